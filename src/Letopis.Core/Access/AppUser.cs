@@ -1,0 +1,43 @@
+using Letopis.Core.Common;
+using Microsoft.AspNetCore.Identity;
+
+namespace Letopis.Core.Access;
+
+public class AppUser : IdentityUser<Guid>, IVersioned, IAudited
+{
+    public static string AuditKind => EntityKinds.User;
+
+    public string FullName { get; set; } = "";
+
+    public Guid? DepartmentId { get; set; }
+
+    public Department? Department { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Preferred UI and e-mail language: "ru" or "en".</summary>
+    public string Culture { get; set; } = "ru";
+
+    public DateTime CreatedAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+public class AppRole : IdentityRole<Guid>, IVersioned
+{
+    /// <summary>Built-in roles cannot be renamed or deleted.</summary>
+    public bool IsBuiltIn { get; set; }
+
+    public string DisplayName { get; set; } = "";
+
+    public int Version { get; set; }
+}
+
+public static class BuiltInRoles
+{
+    public const string Admin = "admin";
+    public const string Head = "head";
+    public const string Employee = "employee";
+
+    public static readonly string[] All = [Admin, Head, Employee];
+}

@@ -1,0 +1,80 @@
+namespace Letopis.Core.Access;
+
+/// <summary>Entity kinds that carry permissions and history. Features add theirs here.</summary>
+public static class EntityKinds
+{
+    public const string User = "user";
+    public const string Department = "department";
+    public const string Role = "role";
+
+    /// <summary>Record kinds whose visibility is decided by the responsible person's department.</summary>
+    public static readonly string[] Scoped = ["counterparty", "contact", "lead", "deal", "activity", "document"];
+
+    public static bool IsScoped(string kind) => Scoped.Contains(kind);
+}
+
+public enum PermissionAction
+{
+    Read,
+    Create,
+    Edit,
+    Delete,
+}
+
+/// <summary>How far a permission reaches (the Bitrix24 model), ordered from narrowest to widest.</summary>
+public enum AccessScope
+{
+    None = 0,
+
+    /// <summary>Records the user is responsible or co-responsible for.</summary>
+    Own = 1,
+
+    /// <summary>Own records plus those whose responsible person is in the user's department.</summary>
+    Department = 2,
+
+    /// <summary>Own records plus those of the user's department and every department below it.</summary>
+    DepartmentTree = 3,
+
+    All = 4,
+}
+
+/// <summary>One cell of the permission matrix: what a role may do with a kind of record, and how far.</summary>
+public class RolePermission
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid RoleId { get; set; }
+
+    public string EntityKind { get; set; } = "";
+
+    public PermissionAction Action { get; set; }
+
+    public AccessScope Scope { get; set; }
+}
+
+/// <summary>The permissions a built-in role starts with; admins change them per role and kind.</summary>
+public static class DefaultPermissions
+{
+    public static IEnumerable<(string Kind, PermissionAction Action, AccessScope Scope)> For(string role)
+    {
+        foreach (var kind in EntityKinds.Scoped)
+        {
+            foreach (var action in Enum.GetValues<PermissionAction>())
+            {
+                var scope = role switch
+                {
+                    BuiltInRoles.Admin => AccessScope.All,
+                    BuiltInRoles.Head => AccessScope.DepartmentTree,
+                    BuiltInRoles.Employee => action switch
+                    {
+                        PermissionAction.Read => AccessScope.Department,
+                        PermissionAction.Delete => AccessScope.Own,
+                        _ => AccessScope.Own,
+                    },
+                    _ => AccessScope.None,
+                };
+                yield return (kind, action, scope);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Letopis.Core.Common;
+using Letopis.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Letopis.Core.Access;
+
+/// <summary>What a user changes about themselves; a new password needs the current one.</summary>
+public sealed record UpdateOwnProfileRequest(
+    Optional<string?> FullName,
+    Optional<string?> Email,
+    Optional<string?> Culture,
+    string? CurrentPassword,
+    string? NewPassword);
+
+public sealed class UpdateOwnProfile(LetopisDb db, UserManager<AppUser> users, TimeProvider time)
+{
+    public async Task<Result<UserDto>> HandleAsync(Guid userId, UpdateOwnProfileRequest request, CancellationToken ct)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+            return Error.NotFound();
+
+        var errors = new List<(string, string)>();
+        await UserRules.ValidateCommonAsync(db, errors,
+            request.FullName.HasValue ? request.FullName.Value ?? "" : null, request.Email.Value, null, null, ct);
+        if (request.Culture is { HasValue: true, Value: var culture } && culture is not ("ru" or "en"))
+            errors.Add(("culture", FieldErrors.Invalid));
+        if (request.NewPassword is { } newPassword)
+        {
+            if (string.IsNullOrEmpty(request.CurrentPassword) || !await users.CheckPasswordAsync(user, request.CurrentPassword))
+                errors.Add(("currentPassword", FieldErrors.Invalid));
+            foreach (var validator in users.PasswordValidators)
+            {
+                if (!(await validator.ValidateAsync(users, user, newPassword)).Succeeded)
+                {
+                    errors.Add(("newPassword", FieldErrors.PasswordTooWeak));
+                    break;
+                }
+            }
+        }
+        if (errors.Count > 0)
+            return Error.Validation([.. errors]);
+
+        if (request.FullName.HasValue)
+            user.FullName = request.FullName.Value!.Trim();
+        if (request.Email.HasValue)
+        {
+            user.Email = string.IsNullOrWhiteSpace(request.Email.Value) ? null : request.Email.Value.Trim();
+            user.NormalizedEmail = user.Email?.ToUpperInvariant();
+        }
+        if (request.Culture is { HasValue: true, Value: { } c })
+            user.Culture = c;
+        if (request.NewPassword is { } pw)
+        {
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, pw);
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
+        await db.SaveChangesAsync(ct);
+        return (await UserProjection.LoadAsync(db, user.Id, time.GetUtcNow().UtcDateTime, ct))!;
+    }
+}

@@ -1,0 +1,56 @@
+using Letopis.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Letopis.Core.Access;
+
+/// <summary>A user as lists and cards show it.</summary>
+public sealed record UserDto(
+    Guid Id,
+    string Login,
+    string FullName,
+    string? Email,
+    Guid? DepartmentId,
+    string? DepartmentName,
+    IReadOnlyList<string> Roles,
+    bool IsActive,
+    bool LockedOut,
+    string Culture,
+    int Version);
+
+internal static class UserProjection
+{
+    public static async Task<UserDto?> LoadAsync(LetopisDb db, Guid id, DateTime now, CancellationToken ct)
+    {
+        var list = await LoadManyAsync(db, db.Users.Where(u => u.Id == id), now, ct);
+        return list.SingleOrDefault();
+    }
+
+    public static async Task<List<UserDto>> LoadManyAsync(LetopisDb db, IQueryable<AppUser> users, DateTime now, CancellationToken ct)
+    {
+        var rows = await users
+            .Select(u => new
+            {
+                u.Id,
+                u.UserName,
+                u.FullName,
+                u.Email,
+                u.DepartmentId,
+                DepartmentName = u.Department != null ? u.Department.Name : null,
+                u.IsActive,
+                u.LockoutEnd,
+                u.Culture,
+                u.Version,
+            })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var roles = await db.UserRoles
+            .Where(ur => ids.Contains(ur.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(ct);
+        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        return rows.Select(r => new UserDto(
+            r.Id, r.UserName!, r.FullName, r.Email, r.DepartmentId, r.DepartmentName,
+            rolesByUser[r.Id].Order().ToList(), r.IsActive,
+            r.LockoutEnd is { } end && end.UtcDateTime > now, r.Culture, r.Version)).ToList();
+    }
+}

@@ -1,0 +1,35 @@
+using Letopis.Core.Access;
+using Letopis.Core.Calendar;
+using Letopis.Core.History;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Letopis.Core;
+
+public static class CoreRegistration
+{
+    /// <summary>Registers the use-case handlers; the API and the UI call the same ones.</summary>
+    public static IServiceCollection AddLetopisCore(this IServiceCollection services)
+    {
+        services.AddScoped<CreateUser>();
+        services.AddScoped<UpdateUser>();
+        services.AddScoped<UpdateOwnProfile>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<ListDepartments>();
+        services.AddScoped<CreateDepartment>();
+        services.AddScoped<UpdateDepartment>();
+        services.AddScoped<DeleteDepartment>();
+        services.AddScoped<ListRoles>();
+        services.AddScoped<CreateRole>();
+        services.AddScoped<DeleteRole>();
+        services.AddScoped<SetRolePermissions>();
+        services.AddScoped<ListDeputyships>();
+        services.AddScoped<SetDeputy>();
+        services.AddScoped<EndDeputyship>();
+        services.AddScoped<ManageApiTokens>();
+        services.AddScoped<GetHistory>();
+        services.AddScoped<SeedAccess>();
+        services.AddScoped<WorkingCalendar>();
+        services.AddScoped<Demo.SeedDemoCompany>();
+        return services;
+    }
+}

@@ -1,0 +1,180 @@
+using Letopis.Core.Access;
+using Letopis.Core.Calendar;
+using Letopis.Core.Common;
+using Letopis.Core.History;
+using Letopis.Core.Notifications;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Letopis.Core.Data;
+
+/// <summary>
+/// The one database of Letopis. Saving bumps the version of changed records and writes the
+/// history of audited ones in the same transaction.
+/// </summary>
+public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor = null, TimeProvider? time = null)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
+
+    public DbSet<Deputyship> Deputyships => Set<Deputyship>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
+    public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
+
+    // Data protection stores its keys through the synchronous overload, so both carry the same bookkeeping.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareSave();
+        // SaveChanges wraps all statements in one transaction, so the history is never half-written.
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareSave()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Entity.Version++;
+            else if (entry.State == EntityState.Added && entry.Entity.Version == 0)
+                entry.Entity.Version = 1;
+        }
+
+        var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var history = ChangeRecorder.Collect(ChangeTracker, now, actor?.UserId, actor?.OnBehalfOfId);
+        if (history.Count > 0)
+            ChangeRecords.AddRange(history);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite hands DateTime back without a kind; every instant in Letopis is UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.FullName).HasMaxLength(TextLimits.Name).IsRequired();
+            e.Property(u => u.Culture).HasMaxLength(8);
+            e.Property(u => u.Version).IsConcurrencyToken();
+            e.HasOne(u => u.Department).WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(u => u.DepartmentId);
+        });
+
+        builder.Entity<AppRole>(e =>
+        {
+            e.Property(r => r.DisplayName).HasMaxLength(TextLimits.Name);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<Department>(e =>
+        {
+            e.Property(d => d.Name).HasMaxLength(TextLimits.Name).IsRequired();
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.HasOne<Department>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(d => d.HeadId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(d => d.ParentId);
+        });
+
+        builder.Entity<RolePermission>(e =>
+        {
+            e.Property(p => p.EntityKind).HasMaxLength(40).IsRequired();
+            e.Property(p => p.Action).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.Scope).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<AppRole>().WithMany().HasForeignKey(p => p.RoleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(p => new { p.RoleId, p.EntityKind, p.Action }).IsUnique();
+        });
+
+        builder.Entity<Deputyship>(e =>
+        {
+            e.Property(d => d.Reason).HasMaxLength(TextLimits.Name);
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(d => d.PrincipalId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(d => d.DeputyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(d => new { d.DeputyId, d.EndsOn });
+            e.HasIndex(d => new { d.PrincipalId, d.EndsOn });
+        });
+
+        builder.Entity<ApiToken>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(TextLimits.Short).IsRequired();
+            e.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
+            e.Property(t => t.Hint).HasMaxLength(16);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasIndex(t => t.UserId);
+        });
+
+        builder.Entity<ChangeRecord>(e =>
+        {
+            e.Property(c => c.EntityKind).HasMaxLength(40).IsRequired();
+            e.Property(c => c.Field).HasMaxLength(100).IsRequired();
+            e.Property(c => c.Operation).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(c => new { c.EntityKind, c.EntityId, c.At });
+        });
+
+        builder.Entity<Reminder>(e =>
+        {
+            e.Property(r => r.Title).HasMaxLength(TextLimits.Name).IsRequired();
+            e.Property(r => r.Body).HasMaxLength(TextLimits.Long);
+            e.Property(r => r.Link).HasMaxLength(TextLimits.Name);
+            e.Property(r => r.EntityKind).HasMaxLength(40);
+            e.Property(r => r.ClaimedBy).HasMaxLength(100);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+            // The dispatcher's scan: unfired reminders in due order; fired ones drop out of the index.
+            e.HasIndex(r => r.DueAt).HasFilter("\"FiredAt\" IS NULL AND \"CancelledAt\" IS NULL").HasDatabaseName("IX_Reminders_Due");
+            e.HasIndex(r => new { r.EntityKind, r.EntityId });
+            e.HasIndex(r => r.UserId);
+        });
+
+        builder.Entity<Notification>(e =>
+        {
+            e.Property(n => n.Title).HasMaxLength(TextLimits.Name).IsRequired();
+            e.Property(n => n.Body).HasMaxLength(TextLimits.Long);
+            e.Property(n => n.Link).HasMaxLength(TextLimits.Name);
+            e.Property(n => n.Email).HasConversion<string>().HasMaxLength(16);
+            e.Property(n => n.EmailError).HasMaxLength(TextLimits.Name);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(n => new { n.UserId, n.ReadAt, n.CreatedAt });
+            e.HasIndex(n => n.CreatedAt);
+            e.HasIndex(n => n.ReminderId).IsUnique();
+        });
+
+        builder.Entity<CalendarDay>(e =>
+        {
+            e.HasKey(d => d.Date);
+            e.Property(d => d.Name).HasMaxLength(TextLimits.Name);
+        });
+    }
+}
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Reflection;
+using Letopis.Core.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Letopis.Core.History;
+
+/// <summary>
+/// Turns the tracked changes of audited entities into history rows, so that they are saved in
+/// the same transaction as the change itself.
+/// </summary>
+internal static class ChangeRecorder
+{
+    // Identity's bookkeeping columns: secrets or noise, never history.
+    private static readonly HashSet<string> Ignored =
+    [
+        "Id", nameof(IVersioned.Version), "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
+        "NormalizedUserName", "NormalizedEmail", "AccessFailedCount", "LockoutEnd", "CreatedAt",
+        "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled",
+    ];
+
+    public static List<ChangeRecord> Collect(ChangeTracker tracker, DateTime now, Guid? userId, Guid? onBehalfOfId)
+    {
+        var records = new List<ChangeRecord>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is not IAudited audited || entry.State is EntityState.Unchanged or EntityState.Detached)
+                continue;
+
+            var kind = (string)entry.Entity.GetType()
+                .GetProperty(nameof(IAudited.AuditKind), BindingFlags.Public | BindingFlags.Static)!
+                .GetValue(null)!;
+
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                if (Ignored.Contains(name) || property.Metadata.IsShadowProperty()
+                    || property.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null)
+                    continue;
+
+                string? oldValue = null, newValue = null;
+                var operation = ChangeOperation.Updated;
+                switch (entry.State)
+                {
+                    case EntityState.Added:
+                        operation = ChangeOperation.Created;
+                        newValue = Format(property.CurrentValue);
+                        if (newValue is null or "")
+                            continue;
+                        break;
+                    case EntityState.Deleted:
+                        operation = ChangeOperation.Deleted;
+                        oldValue = Format(property.OriginalValue);
+                        if (oldValue is null or "")
+                            continue;
+                        break;
+                    case EntityState.Modified:
+                        oldValue = Format(property.OriginalValue);
+                        newValue = Format(property.CurrentValue);
+                        if (!property.IsModified || oldValue == newValue)
+                            continue;
+                        break;
+                }
+
+                records.Add(new ChangeRecord
+                {
+                    EntityKind = kind,
+                    EntityId = audited.Id,
+                    At = now,
+                    UserId = userId,
+                    OnBehalfOfId = onBehalfOfId,
+                    Operation = operation,
+                    Field = char.ToLowerInvariant(name[0]) + name[1..],
+                    OldValue = oldValue,
+                    NewValue = newValue,
+                });
+            }
+        }
+        return records;
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,58 @@
+using Letopis.Core.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Letopis.Web.Api;
+
+/// <summary>The UI's form posts: sign in and out with the cookie, and choose the language.</summary>
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/account").ExcludeFromDescription();
+        group.MapPost("/login", Login).AllowAnonymous();
+        group.MapPost("/logout", Logout);
+        group.MapGet("/culture", SetCulture).AllowAnonymous();
+    }
+
+    internal static async Task<IResult> Login(
+        [FromForm] string? login, [FromForm] string? password, [FromForm] string? returnUrl, [FromForm] bool? remember,
+        UserManager<AppUser> users, SignInManager<AppUser> signIn)
+    {
+        var back = SafeReturnUrl(returnUrl);
+        if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
+            return Results.LocalRedirect($"/login?error=required&returnUrl={Uri.EscapeDataString(back)}");
+        var user = await users.FindByNameAsync(login.Trim());
+        if (user is null || !user.IsActive)
+            return Results.LocalRedirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
+        var result = await signIn.PasswordSignInAsync(user, password, remember ?? false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            return Results.LocalRedirect($"/login?error=locked&returnUrl={Uri.EscapeDataString(back)}");
+        if (!result.Succeeded)
+            return Results.LocalRedirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
+        return Results.LocalRedirect(back);
+    }
+
+    internal static async Task<IResult> Logout(SignInManager<AppUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return Results.LocalRedirect("/login");
+    }
+
+    internal static IResult SetCulture(string? culture, string? returnUrl, HttpContext http)
+    {
+        var chosen = culture == "en" ? "en-US" : "ru-RU";
+        http.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+        return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+    }
+
+    /// <summary>Only local paths: an open redirect after sign-in would be a phishing aid.</summary>
+    private static string SafeReturnUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}

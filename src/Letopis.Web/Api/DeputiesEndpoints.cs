@@ -1,0 +1,36 @@
+using Letopis.Core.Access;
+using Letopis.Core.Data;
+using Letopis.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Letopis.Web.Api;
+
+public static class DeputiesEndpoints
+{
+    public static void MapDeputiesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/deputyships").WithTags("Deputies").RequireAuthorization();
+        group.MapGet("", List);
+        group.MapPost("", Create);
+        group.MapDelete("/{id:guid}", End);
+    }
+
+    internal static async Task<Ok<List<DeputyshipDto>>> List(bool? includePast, CurrentActor actor, ListDeputyships handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(actor.UserId!.Value, includePast ?? false, ct));
+
+    internal static async Task<Results<Created<DeputyshipDto>, ProblemHttpResult>> Create(
+        SetDeputyRequest request, CurrentActor actor, LetopisDb db, SetDeputy handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await AccessContext.LoadAsync(db, actor.UserId!.Value, ct), request, ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/v1/deputyships/{result.Value.Id}", result.Value)
+            : problems.Result(result.Error!);
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> End(
+        Guid id, CurrentActor actor, LetopisDb db, EndDeputyship handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await AccessContext.LoadAsync(db, actor.UserId!.Value, ct), id, ct);
+        return result.IsSuccess ? TypedResults.NoContent() : problems.Result(result.Error!);
+    }
+}

@@ -1,0 +1,92 @@
+using Letopis.Core.Common;
+using Letopis.Web.Resources;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Letopis.Web.Api;
+
+/// <summary>
+/// Turns errors into RFC 9457 problems with a stable <c>code</c>, a title in the caller's
+/// language, and <c>errors</c> naming each invalid field.
+/// </summary>
+public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProblemDetailsService problems)
+{
+    public static int StatusOf(string code) => code switch
+    {
+        ErrorCodes.NotFound or "route_not_found" => StatusCodes.Status404NotFound,
+        ErrorCodes.Forbidden or "not_a_deputy" => StatusCodes.Status403Forbidden,
+        ErrorCodes.Validation or "malformed_json" or "bad_request" => StatusCodes.Status400BadRequest,
+        VersionCheck.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        "body_too_large" or "quota_exceeded" => StatusCodes.Status413PayloadTooLarge,
+        "unauthorized" or "invalid_credentials" or "locked_out" or "account_disabled" => StatusCodes.Status401Unauthorized,
+        "internal_error" => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status409Conflict,
+    };
+
+    public static string CodeOfStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "bad_request",
+        StatusCodes.Status401Unauthorized => "unauthorized",
+        StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
+        StatusCodes.Status404NotFound => "route_not_found",
+        StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+        StatusCodes.Status413PayloadTooLarge => "body_too_large",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        StatusCodes.Status429TooManyRequests => "too_many_requests",
+        _ => status >= 500 ? "internal_error" : "error",
+    };
+
+    public ProblemDetails Create(Error error)
+    {
+        var status = StatusOf(error.Code);
+        var problem = Create(status, error.Code, error.Message);
+        if (error.FieldErrors is { Count: > 0 } fields)
+        {
+            problem.Extensions["errors"] = fields.ToDictionary(
+                f => f.Key,
+                f => f.Value.Select(code => FieldMessage(f.Key, code)).ToArray());
+            problem.Extensions["fieldCodes"] = fields;
+        }
+        if (error.Extensions is not null)
+        {
+            foreach (var (key, value) in error.Extensions)
+                problem.Extensions[key] = value;
+        }
+        return problem;
+    }
+
+    public ProblemDetails Create(int status, string code, string? fallback = null)
+    {
+        var title = text["error." + code];
+        return new ProblemDetails
+        {
+            Status = status,
+            Title = title.ResourceNotFound ? fallback ?? code : title.Value,
+            Type = $"https://letopis.dev/problems/{code.Replace('_', '-')}",
+            Extensions = { ["code"] = code },
+        };
+    }
+
+    public ProblemHttpResult Result(Error error) => TypedResults.Problem(Create(error));
+
+    public async Task WriteAsync(HttpContext context, int status, string code, Exception? exception = null)
+    {
+        context.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = Create(status, code),
+            Exception = exception,
+        });
+    }
+
+    private string FieldMessage(string field, string code)
+    {
+        var specific = text[$"field.{field}.{code}"];
+        if (!specific.ResourceNotFound)
+            return specific.Value;
+        var general = text["field." + code];
+        return general.ResourceNotFound ? code : general.Value;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Letopis.Core.Data;
+using Letopis.Web.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace Letopis.Web.Auth;
+
+/// <summary>
+/// After authentication: refuses disabled accounts, and when the request says it acts for an
+/// absent colleague (<c>X-On-Behalf-Of</c>), checks that a deputyship covers today.
+/// </summary>
+public sealed class ActorMiddleware(RequestDelegate next)
+{
+    public const string OnBehalfOfHeader = "X-On-Behalf-Of";
+
+    public async Task InvokeAsync(HttpContext context, CurrentActor actor, LetopisDb db, TimeProvider time, ProblemWriter problems)
+    {
+        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } raw && Guid.TryParse(raw, out var userId))
+        {
+            var active = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (bool?)u.IsActive)
+                .SingleOrDefaultAsync(context.RequestAborted);
+            if (active != true)
+            {
+                await problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "account_disabled");
+                return;
+            }
+
+            Guid? onBehalfOf = null;
+            if (context.Request.Headers.TryGetValue(OnBehalfOfHeader, out var header))
+            {
+                var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                if (!Guid.TryParse(header, out var principalId)
+                    || !await db.Deputyships.AnyAsync(d => d.DeputyId == userId && d.PrincipalId == principalId
+                                                          && d.StartsOn <= today && d.EndsOn >= today, context.RequestAborted))
+                {
+                    await problems.WriteAsync(context, StatusCodes.Status403Forbidden, "not_a_deputy");
+                    return;
+                }
+                onBehalfOf = principalId;
+            }
+            actor.Set(userId, onBehalfOf);
+        }
+        await next(context);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Letopis.Web.Hosting;
+
+/// <summary>Top-level settings bound from <c>Letopis:*</c> (environment <c>Letopis__*</c>).</summary>
+public sealed class LetopisOptions
+{
+    /// <summary>Folder for the SQLite file and stored files.</summary>
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>On an empty database: the password of the first user, <c>admin</c>.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Fill an empty database with the demo company (also: the <c>--demo</c> flag).</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Largest JSON request body, in bytes; file uploads have their own limit.</summary>
+    public long MaxJsonBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Lifetime of bearer tokens from <c>POST /api/v1/auth/token</c>.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+}

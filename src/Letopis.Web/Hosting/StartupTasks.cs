@@ -1,0 +1,37 @@
+using Letopis.Core.Access;
+using Letopis.Core.Data;
+using Letopis.Infrastructure.Data;
+
+namespace Letopis.Web.Hosting;
+
+/// <summary>Before the server takes requests: migrate, seed what an empty database needs, fill demo data if asked.</summary>
+public static class StartupTasks
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool demo)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<LetopisDb>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Letopis.Startup");
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LetopisOptions>>().Value;
+
+        await DatabaseRegistration.MigrateAsync(db, app.Lifetime.ApplicationStopping);
+        var generated = await services.GetRequiredService<SeedAccess>().HandleAsync(options.AdminPassword, app.Lifetime.ApplicationStopping);
+        if (generated is not null)
+        {
+            // Printed once, on purpose, to the console only: the password is not logged anywhere else.
+            Console.WriteLine();
+            Console.WriteLine("==============================================================");
+            Console.WriteLine($"  Letopis: first administrator created. Login: admin  Password: {generated}");
+            Console.WriteLine("  Change it after signing in. It will not be shown again.");
+            Console.WriteLine("==============================================================");
+            Console.WriteLine();
+        }
+        if (demo)
+        {
+            var seeded = await services.GetRequiredService<Core.Demo.SeedDemoCompany>().HandleAsync(app.Lifetime.ApplicationStopping);
+            if (seeded)
+                logger.LogInformation("Demo company created; demo users sign in with password {Password}", Core.Demo.SeedDemoCompany.Password);
+        }
+    }
+}

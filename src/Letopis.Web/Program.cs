@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Letopis.Core;
+using Letopis.Core.Data;
+using Letopis.Core.Storage;
+using Letopis.Infrastructure.Data;
+using Letopis.Infrastructure.Storage;
+using Letopis.Web.Api;
+using Letopis.Web.Auth;
+using Letopis.Web.Components;
+using Letopis.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Static web assets (MudBlazor's CSS/JS) are served from the build output in every environment.
+builder.WebHost.UseStaticWebAssets();
+
+var letopis = builder.Configuration.GetSection("Letopis").Get<LetopisOptions>() ?? new LetopisOptions();
+var demo = letopis.Demo || args.Contains("--demo");
+builder.Services.AddOptions<LetopisOptions>().BindConfiguration("Letopis");
+var dataDir = Path.GetFullPath(letopis.DataDir);
+Directory.CreateDirectory(dataDir);
+
+var database = builder.Configuration.GetSection("Letopis:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Letopis:Database").ValidateDataAnnotations().ValidateOnStart();
+var connectionString = database.ConnectionString
+    ?? builder.Configuration.GetConnectionString("Letopis")
+    ?? (database.Provider == DatabaseOptions.Sqlite
+        ? DatabaseRegistration.SqliteConnectionString(Path.Combine(dataDir, "letopis.db"))
+        : throw new InvalidOperationException("Letopis:Database:Provider is postgres but ConnectionStrings:Letopis is not set."));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDbContext<LetopisDb>(o => DatabaseRegistration.Configure(o, database.Provider, connectionString));
+builder.Services.AddSingleton<IBlobStore>(new FileSystemBlobStore(Path.Combine(dataDir, "files")));
+builder.Services.AddDataProtection().SetApplicationName("Letopis").PersistKeysToDbContext<LetopisDb>();
+builder.Services.AddLetopisCore();
+builder.Services.AddLetopisAuth(letopis);
+
+builder.Services.AddLocalization();
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    var cultures = new[] { new CultureInfo("ru-RU"), new CultureInfo("en-US"), new CultureInfo("ru"), new CultureInfo("en") };
+    o.DefaultRequestCulture = new RequestCulture("ru-RU");
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
+    o.ApplyCurrentCultureToResponseHeaders = true;
+    // Explicit choice (cookie from the language switch) wins over the browser's Accept-Language.
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+});
+
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+{
+    ctx.ProblemDetails.Extensions.Remove("traceId");
+    ctx.ProblemDetails.Extensions.TryAdd("code", ProblemWriter.CodeOfStatus(ctx.ProblemDetails.Status ?? 500));
+    if (ctx.ProblemDetails.Extensions["code"] is string code && ctx.ProblemDetails.Title is null or "Not Found" or "Unauthorized" or "Forbidden")
+        ctx.ProblemDetails.Title = ctx.HttpContext.RequestServices.GetRequiredService<ProblemWriter>().Create(ctx.ProblemDetails.Status ?? 500, code).Title;
+});
+builder.Services.AddSingleton<ProblemWriter>();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks();
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddHttpContextAccessor();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync(demo);
+
+// Localization first, so that error pages and problems written on the way out are in the caller's language.
+app.UseRequestLocalization();
+app.UseExceptionHandler();
+app.UseWhen(ctx => ctx.IsApiRequest(), api => api.UseStatusCodePages());
+app.UseWhen(ctx => !ctx.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseMiddleware<BodySizeLimitMiddleware>();
+app.UseAuthentication();
+app.UseMiddleware<ActorMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health");
+app.MapOpenApi();
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("Letopis API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapStaticAssets();
+
+app.MapAuthEndpoints();
+app.MapMeEndpoints();
+app.MapUsersEndpoints();
+app.MapDepartmentsEndpoints();
+app.MapRolesEndpoints();
+app.MapDeputiesEndpoints();
+app.MapAccountEndpoints();
+
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point type, visible to the test host.</summary>
+public partial class Program;
