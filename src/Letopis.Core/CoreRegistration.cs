@@ -30,6 +30,8 @@ public static class CoreRegistration
         services.AddScoped<SeedAccess>();
         services.AddScoped<WorkingCalendar>();
         services.AddScoped<Demo.SeedDemoCompany>();
+        services.AddScoped<Notifications.ListNotifications>();
+        services.AddScoped<Notifications.MarkNotificationsRead>();
         return services;
     }
 }

@@ -67,6 +67,7 @@ public enum EmailState
 {
     NotRequested,
     Pending,
+    Sending,
     Sent,
     Failed,
     NoAddress,

@@ -64,6 +64,7 @@ public static class AuthSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+        services.AddScoped<UiActions>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ActorCircuitHandler>();
         return services;
     }

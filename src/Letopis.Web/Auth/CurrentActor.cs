@@ -4,7 +4,7 @@ using Letopis.Core.Data;
 namespace Letopis.Web.Auth;
 
 /// <summary>The actor of the current request or Blazor circuit, set once authentication is known.</summary>
-public sealed class CurrentActor : ICurrentActor
+public sealed class CurrentActor(IServiceProvider services) : ICurrentActor
 {
     private AccessContext? _access;
 
@@ -24,6 +24,9 @@ public sealed class CurrentActor : ICurrentActor
     }
 
     /// <summary>The access context of the effective user, loaded once per scope.</summary>
+    public Task<AccessContext> AccessAsync(CancellationToken ct) =>
+        AccessAsync(services.GetRequiredService<LetopisDb>(), ct);
+
     public async Task<AccessContext> AccessAsync(LetopisDb db, CancellationToken ct)
     {
         var id = EffectiveUserId ?? throw new InvalidOperationException("No signed-in user.");
