@@ -68,7 +68,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
 });
-builder.Services.AddOpenApi();
+builder.Services.AddLetopisOpenApi();
 builder.Services.AddHealthChecks();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -92,7 +92,7 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health");
 app.MapOpenApi();
-app.MapScalarApiReference("/api/docs", o => o.WithTitle("Letopis API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("Letopis API").WithOpenApiRoutePattern("/openapi/{documentName}.json").HideDeveloperTools().DisableAgent());
 app.MapStaticAssets();
 
 app.MapAuthEndpoints();

@@ -19,7 +19,7 @@ public static class AuthEndpoints
 {
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        var group = app.MapGroup("/api/v1/auth").WithTags("Auth").WithProblems();
         group.MapPost("/token", IssueToken).AllowAnonymous();
     }
 

@@ -12,7 +12,7 @@ public static class DepartmentsEndpoints
 {
     public static void MapDepartmentsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/departments").WithTags("Departments").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/departments").WithTags("Departments").RequireAuthorization().WithProblems();
         group.MapGet("", List);
         group.MapPost("", Create);
         group.MapGet("/{id:guid}", Get);

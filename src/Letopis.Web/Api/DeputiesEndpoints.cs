@@ -9,7 +9,7 @@ public static class DeputiesEndpoints
 {
     public static void MapDeputiesEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/deputyships").WithTags("Deputies").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/deputyships").WithTags("Deputies").RequireAuthorization().WithProblems();
         group.MapGet("", List);
         group.MapPost("", Create);
         group.MapDelete("/{id:guid}", End);

@@ -16,7 +16,7 @@ public static class MeEndpoints
 {
     public static void MapMeEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/me").WithTags("Me").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/me").WithTags("Me").RequireAuthorization().WithProblems();
         group.MapGet("", GetMe);
         group.MapPatch("", PatchMe);
         group.MapGet("/api-tokens", ListTokens);

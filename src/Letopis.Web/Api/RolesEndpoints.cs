@@ -11,7 +11,7 @@ public static class RolesEndpoints
 {
     public static void MapRolesEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/roles").WithTags("Roles").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/roles").WithTags("Roles").RequireAuthorization().WithProblems();
         group.MapGet("", List);
         group.MapPost("", Create);
         group.MapDelete("/{id:guid}", Delete);

@@ -12,7 +12,7 @@ public static class UsersEndpoints
 {
     public static void MapUsersEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization().WithProblems();
         group.MapGet("", List);
         group.MapPost("", Create);
         group.MapGet("/{id:guid}", Get);
