@@ -30,6 +30,10 @@ public static class CoreRegistration
         services.AddScoped<SeedAccess>();
         services.AddScoped<WorkingCalendar>();
         services.AddScoped<Demo.SeedDemoCompany>();
+        services.AddScoped<Crm.CreateCounterparty>();
+        services.AddScoped<Crm.UpdateCounterparty>();
+        services.AddScoped<Crm.ListCounterparties>();
+        services.AddScoped<Crm.ManageReferenceBooks>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
         return services;

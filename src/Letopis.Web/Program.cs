@@ -101,6 +101,8 @@ app.MapUsersEndpoints();
 app.MapDepartmentsEndpoints();
 app.MapRolesEndpoints();
 app.MapDeputiesEndpoints();
+app.MapReferenceEndpoints();
+app.MapCounterpartiesEndpoints();
 app.MapAccountEndpoints();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

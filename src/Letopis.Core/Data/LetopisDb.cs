@@ -1,6 +1,7 @@
 using Letopis.Core.Access;
 using Letopis.Core.Calendar;
 using Letopis.Core.Common;
+using Letopis.Core.Crm;
 using Letopis.Core.History;
 using Letopis.Core.Notifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -33,6 +34,10 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
+
+    public DbSet<Counterparty> Counterparties => Set<Counterparty>();
 
     /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
     public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
@@ -78,6 +83,8 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Feature folders keep their entity configurations beside their entities.
+        builder.ApplyConfigurationsFromAssembly(typeof(LetopisDb).Assembly);
 
         builder.Entity<AppUser>(e =>
         {

@@ -1,0 +1,136 @@
+using Letopis.Core.Common;
+using Letopis.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Letopis.Core.Crm;
+
+/// <summary>The fields of a counterparty as a create or merge-patch request carries them.</summary>
+public sealed record CounterpartyFields(
+    Optional<string?> Kind,
+    Optional<string?> Name,
+    Optional<string?> FullName,
+    Optional<string?> Inn,
+    Optional<string?> Kpp,
+    Optional<string?> Ogrn,
+    Optional<string?> Phone,
+    Optional<string?> Fax,
+    Optional<string?> Email,
+    Optional<string?> Website,
+    Optional<string?> LegalAddress,
+    Optional<Guid?> RegionId,
+    Optional<Guid?> CategoryId,
+    Optional<Guid?> GroupId,
+    Optional<Guid?> ActivityTypeId,
+    Optional<Guid?> AdSourceId,
+    Optional<Guid?> ResponsibleId);
+
+/// <summary>Validates all fields before anything is written, then applies them to the entity.</summary>
+internal static class CounterpartyRules
+{
+    public static async Task<List<(string, string)>> ApplyAsync(LetopisDb db, Counterparty target, CounterpartyFields f, CancellationToken ct)
+    {
+        var errors = new List<(string, string)>();
+
+        var kind = target.Kind;
+        if (f.Kind.HasValue)
+        {
+            if (!Enum.TryParse<CounterpartyKind>(f.Kind.Value, ignoreCase: true, out kind) || int.TryParse(f.Kind.Value, out _))
+                errors.Add(("kind", FieldErrors.Invalid));
+        }
+
+        var name = Text(f.Name, target.Name, "name", TextLimits.Name, errors, required: true);
+        var fullName = Text(f.FullName, target.FullName, "fullName", 1000, errors);
+        var inn = Text(f.Inn, target.Inn, "inn", 12, errors);
+        if (inn is not null && !Requisites.IsValidInn(inn))
+            errors.Add(("inn", "checksum"));
+        else if (inn is not null && kind == CounterpartyKind.Company && inn.Length != 10)
+            errors.Add(("inn", "inn_company_length"));
+        var kpp = Text(f.Kpp, target.Kpp, "kpp", 9, errors)?.ToUpperInvariant();
+        if (kpp is not null && !Requisites.IsValidKpp(kpp))
+            errors.Add(("kpp", FieldErrors.Invalid));
+        var ogrn = Text(f.Ogrn, target.Ogrn, "ogrn", 15, errors);
+        if (ogrn is not null && !(ogrn.Length == 13 ? Requisites.IsValidOgrn(ogrn) : Requisites.IsValidOgrnip(ogrn)))
+            errors.Add(("ogrn", "checksum"));
+
+        var phone = PhoneField(f.Phone, target.Phone, "phone", errors);
+        var fax = PhoneField(f.Fax, target.Fax, "fax", errors);
+        var email = Text(f.Email, target.Email, "email", 254, errors);
+        if (email is not null && !Access.UserRules.IsValidEmail(email))
+            errors.Add(("email", FieldErrors.Invalid));
+        var website = Text(f.Website, target.Website, "website", TextLimits.Name, errors);
+        var address = Text(f.LegalAddress, target.LegalAddress, "legalAddress", 1000, errors);
+
+        var books = new (string Field, Optional<Guid?> Value, Guid? Current, ReferenceBook Book)[]
+        {
+            ("regionId", f.RegionId, target.RegionId, ReferenceBook.Region),
+            ("categoryId", f.CategoryId, target.CategoryId, ReferenceBook.Category),
+            ("groupId", f.GroupId, target.GroupId, ReferenceBook.Group),
+            ("activityTypeId", f.ActivityTypeId, target.ActivityTypeId, ReferenceBook.ActivityType),
+            ("adSourceId", f.AdSourceId, target.AdSourceId, ReferenceBook.AdSource),
+        };
+        foreach (var (field, value, current, book) in books)
+        {
+            // A new choice must be a live entry of the right book; an archived one may stay where it is.
+            if (value is { HasValue: true, Value: { } id } && id != current
+                && !await db.ReferenceItems.AnyAsync(r => r.Id == id && r.Book == book && !r.IsArchived, ct))
+                errors.Add((field, FieldErrors.NotFound));
+        }
+        if (f.ResponsibleId is { HasValue: true, Value: { } responsible } && responsible != target.ResponsibleId
+            && !await db.Users.AnyAsync(u => u.Id == responsible && u.IsActive, ct))
+            errors.Add(("responsibleId", FieldErrors.NotFound));
+
+        if (errors.Count > 0)
+            return errors;
+
+        target.Kind = kind;
+        target.Name = name!;
+        target.NameNormalized = name!.ToUpperInvariant();
+        target.FullName = fullName;
+        target.Inn = inn;
+        target.Kpp = kpp;
+        target.Ogrn = ogrn;
+        target.Phone = phone;
+        target.Fax = fax;
+        target.Email = email;
+        target.Website = website;
+        target.LegalAddress = address;
+        target.RegionId = f.RegionId.Or(target.RegionId);
+        target.CategoryId = f.CategoryId.Or(target.CategoryId);
+        target.GroupId = f.GroupId.Or(target.GroupId);
+        target.ActivityTypeId = f.ActivityTypeId.Or(target.ActivityTypeId);
+        target.AdSourceId = f.AdSourceId.Or(target.AdSourceId);
+        target.ResponsibleId = f.ResponsibleId.Or(target.ResponsibleId);
+        return errors;
+    }
+
+    private static string? Text(Optional<string?> value, string? current, string field, int max, List<(string, string)> errors, bool required = false)
+    {
+        var text = value.HasValue ? value.Value?.Trim() : current;
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+                errors.Add((field, FieldErrors.Required));
+            return null;
+        }
+        if (text.Length > max)
+            errors.Add((field, FieldErrors.TooLong));
+        return text;
+    }
+
+    private static string? PhoneField(Optional<string?> value, string? current, string field, List<(string, string)> errors)
+    {
+        if (!value.HasValue)
+            return current;
+        if (string.IsNullOrWhiteSpace(value.Value))
+            return null;
+        if (value.Value.Length > 40)
+        {
+            errors.Add((field, FieldErrors.TooLong));
+            return null;
+        }
+        var normalized = Phones.Normalize(value.Value);
+        if (normalized is null)
+            errors.Add((field, FieldErrors.Invalid));
+        return normalized;
+    }
+}

@@ -1,0 +1,31 @@
+using Letopis.Core.Access;
+using Letopis.Core.Common;
+using Letopis.Core.Data;
+
+namespace Letopis.Core.Crm;
+
+/// <summary>Registers a counterparty; the caller is responsible for it unless another responsible is named.</summary>
+public sealed class CreateCounterparty(LetopisDb db, TimeProvider time)
+{
+    public async Task<Result<CounterpartyDto>> HandleAsync(AccessContext access, CounterpartyFields fields, CancellationToken ct)
+    {
+        var responsible = fields.ResponsibleId.HasValue ? fields.ResponsibleId.Value : access.UserId;
+        if (!access.Allows(Counterparty.EntityKind, PermissionAction.Create, responsible))
+            return Error.Forbidden();
+
+        var counterparty = new Counterparty
+        {
+            Kind = CounterpartyKind.Company,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+            CreatedById = access.UserId,
+        };
+        var withResponsible = fields with { ResponsibleId = responsible, Kind = fields.Kind.HasValue ? fields.Kind : "company" };
+        var errors = await CounterpartyRules.ApplyAsync(db, counterparty, withResponsible, ct);
+        if (errors.Count > 0)
+            return Error.Validation([.. errors]);
+
+        db.Counterparties.Add(counterparty);
+        await db.SaveChangesAsync(ct);
+        return (await CounterpartyProjection.LoadAsync(db, counterparty.Id, ct))!;
+    }
+}

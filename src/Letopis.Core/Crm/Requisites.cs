@@ -1,0 +1,61 @@
+namespace Letopis.Core.Crm;
+
+/// <summary>
+/// Checksums of Russian company and bank requisites, as the Federal Tax Service and the Bank of
+/// Russia define them: ИНН (10 digits for organisations, 12 for individuals), КПП, ОГРН (13),
+/// ОГРНИП (15), and a settlement account checked against its bank's БИК.
+/// </summary>
+public static class Requisites
+{
+    private static readonly int[] Inn10 = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+    private static readonly int[] Inn12First = [7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
+    private static readonly int[] Inn12Second = [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
+    private static readonly int[] AccountWeights = [7, 1, 3, 7, 1, 3, 7, 1, 3, 7, 1, 3, 7, 1, 3, 7, 1, 3, 7, 1, 3, 7, 1];
+
+    public static bool IsDigits(string value, int length) => value.Length == length && value.All(char.IsAsciiDigit);
+
+    public static bool IsValidInn(string inn) => inn.Length switch
+    {
+        10 => IsDigits(inn, 10) && Check(inn, Inn10) == inn[9] - '0',
+        12 => IsDigits(inn, 12) && Check(inn, Inn12First) == inn[10] - '0' && Check(inn, Inn12Second) == inn[11] - '0',
+        _ => false,
+    };
+
+    /// <summary>КПП: 4 digits of the tax office, 2 characters of the reason (digits or A–Z), 3 digits.</summary>
+    public static bool IsValidKpp(string kpp) =>
+        kpp.Length == 9 && kpp[..4].All(char.IsAsciiDigit) && kpp[4..6].All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))
+        && kpp[6..].All(char.IsAsciiDigit);
+
+    /// <summary>ОГРН (13 digits): the last digit is the first 12 modulo 11, modulo 10.</summary>
+    public static bool IsValidOgrn(string ogrn) =>
+        IsDigits(ogrn, 13) && long.Parse(ogrn[..12]) % 11 % 10 == ogrn[12] - '0';
+
+    /// <summary>ОГРНИП (15 digits): the last digit is the first 14 modulo 13, modulo 10.</summary>
+    public static bool IsValidOgrnip(string ogrnip) =>
+        IsDigits(ogrnip, 15) && long.Parse(ogrnip[..14]) % 13 % 10 == ogrnip[14] - '0';
+
+    public static bool IsValidBik(string bik) => IsDigits(bik, 9);
+
+    /// <summary>
+    /// A settlement account (20 digits) belongs to the bank with this БИК when the control sum over
+    /// the last three digits of the БИК followed by the account is divisible by 10.
+    /// </summary>
+    public static bool IsValidAccount(string account, string bik)
+    {
+        if (!IsDigits(account, 20) || !IsValidBik(bik))
+            return false;
+        var digits = bik[6..] + account;
+        var sum = 0;
+        for (var i = 0; i < 23; i++)
+            sum += (digits[i] - '0') * AccountWeights[i] % 10;
+        return sum % 10 == 0;
+    }
+
+    private static int Check(string value, int[] weights)
+    {
+        var sum = 0;
+        for (var i = 0; i < weights.Length; i++)
+            sum += (value[i] - '0') * weights[i];
+        return sum % 11 % 10;
+    }
+}

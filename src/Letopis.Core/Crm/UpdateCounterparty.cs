@@ -1,0 +1,39 @@
+using Letopis.Core.Access;
+using Letopis.Core.Common;
+using Letopis.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Letopis.Core.Crm;
+
+/// <summary>Edits a counterparty card (JSON merge patch semantics: absent fields stay as they are).</summary>
+public sealed class UpdateCounterparty(LetopisDb db)
+{
+    public async Task<Result<CounterpartyDto>> HandleAsync(
+        AccessContext access, Guid id, CounterpartyFields fields, int? version, int? ifMatch, CancellationToken ct)
+    {
+        var counterparty = await db.Counterparties.VisibleTo(access, Counterparty.EntityKind).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (counterparty is null)
+            return Error.NotFound();
+        if (!access.Allows(Counterparty.EntityKind, PermissionAction.Edit, counterparty.ResponsibleId))
+            return Error.Forbidden();
+        if (VersionCheck.Fails(counterparty.Version, version, ifMatch) is { } stale)
+            return stale;
+        // Handing the card to someone outside one's own reach would be a way round the permissions.
+        if (fields.ResponsibleId is { HasValue: true, Value: var newResponsible } && newResponsible != counterparty.ResponsibleId
+            && !access.Allows(Counterparty.EntityKind, PermissionAction.Edit, newResponsible))
+            return Error.Forbidden();
+
+        var errors = await CounterpartyRules.ApplyAsync(db, counterparty, fields, ct);
+        if (errors.Count > 0)
+            return Error.Validation([.. errors]);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.StaleVersion();
+        }
+        return (await CounterpartyProjection.LoadAsync(db, id, ct))!;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Letopis.Core.Common;
+using Letopis.Core.Crm;
+using Letopis.Core.History;
+using Letopis.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Letopis.Web.Api;
+
+/// <summary>A new counterparty (also the shape of a merge patch: absent fields stay unchanged).</summary>
+/// <param name="Kind"><c>company</c> (default), <c>entrepreneur</c> or <c>person</c>.</param>
+/// <param name="Name">Short name as people say it: «СтройГрад».</param>
+/// <param name="FullName">Full legal name: ООО «СтройГрад».</param>
+/// <param name="Inn">ИНН: 10 digits for a company, 12 for a person; checksum verified.</param>
+/// <param name="Kpp">КПП, 9 characters.</param>
+/// <param name="Ogrn">ОГРН (13 digits) or ОГРНИП (15 digits); checksum verified.</param>
+/// <param name="Phone">Any common notation; stored in E.164, Russia assumed without a country code.</param>
+/// <param name="Fax">Fax number, like the phone.</param>
+/// <param name="Email">E-mail address.</param>
+/// <param name="Website">Web site.</param>
+/// <param name="LegalAddress">Legal address.</param>
+/// <param name="RegionId">Entry of the <c>regions</c> reference book.</param>
+/// <param name="CategoryId">Entry of the <c>categories</c> reference book.</param>
+/// <param name="GroupId">Entry of the <c>groups</c> reference book.</param>
+/// <param name="ActivityTypeId">Entry of the <c>activity-types</c> reference book.</param>
+/// <param name="AdSourceId">Entry of the <c>ad-sources</c> reference book.</param>
+/// <param name="ResponsibleId">Responsible manager; defaults to the caller.</param>
+public sealed record CounterpartyRequest(
+    string? Kind, string? Name, string? FullName, string? Inn, string? Kpp, string? Ogrn, string? Phone, string? Fax,
+    string? Email, string? Website, string? LegalAddress, Guid? RegionId, Guid? CategoryId, Guid? GroupId,
+    Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId);
+
+public static class CounterpartiesEndpoints
+{
+    public static void MapCounterpartiesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/counterparties").WithTags("Counterparties").RequireAuthorization().WithProblems();
+        group.MapGet("", List);
+        group.MapPost("", Create).Accepts<CounterpartyRequest>("application/json");
+        group.MapGet("/{id:guid}", Get);
+        group.MapPatch("/{id:guid}", Patch).Accepts<CounterpartyRequest>("application/json", "application/merge-patch+json");
+        group.MapGet("/{id:guid}/history", History);
+    }
+
+    private static CounterpartyFields Fields(JsonObject body) => new(
+        body.Field<string?>("kind"), body.Field<string?>("name"), body.Field<string?>("fullName"), body.Field<string?>("inn"),
+        body.Field<string?>("kpp"), body.Field<string?>("ogrn"), body.Field<string?>("phone"), body.Field<string?>("fax"),
+        body.Field<string?>("email"), body.Field<string?>("website"), body.Field<string?>("legalAddress"),
+        body.Field<Guid?>("regionId"), body.Field<Guid?>("categoryId"), body.Field<Guid?>("groupId"),
+        body.Field<Guid?>("activityTypeId"), body.Field<Guid?>("adSourceId"), body.Field<Guid?>("responsibleId"));
+
+    internal static async Task<Ok<PageOf<CounterpartyDto>>> List(
+        string? q, Guid? regionId, Guid? categoryId, Guid? groupId, Guid? activityTypeId, Guid? adSourceId, Guid? responsibleId,
+        CounterpartyKind? kind, int? page, int? pageSize, CurrentActor actor, ListCounterparties handler, CancellationToken ct)
+    {
+        var filter = new CounterpartyFilter(q, regionId, categoryId, groupId, activityTypeId, adSourceId, responsibleId, kind);
+        return TypedResults.Ok(await handler.HandleAsync(await actor.AccessAsync(ct), filter, PageRequest.From(page, pageSize), ct));
+    }
+
+    internal static async Task<Results<Ok<CounterpartyDto>, ProblemHttpResult>> Get(
+        Guid id, HttpContext http, CurrentActor actor, ListCounterparties handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.GetAsync(await actor.AccessAsync(ct), id, ct);
+        if (!result.IsSuccess)
+            return problems.Result(result.Error!);
+        http.Response.SetETag(result.Value.Version);
+        return TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<Created<CounterpartyDto>, ProblemHttpResult>> Create(
+        JsonObject body, CurrentActor actor, CreateCounterparty handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), Fields(body), ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/v1/counterparties/{result.Value.Id}", result.Value)
+            : problems.Result(result.Error!);
+    }
+
+    internal static async Task<Results<Ok<CounterpartyDto>, ProblemHttpResult>> Patch(
+        Guid id, JsonObject body, HttpContext http, CurrentActor actor, UpdateCounterparty handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), id, Fields(body), body.VersionField(), http.Request.IfMatchVersion(), ct);
+        if (!result.IsSuccess)
+            return problems.Result(result.Error!);
+        http.Response.SetETag(result.Value.Version);
+        return TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<Ok<PageOf<ChangeDto>>, ProblemHttpResult>> History(
+        Guid id, int? page, int? pageSize, CurrentActor actor, ListCounterparties cards, GetHistory history, ProblemWriter problems, CancellationToken ct)
+    {
+        // The history of a hidden card is as hidden as the card.
+        if (!(await cards.GetAsync(await actor.AccessAsync(ct), id, ct)).IsSuccess)
+            return problems.Result(Error.NotFound());
+        return TypedResults.Ok(await history.HandleAsync(Counterparty.EntityKind, id, PageRequest.From(page, pageSize), ct));
+    }
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Letopis.TestKit;
+
+namespace Letopis.Web.Tests;
+
+public class CounterpartiesApiTests
+{
+    private static async Task<Guid> ReferenceAsync(HttpClient client, string book, string name)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/reference/{book}", new { name = $"{name} {Guid.NewGuid().ToString("N")[..6]}" });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement> CreateAsync(HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/counterparties", body);
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task EmployeeOfAnotherDepartment_CannotReachTheRecordThroughAnyEndpoint(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var company = await host.CreateDepartmentAsync("Компания");
+        var sales = await host.CreateDepartmentAsync("Продажи", company);
+        var legal = await host.CreateDepartmentAsync("Юристы", company);
+        var manager = await host.CreateUserAsync(departmentId: sales);
+        var colleague = await host.CreateUserAsync(departmentId: sales);
+        var lawyer = await host.CreateUserAsync(departmentId: legal);
+        var director = await host.CreateUserAsync("head", company);
+        var managerClient = await host.ClientAsync(manager.Login, manager.Password);
+        var marker = "Гранит" + Guid.NewGuid().ToString("N")[..8];
+        var card = await CreateAsync(managerClient, new { name = $"ООО «{marker}»", inn = TestRequisites.Inn10() });
+        var id = card.GetProperty("id").GetGuid();
+
+        var lawyerClient = await host.ClientAsync(lawyer.Login, lawyer.Password);
+        (await lawyerClient.GetAsync($"/api/v1/counterparties/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await lawyerClient.GetAsync($"/api/v1/counterparties/{id}/history")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await lawyerClient.PatchAsJsonAsync($"/api/v1/counterparties/{id}", new { name = "Взлом" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await lawyerClient.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties?q={marker}")).GetProperty("total").GetInt32().ShouldBe(0);
+
+        // Same department reads it; the head of the parent department reads it too.
+        var colleagueClient = await host.ClientAsync(colleague.Login, colleague.Password);
+        (await colleagueClient.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties?q={marker}")).GetProperty("total").GetInt32().ShouldBe(1);
+        var directorClient = await host.ClientAsync(director.Login, director.Password);
+        (await directorClient.GetAsync($"/api/v1/counterparties/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // A colleague may read but not edit someone else's card (employee edit scope: own).
+        (await colleagueClient.PatchAsJsonAsync($"/api/v1/counterparties/{id}", new { name = "Переименовал" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Create_WithBadRequisites_NamesTheFieldsAndSavesNothing(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var client = await host.AdminAsync();
+        var marker = "Брак" + Guid.NewGuid().ToString("N")[..8];
+
+        var response = await client.PostAsJsonAsync("/api/v1/counterparties", new
+        {
+            name = marker,
+            inn = "7707083894",
+            kpp = "77-36",
+            ogrn = "1027700132196",
+            email = "без-собаки.ru",
+            phone = "позвоните мне",
+            regionId = Guid.NewGuid(),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var codes = problem.GetProperty("fieldCodes");
+        codes.GetProperty("inn")[0].GetString().ShouldBe("checksum");
+        codes.GetProperty("ogrn")[0].GetString().ShouldBe("checksum");
+        codes.GetProperty("kpp")[0].GetString().ShouldBe("invalid");
+        codes.GetProperty("email")[0].GetString().ShouldBe("invalid");
+        codes.GetProperty("phone")[0].GetString().ShouldBe("invalid");
+        codes.GetProperty("regionId")[0].GetString().ShouldBe("not_found");
+        problem.GetProperty("errors").GetProperty("inn")[0].GetString().ShouldBe("Неверная контрольная цифра: в номере опечатка");
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties?q={marker}")).GetProperty("total").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Create_WithTenThousandCharacterName_IsRefused()
+    {
+        var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
+        var client = await host.AdminAsync();
+
+        var response = await client.PostAsJsonAsync("/api/v1/counterparties", new { name = new string('Щ', 10_000) });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldCodes").GetProperty("name")[0].GetString().ShouldBe("too_long");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Create_StoresValidRequisitesAndPhoneInOneForm(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var client = await host.AdminAsync();
+
+        var card = await CreateAsync(client, new
+        {
+            kind = "company",
+            name = "<script>alert(1)</script> Стройкомплект",
+            inn = "7707083893",
+            kpp = "773601001",
+            ogrn = "1027700132195",
+            phone = "8 (495) 123-45-67",
+            email = "info@stroykomplekt.ru",
+        });
+
+        card.GetProperty("phone").GetString().ShouldBe("+74951234567");
+        card.GetProperty("phoneFormatted").GetString().ShouldBe("+7 495 123-45-67");
+        card.GetProperty("name").GetString().ShouldBe("<script>alert(1)</script> Стройкомплект");
+        card.GetProperty("version").GetInt32().ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Directory_FiltersByTwoClassifiersAndFindsByInnFragment(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var client = await host.AdminAsync();
+        var kazan = await ReferenceAsync(client, "regions", "Казань");
+        var samara = await ReferenceAsync(client, "regions", "Самара");
+        var builders = await ReferenceAsync(client, "categories", "Генподрядчики");
+        var inn = TestRequisites.Inn10();
+        await CreateAsync(client, new { name = "Альфа-Строй", regionId = kazan, categoryId = builders, inn });
+        await CreateAsync(client, new { name = "Бета-Монтаж", regionId = kazan, categoryId = builders });
+        await CreateAsync(client, new { name = "Гамма", regionId = samara, categoryId = builders });
+        await CreateAsync(client, new { name = "Дельта", regionId = kazan });
+
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties?regionId={kazan}&categoryId={builders}");
+
+        page.GetProperty("total").GetInt32().ShouldBe(2);
+        page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ShouldBe(["Альфа-Строй", "Бета-Монтаж"]);
+        page.GetProperty("items")[0].GetProperty("regionName").GetString()!.ShouldStartWith("Казань");
+        var byInn = await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties?q={inn[..7]}&regionId={kazan}");
+        byInn.GetProperty("items").EnumerateArray().Single().GetProperty("name").GetString().ShouldBe("Альфа-Строй");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Patch_IsRecordedFieldByFieldInHistory(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var client = await host.AdminAsync();
+        var card = await CreateAsync(client, new { name = "Северный квартал" });
+        var id = card.GetProperty("id").GetGuid();
+
+        var patched = await client.PatchAsJsonAsync($"/api/v1/counterparties/{id}", new { name = "Северный квартал-2", phone = "+7 843 200-00-00", version = 1 });
+        patched.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{id}/history");
+        var updates = history.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("operation").GetString() == "updated").ToList();
+        updates.Single(i => i.GetProperty("field").GetString() == "name").GetProperty("oldValue").GetString().ShouldBe("Северный квартал");
+        updates.Single(i => i.GetProperty("field").GetString() == "phone").GetProperty("newValue").GetString().ShouldBe("+78432000000");
+        updates.ShouldNotContain(i => i.GetProperty("field").GetString() == "nameNormalized");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ReferenceEntryInUse_CannotBeDeletedButCanBeArchived(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var client = await host.AdminAsync();
+        var source = await ReferenceAsync(client, "ad-sources", "Выставка «Стройка»");
+        var card = await CreateAsync(client, new { name = "Рекламный клиент", adSourceId = source });
+
+        var delete = await client.DeleteAsync($"/api/v1/reference/ad-sources/{source}");
+        delete.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await delete.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("reference_in_use");
+
+        (await client.PatchAsJsonAsync($"/api/v1/reference/ad-sources/{source}", new { isArchived = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var pickList = await client.GetFromJsonAsync<JsonElement>("/api/v1/reference/ad-sources");
+        pickList.GetProperty("items").EnumerateArray().ShouldNotContain(i => i.GetProperty("id").GetGuid() == source);
+        var kept = await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{card.GetProperty("id").GetGuid()}");
+        kept.GetProperty("adSourceId").GetGuid().ShouldBe(source);
+        var reuse = await client.PostAsJsonAsync("/api/v1/counterparties", new { name = "Новый", adSourceId = source });
+        reuse.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+}
+
+internal static class TestRequisites
+{
+    private static readonly int[] Weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+
+    /// <summary>A fresh organisation ИНН with a correct check digit.</summary>
+    public static string Inn10()
+    {
+        var digits = Enumerable.Range(0, 9).Select(i => i < 2 ? Random.Shared.Next(1, 10) : Random.Shared.Next(0, 10)).ToArray();
+        var check = digits.Select((d, i) => d * Weights[i]).Sum() % 11 % 10;
+        return string.Concat(digits) + check;
+    }
+}
