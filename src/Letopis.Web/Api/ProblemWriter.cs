@@ -81,7 +81,7 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
         });
     }
 
-    private string FieldMessage(string field, string code)
+    public string FieldMessage(string field, string code)
     {
         var specific = text[$"field.{field}.{code}"];
         if (!specific.ResourceNotFound)

@@ -1,0 +1,89 @@
+using Letopis.Core.Crm;
+using Letopis.Core.Data;
+
+namespace Letopis.Core.Demo;
+
+/// <summary>Reference books and a few hundred counterparties of a construction company's market.</summary>
+internal static class DemoCounterparties
+{
+    private static readonly string[] Regions = ["Москва", "Московская область", "Санкт-Петербург", "Казань", "Нижний Новгород", "Екатеринбург", "Самара", "Краснодар"];
+    private static readonly string[] Categories = ["Заказчик", "Генподрядчик", "Субподрядчик", "Поставщик", "Проектная организация", "Государственный заказчик"];
+    private static readonly string[] Groups = ["Ключевые клиенты", "Постоянные партнёры", "Новые", "Спящие"];
+    private static readonly string[] ActivityTypes = ["Жилищное строительство", "Промышленное строительство", "Дорожное строительство", "Отделочные работы", "Инженерные сети", "Поставка бетона и ЖБИ", "Металлоконструкции", "Проектирование"];
+    private static readonly string[] AdSources = ["Рекомендация", "Сайт", "Выставка «Стройка»", "Тендерная площадка", "Холодный звонок"];
+
+    private static readonly string[] Roots = ["Гранит", "Монолит", "Бетон", "Север", "Альянс", "Вектор", "Зодчий", "Кровля", "Фасад", "Опора", "Каскад", "Меридиан", "Горизонт", "Стройресурс", "Арсенал", "Магистраль", "Созвездие", "Уралстрой", "Волга", "Ладога", "Кремень", "Капитель", "Пилон", "Армада", "Базис"];
+    private static readonly string[] Suffixes = ["Строй", "Монтаж", "Инвест", "Проект", "Снаб", "Девелопмент", "Групп", "Комплект", "Сервис", "Техника"];
+    private static readonly string[] Streets = ["ул. Ленина", "пр-т Мира", "ул. Строителей", "Промышленная ул.", "Садовая ул.", "ул. Гагарина", "Заводское ш."];
+
+    public static async Task SeedAsync(LetopisDb db, IReadOnlyList<Guid> managers, DateTime now, CancellationToken ct)
+    {
+        Dictionary<ReferenceBook, List<Guid>> books = [];
+        foreach (var (book, names) in new[]
+        {
+            (ReferenceBook.Region, Regions), (ReferenceBook.Category, Categories), (ReferenceBook.Group, Groups),
+            (ReferenceBook.ActivityType, ActivityTypes), (ReferenceBook.AdSource, AdSources),
+        })
+        {
+            books[book] = [];
+            foreach (var name in names)
+            {
+                var item = new ReferenceItem { Book = book, Name = name, NameNormalized = name.ToUpperInvariant() };
+                db.ReferenceItems.Add(item);
+                books[book].Add(item.Id);
+            }
+        }
+
+        // A fixed seed: every demo database looks the same, so the guide's screenshots match.
+        var random = new Random(2026);
+        var used = new HashSet<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            string name;
+            do
+                name = Roots[random.Next(Roots.Length)] + Suffixes[random.Next(Suffixes.Length)];
+            while (!used.Add(name) && used.Count < Roots.Length * Suffixes.Length);
+            var kind = i % 10 == 9 ? CounterpartyKind.Entrepreneur : CounterpartyKind.Company;
+            var display = kind == CounterpartyKind.Company ? $"ООО «{name}»" : $"ИП {Surname(random)}";
+            var city = random.Next(Regions.Length);
+            db.Counterparties.Add(new Counterparty
+            {
+                Kind = kind,
+                Name = display,
+                NameNormalized = display.ToUpperInvariant(),
+                FullName = kind == CounterpartyKind.Company ? $"Общество с ограниченной ответственностью «{name}»" : null,
+                Inn = kind == CounterpartyKind.Company ? Inn10(random) : null,
+                Kpp = kind == CounterpartyKind.Company ? $"{random.Next(1000, 9999)}01001" : null,
+                Phone = $"+7{(city < 2 ? "495" : "8" + random.Next(10, 99))}{random.Next(1000000, 9999999)}",
+                Email = $"info@{Translit(name)}.ru",
+                Website = $"https://{Translit(name)}.ru",
+                LegalAddress = $"г. {Regions[city].Replace(" область", "", StringComparison.Ordinal)}, {Streets[random.Next(Streets.Length)]}, д. {random.Next(1, 120)}",
+                RegionId = books[ReferenceBook.Region][city],
+                CategoryId = books[ReferenceBook.Category][random.Next(Categories.Length)],
+                GroupId = books[ReferenceBook.Group][random.Next(Groups.Length)],
+                ActivityTypeId = books[ReferenceBook.ActivityType][random.Next(ActivityTypes.Length)],
+                AdSourceId = books[ReferenceBook.AdSource][random.Next(AdSources.Length)],
+                ResponsibleId = managers[random.Next(managers.Count)],
+                CreatedAt = now.AddDays(-random.Next(1, 900)),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Surname(Random random) =>
+        new[] { "Ковалёв А. П.", "Гусев И. Н.", "Тихонова Е. В.", "Ершов М. С.", "Киселёва О. А.", "Макаров Д. Ю." }[random.Next(6)];
+
+    private static string Inn10(Random random)
+    {
+        int[] weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+        var digits = Enumerable.Range(0, 9).Select(i => i < 2 ? random.Next(1, 10) : random.Next(0, 10)).ToArray();
+        return string.Concat(digits) + digits.Select((d, i) => d * weights[i]).Sum() % 11 % 10;
+    }
+
+    private static string Translit(string text)
+    {
+        const string ru = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+        string[] en = ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"];
+        return string.Concat(text.ToLowerInvariant().Select(c => ru.IndexOf(c, StringComparison.Ordinal) is var i and >= 0 ? en[i] : c.ToString()));
+    }
+}
