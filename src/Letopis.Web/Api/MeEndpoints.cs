@@ -28,10 +28,13 @@ public static class MeEndpoints
     {
         var userId = actor.UserId!.Value;
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.UserName, u.FullName, u.Email, u.DepartmentId, u.Culture, u.Version })
+            .Select(u => new
+            {
+                u.Id, u.UserName, u.FullName, u.Email, u.DepartmentId, u.Culture, u.Version,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
+            })
             .SingleAsync(ct);
-        var roles = await db.UserRoles.Where(ur => ur.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(ct);
+        var roles = me.Roles;
         var actingFor = await deputies.ActingForAsync(userId, ct);
         http.Response.SetETag(me.Version);
         return TypedResults.Ok(new MeResponse(me.Id, me.UserName!, me.FullName, me.Email, me.DepartmentId, roles,

@@ -17,6 +17,15 @@ public sealed class ActorMiddleware(RequestDelegate next)
     {
         if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } raw && Guid.TryParse(raw, out var userId))
         {
+            // Static files, health checks and sign-in pages need no account check: it would cost a
+            // database round trip on every asset the browser fetches.
+            if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is null)
+            {
+                actor.Set(userId, null);
+                await next(context);
+                return;
+            }
+
             var active = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (bool?)u.IsActive)
                 .SingleOrDefaultAsync(context.RequestAborted);
             if (active != true)
