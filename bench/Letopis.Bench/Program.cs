@@ -1,0 +1,82 @@
+using System.Runtime.InteropServices;
+using Letopis.Bench;
+using Letopis.Bench.Scenarios;
+
+// Load benchmarks against the real server over loopback HTTP. Each subcommand is one scenario;
+// new scenarios (other endpoints, data generators) are new entries here.
+ILoadScenario[] scenarios = [new MeScenario()];
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    PrintUsage();
+    return args.Length == 0 ? 2 : 0;
+}
+
+var scenario = scenarios.FirstOrDefault(s => s.Name == args[0]);
+if (scenario is null)
+{
+    Console.Error.WriteLine($"Unknown subcommand '{args[0]}'.");
+    PrintUsage();
+    return 2;
+}
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args[1..]);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    PrintUsage();
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+// Ctrl+C and SIGTERM let the benchmark unwind, so that the server is killed and the temp folder removed.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Unwind);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Unwind);
+
+try
+{
+    return await LoadBenchmark.RunAsync(scenario, options, cancel.Token);
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled; the server was stopped.");
+    return 130;
+}
+catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+void Unwind(PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancel.Cancel();
+}
+
+void PrintUsage()
+{
+    Console.Error.WriteLine("""
+        Letopis load benchmarks: start the built server on a free loopback port and measure it over HTTP.
+        Build the server first:  dotnet build Letopis.slnx -c Release
+
+        Usage: dotnet run -c Release --project bench/Letopis.Bench -- <scenario> [options]
+
+        Scenarios:
+        """);
+    foreach (var s in scenarios)
+        Console.Error.WriteLine($"  {s.Name,-28} {s.Description}");
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(BenchOptions.Usage);
+    Console.Error.WriteLine("""
+        Example:
+          dotnet run -c Release --project bench/Letopis.Bench -- me --clients 1,8 --seconds 10 --warmup 3
+          dotnet run -c Release --project bench/Letopis.Bench -- me --provider postgres \
+            --connection "Host=127.0.0.1;Port=55432;Username=postgres;Database=letopis_bench" --wrk
+        Progress goes to stderr, the Markdown tables to stdout.
+        """);
+}
