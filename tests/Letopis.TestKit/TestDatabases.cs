@@ -1,5 +1,5 @@
-using Xunit;
 using Npgsql;
+using Xunit;
 
 namespace Letopis.TestKit;
 

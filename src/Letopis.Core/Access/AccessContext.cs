@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Letopis.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Access;
 
