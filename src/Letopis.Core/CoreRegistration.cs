@@ -36,6 +36,15 @@ public static class CoreRegistration
         services.AddScoped<Crm.ManageReferenceBooks>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
+        services.AddScoped<Notifications.CreateReminder>();
+        services.AddScoped<Notifications.ListReminders>();
+        services.AddScoped<Notifications.CancelReminder>();
+        services.AddScoped<Notifications.ReminderDispatcher>();
+        services.AddSingleton<Notifications.ReminderDispatchGate>();
+        services.AddSingleton<Notifications.ClusterNode>();
+        services.AddScoped<ListCalendarDays>();
+        services.AddScoped<SetCalendarDay>();
+        services.AddScoped<RemoveCalendarDay>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using Letopis.Web.Api;
 using Letopis.Web.Auth;
 using Letopis.Web.Components;
 using Letopis.Web.Hosting;
+using Letopis.Web.Notifications;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -40,6 +41,7 @@ builder.Services.AddSingleton<IBlobStore>(new FileSystemBlobStore(Path.Combine(d
 builder.Services.AddDataProtection().SetApplicationName("Letopis").PersistKeysToDbContext<LetopisDb>();
 builder.Services.AddLetopisCore();
 builder.Services.AddLetopisAuth(letopis);
+builder.Services.AddLetopisNotifications(builder.Configuration);
 
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -106,6 +108,10 @@ app.MapDeputiesEndpoints();
 app.MapReferenceEndpoints();
 app.MapCounterpartiesEndpoints();
 app.MapAccountEndpoints();
+app.MapNotificationsEndpoints();
+app.MapRemindersEndpoints();
+app.MapCalendarEndpoints();
+app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

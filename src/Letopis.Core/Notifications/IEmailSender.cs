@@ -1,0 +1,22 @@
+namespace Letopis.Core.Notifications;
+
+/// <summary>One e-mail with a plain-text and an HTML part.</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody);
+
+/// <summary>
+/// Sends e-mail. Registered only when SMTP is configured: without it Letopis sends nothing and
+/// says so (<see cref="EmailState.NotRequested"/>), rather than pretending.
+/// </summary>
+public interface IEmailSender
+{
+    Task SendAsync(EmailMessage message, CancellationToken ct);
+}
+
+/// <summary>What a reminder e-mail says, before it is put into the recipient's language.</summary>
+public sealed record ReminderEmailContent(string To, string Culture, string Title, string? Body, DateTime DueAt, string? Link);
+
+/// <summary>Turns a fired reminder into an e-mail in the recipient's language (the strings live with the UI's).</summary>
+public interface IReminderEmailComposer
+{
+    EmailMessage Compose(ReminderEmailContent content);
+}
