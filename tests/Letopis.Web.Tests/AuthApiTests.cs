@@ -97,4 +97,19 @@ public class AuthApiTests
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
+
+    [Fact]
+    public async Task AccessTokenInQueryString_IsAcceptedOnHubsOnly()
+    {
+        var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
+        var token = (await (await host.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { login = "admin", password = LetopisHost.AdminPassword }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var anonymous = host.CreateClient();
+
+        var negotiate = await anonymous.PostAsync($"/hubs/notifications/negotiate?negotiateVersion=1&access_token={Uri.EscapeDataString(token!)}", null);
+        var api = await anonymous.GetAsync($"/api/v1/me?access_token={Uri.EscapeDataString(token!)}");
+
+        negotiate.StatusCode.ShouldBe(HttpStatusCode.OK);
+        api.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
 }

@@ -30,7 +30,13 @@ public static class MeEndpoints
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new
             {
-                u.Id, u.UserName, u.FullName, u.Email, u.DepartmentId, u.Culture, u.Version,
+                u.Id,
+                u.UserName,
+                u.FullName,
+                u.Email,
+                u.DepartmentId,
+                u.Culture,
+                u.Version,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             })
             .SingleAsync(ct);

@@ -57,7 +57,18 @@ public static class AuthSetup
                 o.DefaultAuthenticateScheme = DefaultScheme;
             })
             .AddPolicyScheme(DefaultScheme, DefaultScheme, o => o.ForwardDefaultSelector = SelectScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = options.AccessTokenLifetime)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = options.AccessTokenLifetime;
+                // Browsers cannot set headers on WebSockets: SignalR sends the token in the query
+                // string, which is accepted on the hubs only (elsewhere it would leak into logs and links).
+                o.Events.OnMessageReceived = ctx =>
+                {
+                    if (ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query["access_token"] is { Count: 1 } token)
+                        ctx.Token = token.ToString();
+                    return Task.CompletedTask;
+                };
+            })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenScheme, null);
 
         services.AddAuthorization();
@@ -72,6 +83,8 @@ public static class AuthSetup
     private static string SelectScheme(HttpContext context)
     {
         string? header = context.Request.Headers.Authorization;
+        if (header is null && context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.ContainsKey("access_token"))
+            return IdentityConstants.BearerScheme;
         if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return header.AsSpan(7).TrimStart().StartsWith(ApiToken.Prefix, StringComparison.Ordinal)
