@@ -34,6 +34,7 @@ public static class CoreRegistration
         services.AddScoped<Crm.UpdateCounterparty>();
         services.AddScoped<Crm.ListCounterparties>();
         services.AddScoped<Crm.ManageReferenceBooks>();
+        services.AddScoped<Crm.ManageContacts>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
         services.AddScoped<Notifications.CreateReminder>();

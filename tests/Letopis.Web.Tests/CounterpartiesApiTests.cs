@@ -187,6 +187,49 @@ public class CounterpartiesApiTests
         var reuse = await client.PostAsJsonAsync("/api/v1/counterparties", new { name = "Новый", adSourceId = source });
         reuse.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Contacts_FirstIsMainAndANewMainReplacesIt(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var client = await host.AdminAsync();
+        var id = (await CreateAsync(client, new { name = "Каскад-Инвест" })).GetProperty("id").GetGuid();
+
+        var first = await client.PostAsJsonAsync($"/api/v1/counterparties/{id}/contacts", new { fullName = "Ковалёв Артём Петрович", position = "Главный инженер", phone = "8 916 000-11-22" });
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isMain").GetBoolean().ShouldBeTrue();
+        (await client.PostAsJsonAsync($"/api/v1/counterparties/{id}/contacts", new { fullName = "Тихонова Елена Викторовна", position = "Директор", isMain = true, consentOn = "2026-11-20" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var contacts = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{id}/contacts")).GetProperty("items").EnumerateArray().ToList();
+        contacts.Count.ShouldBe(2);
+        contacts[0].GetProperty("fullName").GetString().ShouldBe("Тихонова Елена Викторовна");
+        contacts[0].GetProperty("isMain").GetBoolean().ShouldBeTrue();
+        contacts[1].GetProperty("isMain").GetBoolean().ShouldBeFalse();
+        contacts[1].GetProperty("phoneFormatted").GetString().ShouldBe("+7 916 000-11-22");
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{id}/history");
+        history.GetProperty("items").EnumerateArray().ShouldContain(i => i.GetProperty("field").GetString() == "contacts" && i.GetProperty("newValue").GetString() == "Ковалёв Артём Петрович");
+    }
+
+    [Fact]
+    public async Task Contacts_OfAHiddenCounterparty_Are404AndBadFieldsAreNamed()
+    {
+        var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
+        var admin = await host.AdminAsync();
+        var id = (await CreateAsync(admin, new { name = "Закрытый клиент" })).GetProperty("id").GetGuid();
+        var outsider = await host.CreateUserAsync(departmentId: await host.CreateDepartmentAsync("Склад"));
+        var outsiderClient = await host.ClientAsync(outsider.Login, outsider.Password);
+
+        (await outsiderClient.GetAsync($"/api/v1/counterparties/{id}/contacts")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await outsiderClient.PostAsJsonAsync($"/api/v1/counterparties/{id}/contacts", new { fullName = "Шпион" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var bad = await admin.PostAsJsonAsync($"/api/v1/counterparties/{id}/contacts", new { fullName = "", email = "nope", phone = "abc", birthDate = "2999-01-01" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var codes = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldCodes");
+        foreach (var field in new[] { "fullName", "email", "phone", "birthDate" })
+            codes.TryGetProperty(field, out _).ShouldBeTrue(field);
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{id}/contacts")).GetProperty("total").GetInt32().ShouldBe(0);
+    }
 }
 
 internal static class TestRequisites

@@ -39,6 +39,10 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
 
     public DbSet<Counterparty> Counterparties => Set<Counterparty>();
 
+    public DbSet<ContactPerson> ContactPersons => Set<ContactPerson>();
+
+    public DbSet<CounterpartyContact> CounterpartyContacts => Set<CounterpartyContact>();
+
     /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
     public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
 

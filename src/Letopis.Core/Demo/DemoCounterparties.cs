@@ -14,6 +14,15 @@ internal static class DemoCounterparties
 
     private static readonly string[] Roots = ["Гранит", "Монолит", "Бетон", "Север", "Альянс", "Вектор", "Зодчий", "Кровля", "Фасад", "Опора", "Каскад", "Меридиан", "Горизонт", "Стройресурс", "Арсенал", "Магистраль", "Созвездие", "Уралстрой", "Волга", "Ладога", "Кремень", "Капитель", "Пилон", "Армада", "Базис"];
     private static readonly string[] Suffixes = ["Строй", "Монтаж", "Инвест", "Проект", "Снаб", "Девелопмент", "Групп", "Комплект", "Сервис", "Техника"];
+    private static readonly string[] People =
+    [
+        "Орлов Виктор Семёнович", "Никитина Марина Олеговна", "Зуев Роман Игоревич", "Белоусова Татьяна Андреевна",
+        "Комаров Егор Валентинович", "Фомина Ксения Сергеевна", "Яковлев Олег Николаевич", "Медведева Алла Борисовна",
+        "Лазарев Станислав Петрович", "Григорьева Дарья Ильинична", "Степанов Глеб Артёмович", "Воробьёва Инна Львовна",
+    ];
+
+    private static readonly string[] Positions = ["Генеральный директор", "Главный инженер", "Начальник отдела снабжения"];
+
     private static readonly string[] Streets = ["ул. Ленина", "пр-т Мира", "ул. Строителей", "Промышленная ул.", "Садовая ул.", "ул. Гагарина", "Заводское ш."];
 
     public static async Task SeedAsync(LetopisDb db, IReadOnlyList<Guid> managers, DateTime now, CancellationToken ct)
@@ -46,7 +55,7 @@ internal static class DemoCounterparties
             var kind = i % 10 == 9 ? CounterpartyKind.Entrepreneur : CounterpartyKind.Company;
             var display = kind == CounterpartyKind.Company ? $"ООО «{name}»" : $"ИП {Surname(random)}";
             var city = random.Next(Regions.Length);
-            db.Counterparties.Add(new Counterparty
+            var counterparty = new Counterparty
             {
                 Kind = kind,
                 Name = display,
@@ -65,7 +74,30 @@ internal static class DemoCounterparties
                 AdSourceId = books[ReferenceBook.AdSource][random.Next(AdSources.Length)],
                 ResponsibleId = managers[random.Next(managers.Count)],
                 CreatedAt = now.AddDays(-random.Next(1, 900)),
-            });
+            };
+            db.Counterparties.Add(counterparty);
+            for (var c = 0; c < 1 + random.Next(3); c++)
+            {
+                var person = People[random.Next(People.Length)];
+                var contact = new ContactPerson
+                {
+                    FullName = person,
+                    FullNameNormalized = person.ToUpperInvariant(),
+                    Phone = $"+79{random.Next(10, 99)}{random.Next(1000000, 9999999)}",
+                    Email = $"{Translit(person.Split(' ')[0])}@{Translit(name)}.ru",
+                    BirthDate = random.Next(3) == 0 ? new DateOnly(random.Next(1960, 2000), random.Next(1, 13), random.Next(1, 29)) : null,
+                    ConsentOn = random.Next(2) == 0 ? DateOnly.FromDateTime(now).AddDays(-random.Next(1, 400)) : null,
+                    CreatedAt = counterparty.CreatedAt,
+                };
+                db.ContactPersons.Add(contact);
+                db.CounterpartyContacts.Add(new CounterpartyContact
+                {
+                    CounterpartyId = counterparty.Id,
+                    ContactId = contact.Id,
+                    Position = Positions[c % Positions.Length],
+                    IsMain = c == 0,
+                });
+            }
         }
         await db.SaveChangesAsync(ct);
     }

@@ -40,6 +40,8 @@ public static class CounterpartiesEndpoints
         group.MapGet("/{id:guid}", Get);
         group.MapPatch("/{id:guid}", Patch).Accepts<CounterpartyRequest>("application/json", "application/merge-patch+json");
         group.MapGet("/{id:guid}/history", History);
+        group.MapGet("/{id:guid}/contacts", Contacts);
+        group.MapPost("/{id:guid}/contacts", AddContact);
     }
 
     private static CounterpartyFields Fields(JsonObject body) => new(
@@ -93,5 +95,23 @@ public static class CounterpartiesEndpoints
         if (!(await cards.GetAsync(await actor.AccessAsync(ct), id, ct)).IsSuccess)
             return problems.Result(Error.NotFound());
         return TypedResults.Ok(await history.HandleAsync(Counterparty.EntityKind, id, PageRequest.From(page, pageSize), ct));
+    }
+
+    internal static async Task<Results<Ok<PageOf<ContactDto>>, ProblemHttpResult>> Contacts(
+        Guid id, CurrentActor actor, ManageContacts handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.ListAsync(await actor.AccessAsync(ct), id, ct);
+        return result.IsSuccess
+            ? TypedResults.Ok(new PageOf<ContactDto>(result.Value, result.Value.Count, 1, Math.Max(1, result.Value.Count)))
+            : problems.Result(result.Error!);
+    }
+
+    internal static async Task<Results<Created<ContactDto>, ProblemHttpResult>> AddContact(
+        Guid id, AddContactRequest request, CurrentActor actor, ManageContacts handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.AddAsync(await actor.AccessAsync(ct), id, request, ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/v1/counterparties/{id}/contacts/{result.Value.Id}", result.Value)
+            : problems.Result(result.Error!);
     }
 }
