@@ -36,6 +36,7 @@ public static class LetopisTheme
             H4 = new H4Typography { FontWeight = "500", FontSize = "1.75rem" },
             H5 = new H5Typography { FontWeight = "500" },
             H6 = new H6Typography { FontWeight = "500" },
+            Button = new ButtonTypography { TextTransform = "none", FontWeight = "500" },
         },
     };
 }

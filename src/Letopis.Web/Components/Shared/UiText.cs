@@ -50,6 +50,15 @@ public static class UiText
         };
     }
 
+    /// <summary>Built-in roles are named in the user's language; custom ones as their creator named them.</summary>
+    public static string RoleTitle(IStringLocalizer<SharedResource> L, Core.Access.RoleDto role)
+    {
+        if (!role.IsBuiltIn)
+            return role.DisplayName;
+        var text = L["roles.builtin." + role.Name];
+        return text.ResourceNotFound ? role.DisplayName : text.Value;
+    }
+
     public static string Scope(IStringLocalizer<SharedResource> L, Core.Access.AccessScope scope) =>
         L["roles.scope." + scope.ToString().ToLowerInvariant()];
 }
