@@ -82,6 +82,23 @@ public class JourneyTests(LetopisServer server)
         await page.ClickAsync("[data-testid=department-save]");
         await page.WaitForSelectorAsync($"[data-testid=departments-table] >> text={department}");
 
+        // A department with people in it is not deleted; the handler's refusal is shown in Russian.
+        await page.ClickAsync("[data-testid=departments-table] tr:has-text('Отдел продаж') button[aria-label='Удалить']");
+        await page.ClickAsync("[data-testid=confirm]");
+        await page.WaitForSelectorAsync(".mud-snackbar >> text=В отделе ещё есть сотрудники или подотделы");
+
+        // A permission cell is saved as soon as it is picked and survives a reload.
+        await page.GoAsync("/admin/roles");
+        await page.ClickAsync("[data-testid=roles-list] >> text=Руководитель");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=permission-matrix]') !== null");
+        await page.PickAsync("cell-document-delete", "Свои");
+        await page.WaitForSelectorAsync(".mud-snackbar >> text=Сохранено");
+        await page.GoAsync("/admin/roles");
+        await page.ClickAsync("[data-testid=roles-list] >> text=Руководитель");
+        await page.WaitForTimeoutAsync(500);
+        (await page.Field("cell-document-delete").InputValueAsync()).ShouldBe("Свои");
+        (await page.Field("cell-document-edit").InputValueAsync()).ShouldBe("Отдел и ниже");
+
         await page.GoAsync("/admin/users");
         await page.ClickAsync("[data-testid=user-create]");
         await page.Field("user-login").FillAsync(login);
