@@ -112,7 +112,16 @@ public class JourneyTests(LetopisServer server)
         await page.Field("user-password").FillAsync(password);
         await page.ClickAsync("[data-testid=user-save]");
         await page.WaitForSelectorAsync(".mud-dialog", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
+        // The list reloads after saving; once the new row is there, its history shows who created it.
+        await page.WaitForSelectorAsync($"[data-testid=users-table] tbody >> text={login}");
+        await page.ClickAsync($"[data-testid=users-table] tr:has-text('{login}') button[aria-label='История']");
+        await page.WaitForSelectorAsync("[data-testid=history-table] >> text=Администратор");
+        await page.ShotAsync(server, "users-history");
+        await page.ClickAsync(".mud-dialog button:has-text('Закрыть')");
+        await page.WaitForSelectorAsync(".mud-dialog", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
         await page.Field("users-search").FillAsync(login);
+        // The search reloads the table after a debounce: wait for the filtered total, not a row that was already there.
+        await page.WaitForSelectorAsync("[data-testid=users-total] >> text=Всего: 1");
         await page.WaitForSelectorAsync($"[data-testid=users-table] tbody >> text={department}");
 
         var newcomer = await server.NewPageAsync();
