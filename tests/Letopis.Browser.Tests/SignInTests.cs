@@ -25,5 +25,12 @@ public class SignInTests(LetopisServer server)
         await page.WaitForInteractiveAsync();
         (await page.InnerTextAsync("[data-testid=greeting]")).ShouldStartWith("Здравствуйте");
         await page.ShotAsync(server, "home-admin");
+
+        // Sign-out is a form post with an antiforgery token; afterwards the home page asks to sign in again.
+        await page.ClickAsync("[data-testid=user-menu-button]");
+        await page.ClickAsync("[data-testid=logout]");
+        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
+        await page.GotoAsync("/");
+        page.Url.ShouldContain("/login");
     }
 }
