@@ -44,7 +44,8 @@ public static class PageExtensions
             await page.SetViewportSizeAsync(viewport.Width, height);
             await page.WaitForTimeoutAsync(300);
         }
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDir, name + ".png") });
+        // Finished transitions: a popover caught mid-fade would look half-transparent.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDir, name + ".png"), Animations = ScreenshotAnimations.Disabled });
         if (height > viewport.Height)
             await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
     }
