@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace Letopis.Browser.Tests;
+
+/// <summary>
+/// The real Letopis server as a child process (the Release build, demo company, SQLite in a temp
+/// folder) and one headless Debian Chromium, shared by every browser test.
+/// </summary>
+public sealed class LetopisServer : IAsyncLifetime
+{
+    public const string AdminPassword = "admin-browser-2026";
+
+    /// <summary>The password of every demo user (SeedDemoCompany.Password).</summary>
+    public const string DemoPassword = Core.Demo.SeedDemoCompany.Password;
+
+    private Process? _process;
+    private IPlaywright? _playwright;
+    private readonly List<string> _log = [];
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string RepoRoot { get; } = FindRepoRoot();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string ScreenshotDir => Path.Combine(RepoRoot, "docs", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var bin = Path.Combine(RepoRoot, "src", "Letopis.Web", "bin", "Release", "net10.0");
+        var dll = Path.Combine(bin, "Letopis.Web.dll");
+        if (!File.Exists(dll))
+            throw new InvalidOperationException($"Build the solution in Release first: {dll} is missing.");
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var dataDir = Directory.CreateTempSubdirectory("letopis-browser-").FullName;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // The content root is the build output: static web assets (MudBlazor's CSS and JS) resolve
+            // from its staticwebassets manifest because Program calls UseStaticWebAssets().
+            WorkingDirectory = bin,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, "--urls", BaseUrl, "--demo" })
+            start.ArgumentList.Add(arg);
+        start.Environment["Letopis__DataDir"] = dataDir;
+        start.Environment["Letopis__AdminPassword"] = AdminPassword;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        _process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
+        _process.OutputDataReceived += (_, e) => { lock (_log) _log.Add(e.Data ?? ""); };
+        _process.ErrorDataReceived += (_, e) => { lock (_log) _log.Add(e.Data ?? ""); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException("The server exited:\n" + Log());
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/health")).StatusCode == HttpStatusCode.OK)
+                    break;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Still starting.
+            }
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The server did not answer /health within 60 s:\n" + Log());
+            await Task.Delay(250);
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public string Log()
+    {
+        lock (_log)
+            return string.Join('\n', _log.TakeLast(80));
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 860, string locale = "ru-RU")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+            TimezoneId = "Europe/Moscow",
+        });
+        context.SetDefaultTimeout(15000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Letopis.slnx")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Letopis.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<LetopisServer>
+{
+    public const string Name = "server";
+}

@@ -1,0 +1,70 @@
+using Bunit;
+using Letopis.Core.Access;
+using Letopis.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Letopis.Web.Tests.Components;
+
+public sealed class PermissionMatrixTests : MudComponentTest
+{
+    private static readonly PermissionDto[] Cells =
+    [
+        new("counterparty", PermissionAction.Read, AccessScope.Department),
+        new("deal", PermissionAction.Edit, AccessScope.DepartmentTree),
+        new("document", PermissionAction.Delete, AccessScope.All),
+        new("lead", PermissionAction.Create, AccessScope.Own),
+    ];
+
+    [Fact]
+    public void Render_ShowsEveryKindAndActionWithItsScope_MissingCellsAsNone()
+    {
+        var cut = RenderMatrix(readOnly: false);
+
+        cut.FindAll("tbody tr").Count.ShouldBe(EntityKinds.Scoped.Length);
+        cut.FindAll("tbody td[data-action]").Count.ShouldBe(EntityKinds.Scoped.Length * 4);
+        ScopeShown(cut, "counterparty", "read").ShouldBe("Отдел");
+        ScopeShown(cut, "deal", "edit").ShouldBe("Отдел и ниже");
+        ScopeShown(cut, "document", "delete").ShouldBe("Все");
+        ScopeShown(cut, "lead", "create").ShouldBe("Свои");
+        ScopeShown(cut, "contact", "read").ShouldBe("Нет");
+        cut.Find("tr[data-kind=activity] td").TextContent.ShouldBe("Контакты и задачи");
+    }
+
+    [Fact]
+    public void Render_ReadOnly_DisablesEveryCell()
+    {
+        var cut = RenderMatrix(readOnly: true);
+
+        cut.FindComponents<MudSelect<AccessScope>>().Count.ShouldBe(EntityKinds.Scoped.Length * 4);
+        cut.FindComponents<MudSelect<AccessScope>>().ShouldAllBe(s => s.Instance.Disabled && s.Instance.ReadOnly);
+    }
+
+    [Fact]
+    public async Task ChangingACell_RaisesOnChangeWithThatKindActionAndScope()
+    {
+        PermissionDto? changed = null;
+        var cut = Ctx.Render<PermissionMatrix>(p => p
+            .Add(m => m.Cells, Cells)
+            .Add(m => m.OnChange, (PermissionDto cell) => changed = cell));
+
+        // Cells render row by row (kinds) and, within a row, by action.
+        var index = Array.IndexOf(EntityKinds.Scoped, "deal") * 4 + (int)PermissionAction.Delete;
+        var select = cut.FindComponents<MudSelect<AccessScope>>()[index];
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(AccessScope.All));
+
+        changed.ShouldBe(new PermissionDto("deal", PermissionAction.Delete, AccessScope.All));
+    }
+
+    private IRenderedComponent<PermissionMatrix> RenderMatrix(bool readOnly) =>
+        Ctx.Render<PermissionMatrix>(p => p.Add(m => m.Cells, Cells).Add(m => m.ReadOnly, readOnly));
+
+    /// <summary>The text the select shows: MudSelect keeps it in its (read-only) input's value.</summary>
+    private static string ScopeShown(IRenderedComponent<PermissionMatrix> cut, string kind, string action)
+    {
+        var cell = cut.Find($"tr[data-kind={kind}] td[data-action={action}]");
+        var input = cell.QuerySelector("input:not([type=hidden])") ?? cell.QuerySelector("input");
+        var value = input?.GetAttribute("value");
+        return string.IsNullOrEmpty(value) ? cell.TextContent.Trim() : value;
+    }
+}
