@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+
+namespace Letopis.Browser.Tests;
+
+[Collection(ServerCollection.Name)]
+public class CounterpartyJourneyTests(LetopisServer server)
+{
+    private static string Inn10()
+    {
+        int[] weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+        var digits = Enumerable.Range(0, 9).Select(i => i < 2 ? Random.Shared.Next(1, 10) : Random.Shared.Next(0, 10)).ToArray();
+        return string.Concat(digits) + digits.Select((d, i) => d * weights[i]).Sum() % 11 % 10;
+    }
+
+    [Fact]
+    public async Task Manager_QuickAddsACounterparty_AddsAContact_AndFindsItByRegionAndCategory()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var name = $"ООО «Тестострой {suffix}»";
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("petrov", LetopisServer.DemoPassword);
+
+        await page.GoAsync("/counterparties");
+        await page.WaitForSelectorAsync("table tbody tr >> text=ООО");
+        await page.ShotAsync(server, "counterparties");
+
+        // A typo in the ИНН is caught before anything is saved, next to the field.
+        await page.ClickAsync("[data-testid=quick-add]");
+        await page.Field("qa-name").FillAsync(name);
+        await page.Field("qa-inn").FillAsync("7707083894");
+        await page.ClickAsync("[data-testid=qa-save]");
+        await page.WaitForSelectorAsync(".mud-dialog >> text=Неверная контрольная цифра: в номере опечатка");
+        await page.ShotAsync(server, "counterparty-quick-add-error");
+
+        await page.Field("qa-inn").FillAsync(Inn10());
+        await page.Field("qa-phone").FillAsync("8 843 200-00-00");
+        await page.PickAsync("qa-region", "Казань");
+        await page.PickAsync("qa-category", "Генподрядчик");
+        await page.ClickAsync("[data-testid=qa-save]");
+        await page.WaitForURLAsync(url => url.Contains("/counterparties/", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync($"[data-testid=card-name] >> text={name}");
+        (await page.InnerTextAsync("main")).ShouldContain("+7 843 200-00-00");
+        await page.ShotAsync(server, "counterparty-card");
+
+        await page.ClickAsync(".mud-tab >> text=Контактные лица");
+        await page.ClickAsync("[data-testid=add-contact]");
+        await page.Field("contact-name").FillAsync("Лазарев Станислав Петрович");
+        await page.Field("contact-position").FillAsync("Главный инженер");
+        await page.Field("contact-phone").FillAsync("+7 917 555-44-33");
+        await page.ClickAsync("[data-testid=contact-save]");
+        await page.WaitForSelectorAsync("[data-testid=contact-card] >> text=Лазарев Станислав Петрович");
+        (await page.InnerTextAsync("[data-testid=contact-card]")).ShouldContain("основной");
+        await page.ShotAsync(server, "counterparty-contacts");
+
+        await page.GoAsync("/counterparties");
+        await page.PickAsync("filter-regionId", "Казань");
+        await page.PickAsync("filter-categoryId", "Генподрядчик");
+        await page.Field("directory-search").FillAsync(suffix);
+        await page.WaitForSelectorAsync($"table tbody tr >> text={name}");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=directory-total]')?.innerText.includes('1')");
+        (await page.Locator("table tbody tr").CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Calendar_ShowsTheProductionCalendarWithDaysOff()
+    {
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("sekretar", LetopisServer.DemoPassword);
+
+        await page.GoAsync("/calendar");
+        await page.WaitForSelectorAsync("[data-testid=calendar-year]");
+
+        var newYearsEve = page.Locator("[data-date='2026-12-31']");
+        (await newYearsEve.GetAttributeAsync("class"))!.ShouldContain("letopis-day-off");
+        (await page.Locator("[data-date='2026-12-30']").GetAttributeAsync("class"))!.ShouldNotContain("letopis-day-off");
+        (await page.InnerTextAsync("[data-testid=calendar-total]")).ShouldContain("247");
+        await page.ShotAsync(server, "calendar");
+    }
+}
