@@ -39,7 +39,7 @@ public class CounterpartyJourneyTests(LetopisServer server)
         await page.ClickAsync("[data-testid=qa-save]");
         await page.WaitForURLAsync(url => url.Contains("/counterparties/", StringComparison.Ordinal));
         await page.WaitForSelectorAsync($"[data-testid=card-name] >> text={name}");
-        (await page.InnerTextAsync("main")).ShouldContain("+7 843 200-00-00");
+        (await page.InnerTextAsync(".mud-main-content")).ShouldContain("+7 843 200-00-00");
         await page.ShotAsync(server, "counterparty-card");
 
         await page.ClickAsync(".mud-tab >> text=Контактные лица");

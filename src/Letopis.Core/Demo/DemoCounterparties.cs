@@ -12,7 +12,13 @@ internal static class DemoCounterparties
     private static readonly string[] ActivityTypes = ["Жилищное строительство", "Промышленное строительство", "Дорожное строительство", "Отделочные работы", "Инженерные сети", "Поставка бетона и ЖБИ", "Металлоконструкции", "Проектирование"];
     private static readonly string[] AdSources = ["Рекомендация", "Сайт", "Выставка «Стройка»", "Тендерная площадка", "Холодный звонок"];
 
-    private static readonly string[] Roots = ["Гранит", "Монолит", "Бетон", "Север", "Альянс", "Вектор", "Зодчий", "Кровля", "Фасад", "Опора", "Каскад", "Меридиан", "Горизонт", "Стройресурс", "Арсенал", "Магистраль", "Созвездие", "Уралстрой", "Волга", "Ладога", "Кремень", "Капитель", "Пилон", "Армада", "Базис"];
+    private static readonly string[] Roots = ["Гранит", "Монолит", "Бетон", "Север", "Альянс", "Вектор", "Зодчий", "Кровля", "Фасад", "Опора", "Каскад", "Меридиан", "Горизонт", "Стройресурс", "Арсенал", "Магистраль", "Созвездие", "Уралстрой", "Волга", "Ладога", "Кремень", "Капитель", "Пилон", "Армада", "Базис",
+        "Эталон", "Твердь", "Свод", "Ростверк", "Аркада", "Цитадель", "Контур", "Фундамент", "Квадрат", "Лидер", "Мостострой", "Дорпроект"];
+
+    // Real area codes of the demo regions, in the order of Regions, so the phones format like real ones.
+    private static readonly string[] AreaCodes = ["495", "496", "812", "843", "831", "343", "846", "861"];
+
+    private static readonly string[] Surnames = ["Ковалёв", "Гусев", "Тихонов", "Ершов", "Киселёв", "Макаров", "Соловьёв", "Беляев", "Карпов", "Афанасьев", "Власов", "Данилов", "Жуков", "Исаев"];
     private static readonly string[] Suffixes = ["Строй", "Монтаж", "Инвест", "Проект", "Снаб", "Девелопмент", "Групп", "Комплект", "Сервис", "Техника"];
     private static readonly string[] People =
     [
@@ -63,7 +69,7 @@ internal static class DemoCounterparties
                 FullName = kind == CounterpartyKind.Company ? $"Общество с ограниченной ответственностью «{name}»" : null,
                 Inn = kind == CounterpartyKind.Company ? Inn10(random) : null,
                 Kpp = kind == CounterpartyKind.Company ? $"{random.Next(1000, 9999)}01001" : null,
-                Phone = $"+7{(city < 2 ? "495" : "8" + random.Next(10, 99))}{random.Next(1000000, 9999999)}",
+                Phone = $"+7{AreaCodes[city]}{random.Next(2000000, 9999999)}",
                 Email = $"info@{Translit(name)}.ru",
                 Website = $"https://{Translit(name)}.ru",
                 LegalAddress = $"г. {Regions[city].Replace(" область", "", StringComparison.Ordinal)}, {Streets[random.Next(Streets.Length)]}, д. {random.Next(1, 120)}",
@@ -102,8 +108,11 @@ internal static class DemoCounterparties
         await db.SaveChangesAsync(ct);
     }
 
-    private static string Surname(Random random) =>
-        new[] { "Ковалёв А. П.", "Гусев И. Н.", "Тихонова Е. В.", "Ершов М. С.", "Киселёва О. А.", "Макаров Д. Ю." }[random.Next(6)];
+    private static string Surname(Random random)
+    {
+        const string initials = "АБВГДЕИКЛМНОПРСТ";
+        return $"{Surnames[random.Next(Surnames.Length)]} {initials[random.Next(initials.Length)]}. {initials[random.Next(initials.Length)]}.";
+    }
 
     private static string Inn10(Random random)
     {
