@@ -5,13 +5,6 @@ namespace Letopis.Browser.Tests;
 [Collection(ServerCollection.Name)]
 public class CounterpartyJourneyTests(LetopisServer server)
 {
-    private static string Inn10()
-    {
-        int[] weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
-        var digits = Enumerable.Range(0, 9).Select(i => i < 2 ? Random.Shared.Next(1, 10) : Random.Shared.Next(0, 10)).ToArray();
-        return string.Concat(digits) + digits.Select((d, i) => d * weights[i]).Sum() % 11 % 10;
-    }
-
     [Fact]
     public async Task Manager_QuickAddsACounterparty_AddsAContact_AndFindsItByRegionAndCategory()
     {
@@ -32,7 +25,7 @@ public class CounterpartyJourneyTests(LetopisServer server)
         await page.WaitForSelectorAsync(".mud-dialog >> text=Неверная контрольная цифра: в номере опечатка");
         await page.ShotAsync(server, "counterparty-quick-add-error");
 
-        await page.Field("qa-inn").FillAsync(Inn10());
+        await page.Field("qa-inn").FillAsync(TestKit.TestRequisites.Inn10());
         await page.Field("qa-phone").FillAsync("8 843 200-00-00");
         await page.PickAsync("qa-region", "Казань");
         await page.PickAsync("qa-category", "Генподрядчик");

@@ -13,6 +13,9 @@ public class RequisitesTests
     [InlineData("77070838AB", false)]
     public void IsValidInn_ChecksTheControlDigits(string inn, bool valid) => Requisites.IsValidInn(inn).ShouldBe(valid);
 
+    [Fact]
+    public void CompleteInn10_AddsTheCheckDigit() => Requisites.CompleteInn10("770708389").ShouldBe("7707083893");
+
     [Theory]
     [InlineData("1027700132195", true)]
     [InlineData("1027700132196", false)]

@@ -231,16 +231,3 @@ public class CounterpartiesApiTests
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{id}/contacts")).GetProperty("total").GetInt32().ShouldBe(0);
     }
 }
-
-internal static class TestRequisites
-{
-    private static readonly int[] Weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
-
-    /// <summary>A fresh organisation ИНН with a correct check digit.</summary>
-    public static string Inn10()
-    {
-        var digits = Enumerable.Range(0, 9).Select(i => i < 2 ? Random.Shared.Next(1, 10) : Random.Shared.Next(0, 10)).ToArray();
-        var check = digits.Select((d, i) => d * Weights[i]).Sum() % 11 % 10;
-        return string.Concat(digits) + check;
-    }
-}

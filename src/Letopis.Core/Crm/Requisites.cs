@@ -21,6 +21,10 @@ public static class Requisites
         _ => false,
     };
 
+    /// <summary>Completes nine digits into an organisation ИНН with its check digit.</summary>
+    public static string CompleteInn10(string nineDigits) =>
+        IsDigits(nineDigits, 9) ? nineDigits + Check(nineDigits, Inn10) : throw new ArgumentException("Nine digits expected.", nameof(nineDigits));
+
     /// <summary>КПП: 4 digits of the tax office, 2 characters of the reason (digits or A–Z), 3 digits.</summary>
     public static bool IsValidKpp(string kpp) =>
         kpp.Length == 9 && kpp[..4].All(char.IsAsciiDigit) && kpp[4..6].All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))

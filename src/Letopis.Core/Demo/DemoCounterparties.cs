@@ -114,12 +114,8 @@ internal static class DemoCounterparties
         return $"{Surnames[random.Next(Surnames.Length)]} {initials[random.Next(initials.Length)]}. {initials[random.Next(initials.Length)]}.";
     }
 
-    private static string Inn10(Random random)
-    {
-        int[] weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
-        var digits = Enumerable.Range(0, 9).Select(i => i < 2 ? random.Next(1, 10) : random.Next(0, 10)).ToArray();
-        return string.Concat(digits) + digits.Select((d, i) => d * weights[i]).Sum() % 11 % 10;
-    }
+    private static string Inn10(Random random) =>
+        Requisites.CompleteInn10(string.Concat(Enumerable.Range(0, 9).Select(i => i < 2 ? random.Next(1, 10) : random.Next(0, 10))));
 
     private static string Translit(string text)
     {

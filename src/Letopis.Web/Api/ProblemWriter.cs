@@ -81,12 +81,5 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
         });
     }
 
-    public string FieldMessage(string field, string code)
-    {
-        var specific = text[$"field.{field}.{code}"];
-        if (!specific.ResourceNotFound)
-            return specific.Value;
-        var general = text["field." + code];
-        return general.ResourceNotFound ? code : general.Value;
-    }
+    public string FieldMessage(string field, string code) => Components.Shared.UiText.FieldMessage(text, field, code);
 }
