@@ -35,6 +35,7 @@ public static class CoreRegistration
         services.AddScoped<Crm.ListCounterparties>();
         services.AddScoped<Crm.ManageReferenceBooks>();
         services.AddScoped<Crm.ManageContacts>();
+        services.AddScoped<Crm.ReadTimeline>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
         services.AddScoped<Notifications.CreateReminder>();

@@ -32,7 +32,16 @@ public class CounterpartyJourneyTests(LetopisServer server)
         await page.ClickAsync("[data-testid=qa-save]");
         await page.WaitForURLAsync(url => url.Contains("/counterparties/", StringComparison.Ordinal));
         await page.WaitForSelectorAsync($"[data-testid=card-name] >> text={name}");
-        (await page.InnerTextAsync(".mud-main-content")).ShouldContain("+7 843 200-00-00");
+
+        // The card opens on its chronicle: a note lands on top of the automatic entries.
+        await page.Locator("textarea[data-testid=note-text], [data-testid=note-text] textarea").First.FillAsync("Встреча на объекте в четверг, обсуждаем график бетонирования");
+        await page.ClickAsync("[data-testid=note-add]");
+        await page.WaitForSelectorAsync("[data-testid=timeline-item] >> text=Встреча на объекте в четверг");
+        (await page.Locator("[data-testid=timeline-item]").CountAsync()).ShouldBe(2);
+        await page.ShotAsync(server, "counterparty-timeline");
+
+        await page.ClickAsync(".mud-tab >> text=Общие сведения");
+        await page.WaitForSelectorAsync(".mud-main-content >> text=+7 843 200-00-00");
         await page.ShotAsync(server, "counterparty-card");
 
         await page.ClickAsync(".mud-tab >> text=Контактные лица");

@@ -81,6 +81,16 @@ public sealed class LetopisServer : IAsyncLifetime
             await Task.Delay(250);
         }
 
+        // The first requests JIT-compile the page pipeline, Blazor and EF queries, which on a two-core
+        // machine shared with the browser can take longer than one test step may: pay it up front.
+        using (var warm = new HttpClient { Timeout = TimeSpan.FromSeconds(60) })
+        {
+            (await warm.GetAsync(BaseUrl + "/login")).EnsureSuccessStatusCode();
+            var token = await warm.PostAsync(BaseUrl + "/api/v1/auth/token", new StringContent(
+                $"{{\"login\":\"admin\",\"password\":\"{AdminPassword}\"}}", System.Text.Encoding.UTF8, "application/json"));
+            token.EnsureSuccessStatusCode();
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -106,7 +116,7 @@ public sealed class LetopisServer : IAsyncLifetime
             Locale = locale,
             TimezoneId = "Europe/Moscow",
         });
-        context.SetDefaultTimeout(15000);
+        context.SetDefaultTimeout(30000);
         return await context.NewPageAsync();
     }
 

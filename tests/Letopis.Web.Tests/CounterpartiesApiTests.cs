@@ -230,4 +230,47 @@ public class CounterpartiesApiTests
             codes.TryGetProperty(field, out _).ShouldBeTrue(field);
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{id}/contacts")).GetProperty("total").GetInt32().ShouldBe(0);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Timeline_TellsTheStoryNewestFirst_WithNotesAndChangesWorded(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var client = await host.AdminAsync();
+        var id = (await CreateAsync(client, new { name = "Меридиан-Строй" })).GetProperty("id").GetGuid();
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await client.PatchAsJsonAsync($"/api/v1/counterparties/{id}", new { name = "Меридиан-Строй-Юг", phone = "+7 861 200-30-40" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await client.PostAsJsonAsync($"/api/v1/counterparties/{id}/contacts", new { fullName = "Степанов Глеб Артёмович" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var note = await client.PostAsJsonAsync($"/api/v1/counterparties/{id}/notes", new { text = "КП на рассмотрении, ответ обещали к пятнице" });
+        note.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var timeline = await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{id}/timeline");
+
+        var items = timeline.GetProperty("items").EnumerateArray().ToList();
+        items.Select(i => i.GetProperty("kind").GetString()).ShouldBe(["note", "contact_added", "changed", "created"]);
+        items[0].GetProperty("text").GetString().ShouldBe("КП на рассмотрении, ответ обещали к пятнице");
+        items[1].GetProperty("title").GetString().ShouldBe("Добавлено контактное лицо: Степанов Глеб Артёмович");
+        items[2].GetProperty("title").GetString().ShouldBe("Изменено: Наименование, Телефон");
+        items[3].GetProperty("userName").GetString().ShouldBe("Администратор");
+    }
+
+    [Fact]
+    public async Task Notes_OnAHiddenCardAre404_AndAnEmptyNoteIsRefused()
+    {
+        var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
+        var admin = await host.AdminAsync();
+        var id = (await CreateAsync(admin, new { name = "Секретный объект" })).GetProperty("id").GetGuid();
+        var outsider = await host.CreateUserAsync(departmentId: await host.CreateDepartmentAsync("Гараж"));
+        var outsiderClient = await host.ClientAsync(outsider.Login, outsider.Password);
+
+        (await outsiderClient.GetAsync($"/api/v1/counterparties/{id}/timeline")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await outsiderClient.PostAsJsonAsync($"/api/v1/counterparties/{id}/notes", new { text = "Был здесь" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var empty = await admin.PostAsJsonAsync($"/api/v1/counterparties/{id}/notes", new { text = "   " });
+        empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldCodes").GetProperty("text")[0].GetString().ShouldBe("required");
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{id}/timeline")).GetProperty("total").GetInt32().ShouldBe(1);
+    }
 }
+

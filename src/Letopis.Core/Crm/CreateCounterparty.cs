@@ -5,7 +5,7 @@ using Letopis.Core.Data;
 namespace Letopis.Core.Crm;
 
 /// <summary>Registers a counterparty; the caller is responsible for it unless another responsible is named.</summary>
-public sealed class CreateCounterparty(LetopisDb db, TimeProvider time)
+public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrentActor actor)
 {
     public async Task<Result<CounterpartyDto>> HandleAsync(AccessContext access, CounterpartyFields fields, CancellationToken ct)
     {
@@ -25,6 +25,7 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time)
             return Error.Validation([.. errors]);
 
         db.Counterparties.Add(counterparty);
+        Timeline.Add(db, counterparty.Id, counterparty.CreatedAt, actor, TimelineKinds.Created, null);
         await db.SaveChangesAsync(ct);
         return (await CounterpartyProjection.LoadAsync(db, counterparty.Id, ct))!;
     }

@@ -95,6 +95,8 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
             Position = string.IsNullOrWhiteSpace(request.Position) ? null : request.Position.Trim(),
             IsMain = isMain,
         });
+        Timeline.Add(db, counterpartyId, time.GetUtcNow().UtcDateTime, actor, TimelineKinds.ContactAdded, contact.FullName,
+            ContactPerson.EntityKind, contact.Id);
         // The card's own history shows who was added, so the counterparty tells its whole story.
         db.ChangeRecords.Add(new ChangeRecord
         {

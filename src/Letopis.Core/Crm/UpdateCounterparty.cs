@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Crm;
 
 /// <summary>Edits a counterparty card (JSON merge patch semantics: absent fields stay as they are).</summary>
-public sealed class UpdateCounterparty(LetopisDb db)
+public sealed class UpdateCounterparty(LetopisDb db, TimeProvider time, ICurrentActor actor)
 {
     public async Task<Result<CounterpartyDto>> HandleAsync(
         AccessContext access, Guid id, CounterpartyFields fields, int? version, int? ifMatch, CancellationToken ct)
@@ -26,6 +26,9 @@ public sealed class UpdateCounterparty(LetopisDb db)
         var errors = await CounterpartyRules.ApplyAsync(db, counterparty, fields, ct);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
+        db.ChangeTracker.DetectChanges();
+        if (Timeline.ChangedFields(db, counterparty) is { } changed)
+            Timeline.Add(db, id, time.GetUtcNow().UtcDateTime, actor, TimelineKinds.Changed, changed);
         try
         {
             await db.SaveChangesAsync(ct);

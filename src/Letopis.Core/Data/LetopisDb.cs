@@ -43,6 +43,8 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
 
     public DbSet<CounterpartyContact> CounterpartyContacts => Set<CounterpartyContact>();
 
+    public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
+
     /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
     public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
 

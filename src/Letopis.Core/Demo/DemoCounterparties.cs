@@ -27,6 +27,19 @@ internal static class DemoCounterparties
         "Лазарев Станислав Петрович", "Григорьева Дарья Ильинична", "Степанов Глеб Артёмович", "Воробьёва Инна Львовна",
     ];
 
+    // Short chronicles of negotiations, oldest first, as managers write them.
+    private static readonly (string Text, int DaysAgo)[][] Chronicle =
+    [
+        [("Первый звонок: строят жилой комплекс на 3 секции, ищут подрядчика на монолитные работы.", 40),
+         ("Отправили коммерческое предложение, смета 48,6 млн ₽. Ответ обещали до конца месяца.", 33),
+         ("КП на рассмотрении у технического директора. Просят снизить цену на 5 % за счёт графика оплат.", 12)],
+        [("Встреча на объекте: фундамент готов, нужен поставщик бетона B25 с доставкой миксерами.", 21),
+         ("Договорились о пробной поставке 60 м³ на следующей неделе. Оплата по факту, 10 банковских дней.", 9)],
+        [("Ждём оплату по счёту № 214 за металлоконструкции; бухгалтерия обещает платёж в четверг.", 6)],
+        [("Тендер на отделочные работы в бизнес-центре: подали заявку, итоги через две недели.", 18),
+         ("Прошли во второй этап, просят подтвердить сроки и прислать референс-лист.", 4)],
+    ];
+
     private static readonly string[] Positions = ["Генеральный директор", "Главный инженер", "Начальник отдела снабжения"];
 
     private static readonly string[] Streets = ["ул. Ленина", "пр-т Мира", "ул. Строителей", "Промышленная ул.", "Садовая ул.", "ул. Гагарина", "Заводское ш."];
@@ -82,6 +95,27 @@ internal static class DemoCounterparties
                 CreatedAt = now.AddDays(-random.Next(1, 900)),
             };
             db.Counterparties.Add(counterparty);
+            db.TimelineEvents.Add(new TimelineEvent
+            {
+                CounterpartyId = counterparty.Id,
+                At = counterparty.CreatedAt,
+                Kind = TimelineKinds.Created,
+                UserId = counterparty.ResponsibleId,
+            });
+            if (i % 3 == 0)
+            {
+                foreach (var (text, daysAgo) in Chronicle[random.Next(Chronicle.Length)])
+                {
+                    db.TimelineEvents.Add(new TimelineEvent
+                    {
+                        CounterpartyId = counterparty.Id,
+                        At = now.AddDays(-daysAgo).AddHours(-random.Next(1, 8)),
+                        Kind = TimelineKinds.Note,
+                        Text = text,
+                        UserId = counterparty.ResponsibleId,
+                    });
+                }
+            }
             for (var c = 0; c < 1 + random.Next(3); c++)
             {
                 var person = People[random.Next(People.Length)];

@@ -3,7 +3,10 @@ using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.History;
 using Letopis.Web.Auth;
+using Letopis.Web.Components.Shared;
+using Letopis.Web.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Letopis.Web.Api;
 
@@ -30,6 +33,15 @@ public sealed record CounterpartyRequest(
     string? Email, string? Website, string? LegalAddress, Guid? RegionId, Guid? CategoryId, Guid? GroupId,
     Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId);
 
+/// <summary>A timeline entry: <c>title</c> is worded in the caller's language, <c>text</c> is the note or detail.</summary>
+public sealed record TimelineEntryResponse(
+    Guid Id, DateTime At, string Kind, string Title, string? Text, Guid? UserId, string? UserName,
+    string? OnBehalfOfName, string? EntityKind, Guid? EntityId);
+
+/// <summary>A note for the counterparty's timeline.</summary>
+/// <param name="Text">Where things stand, what was agreed, what is expected.</param>
+public sealed record AddNoteRequest(string? Text);
+
 public static class CounterpartiesEndpoints
 {
     public static void MapCounterpartiesEndpoints(this IEndpointRouteBuilder app)
@@ -40,6 +52,8 @@ public static class CounterpartiesEndpoints
         group.MapGet("/{id:guid}", Get);
         group.MapPatch("/{id:guid}", Patch).Accepts<CounterpartyRequest>("application/json", "application/merge-patch+json");
         group.MapGet("/{id:guid}/history", History);
+        group.MapGet("/{id:guid}/timeline", TimelineOf);
+        group.MapPost("/{id:guid}/notes", AddNote);
         group.MapGet("/{id:guid}/contacts", Contacts);
         group.MapPost("/{id:guid}/contacts", AddContact);
     }
@@ -112,6 +126,30 @@ public static class CounterpartiesEndpoints
         var result = await handler.AddAsync(await actor.AccessAsync(ct), id, request, ct);
         return result.IsSuccess
             ? TypedResults.Created($"/api/v1/counterparties/{id}/contacts/{result.Value.Id}", result.Value)
+            : problems.Result(result.Error!);
+    }
+
+    private static TimelineEntryResponse Entry(IStringLocalizer<SharedResource> text, TimelineItemDto i) =>
+        new(i.Id, i.At, i.Kind, TimelineText.Title(text, i), i.Text, i.UserId, i.UserName, i.OnBehalfOfName, i.EntityKind, i.EntityId);
+
+    internal static async Task<Results<Ok<PageOf<TimelineEntryResponse>>, ProblemHttpResult>> TimelineOf(
+        Guid id, int? page, int? pageSize, CurrentActor actor, ReadTimeline handler, IStringLocalizer<SharedResource> text,
+        ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), id, PageRequest.From(page, pageSize), ct);
+        if (!result.IsSuccess)
+            return problems.Result(result.Error!);
+        var p = result.Value;
+        return TypedResults.Ok(new PageOf<TimelineEntryResponse>(p.Items.Select(i => Entry(text, i)).ToList(), p.Total, p.Page, p.PageSize));
+    }
+
+    internal static async Task<Results<Created<TimelineEntryResponse>, ProblemHttpResult>> AddNote(
+        Guid id, AddNoteRequest request, CurrentActor actor, ReadTimeline handler, IStringLocalizer<SharedResource> text,
+        ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.AddNoteAsync(await actor.AccessAsync(ct), id, request.Text, ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/v1/counterparties/{id}/timeline", Entry(text, result.Value))
             : problems.Result(result.Error!);
     }
 }

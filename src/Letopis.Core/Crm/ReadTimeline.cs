@@ -1,0 +1,50 @@
+using Letopis.Core.Access;
+using Letopis.Core.Common;
+using Letopis.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Letopis.Core.Crm;
+
+/// <summary>A timeline entry with the names of who did it.</summary>
+public sealed record TimelineItemDto(
+    Guid Id, DateTime At, string Kind, string? Text, Guid? UserId, string? UserName, Guid? OnBehalfOfId, string? OnBehalfOfName,
+    string? EntityKind, Guid? EntityId);
+
+/// <summary>Reads a counterparty's timeline and adds notes to it; both need the card to be visible.</summary>
+public sealed class ReadTimeline(LetopisDb db, TimeProvider time, ICurrentActor actor)
+{
+    public async Task<Result<PageOf<TimelineItemDto>>> HandleAsync(AccessContext access, Guid counterpartyId, PageRequest page, CancellationToken ct)
+    {
+        if (!await db.Counterparties.VisibleTo(access, Counterparty.EntityKind).AnyAsync(c => c.Id == counterpartyId, ct))
+            return Error.NotFound();
+        var query = db.TimelineEvents.AsNoTracking().Where(t => t.CounterpartyId == counterpartyId);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
+            .Skip(page.Skip).Take(page.PageSize)
+            .Select(t => new TimelineItemDto(t.Id, t.At, t.Kind, t.Text,
+                t.UserId, db.Users.Where(u => u.Id == t.UserId).Select(u => u.FullName).FirstOrDefault(),
+                t.OnBehalfOfId, db.Users.Where(u => u.Id == t.OnBehalfOfId).Select(u => u.FullName).FirstOrDefault(),
+                t.EntityKind, t.EntityId))
+            .ToListAsync(ct);
+        return new PageOf<TimelineItemDto>(items, total, page.Page, page.PageSize);
+    }
+
+    /// <summary>
+    /// A dated note on where things stand («КП на рассмотрении, ждём ответа до пятницы»). Anyone who
+    /// sees the card may add one: the chronicle is the whole team's memory of the client.
+    /// </summary>
+    public async Task<Result<TimelineItemDto>> AddNoteAsync(AccessContext access, Guid counterpartyId, string? text, CancellationToken ct)
+    {
+        if (!await db.Counterparties.VisibleTo(access, Counterparty.EntityKind).AnyAsync(c => c.Id == counterpartyId, ct))
+            return Error.NotFound();
+        var note = text?.Trim();
+        if (string.IsNullOrEmpty(note))
+            return Error.Validation(("text", FieldErrors.Required));
+        if (note.Length > TextLimits.Long)
+            return Error.Validation(("text", FieldErrors.TooLong));
+        var entry = Timeline.Add(db, counterpartyId, time.GetUtcNow().UtcDateTime, actor, TimelineKinds.Note, note);
+        await db.SaveChangesAsync(ct);
+        var page = await HandleAsync(access, counterpartyId, PageRequest.From(1, 1), ct);
+        return page.Value.Items.Single(i => i.Id == entry.Id);
+    }
+}

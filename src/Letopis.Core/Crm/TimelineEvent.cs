@@ -1,0 +1,87 @@
+using Letopis.Core.Access;
+using Letopis.Core.Common;
+using Letopis.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Letopis.Core.Crm;
+
+/// <summary>
+/// One entry of a counterparty's relationship history («летопись»): written automatically by every
+/// feature that touches the counterparty, or typed in as a note. Newest first on the card.
+/// </summary>
+public class TimelineEvent
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid CounterpartyId { get; set; }
+
+    public DateTime At { get; set; }
+
+    /// <summary>What happened: <see cref="TimelineKinds"/>. The UI and API word it in the reader's language.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The note itself, or the detail the kind needs (a contact's name, the changed fields).</summary>
+    public string? Text { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public Guid? OnBehalfOfId { get; set; }
+
+    /// <summary>The record the event is about (a contact, later an activity, deal or document).</summary>
+    public string? EntityKind { get; set; }
+
+    public Guid? EntityId { get; set; }
+}
+
+public static class TimelineKinds
+{
+    public const string Created = "created";
+    public const string Changed = "changed";
+    public const string ContactAdded = "contact_added";
+    public const string Note = "note";
+}
+
+/// <summary>The small domain service every feature uses to write to a counterparty's timeline.</summary>
+public static class Timeline
+{
+    public static TimelineEvent Add(LetopisDb db, Guid counterpartyId, DateTime at, ICurrentActor? actor, string kind, string? text,
+        string? entityKind = null, Guid? entityId = null)
+    {
+        var entry = new TimelineEvent
+        {
+            CounterpartyId = counterpartyId,
+            At = at,
+            Kind = kind,
+            Text = text,
+            UserId = actor?.UserId,
+            OnBehalfOfId = actor?.OnBehalfOfId,
+            EntityKind = entityKind,
+            EntityId = entityId,
+        };
+        db.TimelineEvents.Add(entry);
+        return entry;
+    }
+
+    /// <summary>The camelCase names of the properties about to be saved as changed, for a «changed» entry.</summary>
+    public static string? ChangedFields(LetopisDb db, object entity) =>
+        db.Entry(entity).Properties
+            .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+                        && p.Metadata.Name is not (nameof(IVersioned.Version) or nameof(Counterparty.NameNormalized)))
+            .Select(p => char.ToLowerInvariant(p.Metadata.Name[0]) + p.Metadata.Name[1..])
+            .ToList() is { Count: > 0 } fields
+            ? string.Join(",", fields)
+            : null;
+}
+
+internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<TimelineEvent>
+{
+    public void Configure(EntityTypeBuilder<TimelineEvent> e)
+    {
+        e.Property(t => t.Kind).HasMaxLength(40).IsRequired();
+        e.Property(t => t.Text).HasMaxLength(TextLimits.Long);
+        e.Property(t => t.EntityKind).HasMaxLength(40);
+        e.HasOne<Counterparty>().WithMany().HasForeignKey(t => t.CounterpartyId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(t => new { t.CounterpartyId, t.At });
+    }
+}
