@@ -36,6 +36,7 @@ public static class CoreRegistration
         services.AddScoped<Crm.ManageReferenceBooks>();
         services.AddScoped<Crm.ManageContacts>();
         services.AddScoped<Crm.ReadTimeline>();
+        services.AddScoped<Crm.FindDuplicates>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
         services.AddScoped<Notifications.CreateReminder>();

@@ -61,6 +61,13 @@ public class CounterpartyJourneyTests(LetopisServer server)
         await page.WaitForSelectorAsync($"table tbody tr >> text={name}");
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=directory-total]')?.innerText.includes('1')");
         (await page.Locator("table tbody tr").CountAsync()).ShouldBe(1);
+
+        // Entering the same company again, under another legal form, is flagged before saving.
+        await page.ClickAsync("[data-testid=quick-add]");
+        await page.Field("qa-name").FillAsync($"АО Тестострой {suffix}");
+        await page.ClickAsync("[data-testid=qa-save]");
+        await page.WaitForSelectorAsync($"[data-testid=qa-duplicates] >> text={name}");
+        await page.ShotAsync(server, "counterparty-duplicates");
     }
 
     [Fact]

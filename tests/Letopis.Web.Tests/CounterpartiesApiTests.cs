@@ -272,5 +272,30 @@ public class CounterpartiesApiTests
         (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldCodes").GetProperty("text")[0].GetString().ShouldBe("required");
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{id}/timeline")).GetProperty("total").GetInt32().ShouldBe(1);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Duplicates_AreFoundByInnPhoneEmailOrTheSameNameInAnotherForm(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var client = await host.AdminAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var inn = TestRequisites.Inn10();
+        var phone = $"+7 843 {Random.Shared.Next(200, 999)}-{Random.Shared.Next(10, 99)}-{Random.Shared.Next(10, 99)}";
+        var existing = (await CreateAsync(client, new { name = $"ООО «Гранит-{tag}»", inn, phone, email = $"Office@granit-{tag}.ru" })).GetProperty("id").GetGuid();
+
+        async Task<List<JsonElement>> FindAsync(string query) =>
+            (await client.GetFromJsonAsync<JsonElement>("/api/v1/counterparties/duplicates?" + query)).EnumerateArray().ToList();
+
+        (await FindAsync($"inn={inn}")).Single().GetProperty("matchedBy").EnumerateArray().Select(m => m.GetString()).ShouldBe(["inn"]);
+        (await FindAsync($"phone={Uri.EscapeDataString(phone.Replace(" ", "").Replace("-", ""))}")).Single().GetProperty("id").GetGuid().ShouldBe(existing);
+        (await FindAsync($"email=office@GRANIT-{tag}.ru")).Single().GetProperty("id").GetGuid().ShouldBe(existing);
+        (await FindAsync($"name={Uri.EscapeDataString($"Гранит {tag} ЗАО")}")).Single().GetProperty("matchedBy")[0].GetString().ShouldBe("name");
+        (await FindAsync($"name={Uri.EscapeDataString($"Гранитстрой {tag}")}")).ShouldBeEmpty();
+
+        var outsider = await host.CreateUserAsync(departmentId: await host.CreateDepartmentAsync("Охрана"));
+        var outsiderClient = await host.ClientAsync(outsider.Login, outsider.Password);
+        (await outsiderClient.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/duplicates?inn={inn}")).GetArrayLength().ShouldBe(0);
+    }
 }
 

@@ -29,6 +29,10 @@ public class Counterparty : IVersioned, IAudited, IScopedRecord
     [NotAudited]
     public string NameNormalized { get; set; } = "";
 
+    /// <summary>The name without legal form, quotes and punctuation («ГРАНИТСТРОЙ»): the duplicate check's key.</summary>
+    [NotAudited]
+    public string? NameKey { get; set; }
+
     public string? FullName { get; set; }
 
     public string? Inn { get; set; }
@@ -95,6 +99,8 @@ internal sealed class CounterpartyConfiguration : IEntityTypeConfiguration<Count
         e.HasIndex(c => new { c.ActivityTypeId, c.NameNormalized });
         e.HasIndex(c => new { c.AdSourceId, c.NameNormalized });
         e.HasIndex(c => new { c.ResponsibleId, c.NameNormalized });
+        e.Property(c => c.NameKey).HasMaxLength(TextLimits.Name);
+        e.HasIndex(c => c.NameKey);
         e.HasIndex(c => c.Inn);
         e.HasIndex(c => c.Phone);
         e.HasIndex(c => c.Email);

@@ -54,7 +54,7 @@ internal static class CounterpartyRules
 
         var phone = PhoneField(f.Phone, target.Phone, "phone", errors);
         var fax = PhoneField(f.Fax, target.Fax, "fax", errors);
-        var email = Text(f.Email, target.Email, "email", 254, errors);
+        var email = Text(f.Email, target.Email, "email", 254, errors)?.ToLowerInvariant();
         if (email is not null && !Access.UserRules.IsValidEmail(email))
             errors.Add(("email", FieldErrors.Invalid));
         var website = Text(f.Website, target.Website, "website", TextLimits.Name, errors);
@@ -85,6 +85,7 @@ internal static class CounterpartyRules
         target.Kind = kind;
         target.Name = name!;
         target.NameNormalized = name!.ToUpperInvariant();
+        target.NameKey = FindDuplicates.CoreName(name);
         target.FullName = fullName;
         target.Inn = inn;
         target.Kpp = kpp;

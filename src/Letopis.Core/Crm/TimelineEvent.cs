@@ -1,3 +1,4 @@
+using System.Reflection;
 using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.Data;
@@ -67,7 +68,8 @@ public static class Timeline
     public static string? ChangedFields(LetopisDb db, object entity) =>
         db.Entry(entity).Properties
             .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
-                        && p.Metadata.Name is not (nameof(IVersioned.Version) or nameof(Counterparty.NameNormalized)))
+                        && p.Metadata.Name != nameof(IVersioned.Version)
+                        && p.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is null)
             .Select(p => char.ToLowerInvariant(p.Metadata.Name[0]) + p.Metadata.Name[1..])
             .ToList() is { Count: > 0 } fields
             ? string.Join(",", fields)

@@ -79,6 +79,7 @@ internal static class DemoCounterparties
                 Kind = kind,
                 Name = display,
                 NameNormalized = display.ToUpperInvariant(),
+                NameKey = FindDuplicates.CoreName(display),
                 FullName = kind == CounterpartyKind.Company ? $"Общество с ограниченной ответственностью «{name}»" : null,
                 Inn = kind == CounterpartyKind.Company ? Inn10(random) : null,
                 Kpp = kind == CounterpartyKind.Company ? $"{random.Next(1000, 9999)}01001" : null,

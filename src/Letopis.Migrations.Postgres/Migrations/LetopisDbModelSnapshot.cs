@@ -425,6 +425,10 @@ namespace Letopis.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("NameNormalized")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -457,6 +461,8 @@ namespace Letopis.Migrations.Postgres.Migrations
                     b.HasIndex("Email");
 
                     b.HasIndex("Inn");
+
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("NameNormalized");
 

@@ -420,6 +420,10 @@ namespace Letopis.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameNormalized")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -452,6 +456,8 @@ namespace Letopis.Migrations.Sqlite.Migrations
                     b.HasIndex("Email");
 
                     b.HasIndex("Inn");
+
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("NameNormalized");
 

@@ -49,6 +49,7 @@ public static class CounterpartiesEndpoints
         var group = app.MapGroup("/api/v1/counterparties").WithTags("Counterparties").RequireAuthorization().WithProblems();
         group.MapGet("", List);
         group.MapPost("", Create).Accepts<CounterpartyRequest>("application/json");
+        group.MapGet("/duplicates", Duplicates);
         group.MapGet("/{id:guid}", Get);
         group.MapPatch("/{id:guid}", Patch).Accepts<CounterpartyRequest>("application/json", "application/merge-patch+json");
         group.MapGet("/{id:guid}/history", History);
@@ -152,4 +153,8 @@ public static class CounterpartiesEndpoints
             ? TypedResults.Created($"/api/v1/counterparties/{id}/timeline", Entry(text, result.Value))
             : problems.Result(result.Error!);
     }
+
+    internal static async Task<Ok<List<DuplicateDto>>> Duplicates(
+        string? name, string? inn, string? phone, string? email, CurrentActor actor, FindDuplicates handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(await actor.AccessAsync(ct), name, inn, phone, email, ct));
 }
