@@ -62,17 +62,8 @@ public sealed class CreateUser(LetopisDb db, UserManager<AppUser> users, TimePro
         var addedRoles = await users.AddToRolesAsync(user, roles);
         if (!addedRoles.Succeeded)
             return IdentityErrors.ToError(addedRoles);
-        db.ChangeRecords.Add(new ChangeRecord
-        {
-            EntityKind = EntityKinds.User,
-            EntityId = user.Id,
-            At = time.GetUtcNow().UtcDateTime,
-            UserId = actor.UserId,
-            OnBehalfOfId = actor.OnBehalfOfId,
-            Operation = ChangeOperation.Created,
-            Field = "roles",
-            NewValue = string.Join(", ", roles.Order()),
-        });
+        db.ChangeRecords.Add(ChangeRecord.Of(EntityKinds.User, user.Id, time.GetUtcNow().UtcDateTime, actor,
+            ChangeOperation.Created, "roles", null, string.Join(", ", roles.Order())));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

@@ -122,18 +122,8 @@ public sealed class SetRolePermissions(LetopisDb db, ListRoles list, TimeProvide
                 existing.Add(row);
             }
             row.Scope = cell.Scope;
-            db.ChangeRecords.Add(new ChangeRecord
-            {
-                EntityKind = EntityKinds.Role,
-                EntityId = roleId,
-                At = now,
-                UserId = actor.UserId,
-                OnBehalfOfId = actor.OnBehalfOfId,
-                Operation = ChangeOperation.Updated,
-                Field = $"{cell.EntityKind}.{cell.Action.ToString().ToLowerInvariant()}",
-                OldValue = old.ToString(),
-                NewValue = cell.Scope.ToString(),
-            });
+            db.ChangeRecords.Add(ChangeRecord.Of(EntityKinds.Role, roleId, now, actor, ChangeOperation.Updated,
+                $"{cell.EntityKind}.{cell.Action.ToString().ToLowerInvariant()}", old.ToString(), cell.Scope.ToString()));
         }
         await db.SaveChangesAsync(ct);
         return await list.PermissionsAsync(roleId, ct);

@@ -103,16 +103,6 @@ public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimePro
         return (await UserProjection.LoadAsync(db, user.Id, time.GetUtcNow().UtcDateTime, ct))!;
     }
 
-    private ChangeRecord Record(Guid userId, string field, string? oldValue, string? newValue) => new()
-    {
-        EntityKind = EntityKinds.User,
-        EntityId = userId,
-        At = time.GetUtcNow().UtcDateTime,
-        UserId = actor.UserId,
-        OnBehalfOfId = actor.OnBehalfOfId,
-        Operation = ChangeOperation.Updated,
-        Field = field,
-        OldValue = oldValue,
-        NewValue = newValue,
-    };
+    private ChangeRecord Record(Guid userId, string field, string? oldValue, string? newValue) =>
+        ChangeRecord.Of(EntityKinds.User, userId, time.GetUtcNow().UtcDateTime, actor, ChangeOperation.Updated, field, oldValue, newValue);
 }

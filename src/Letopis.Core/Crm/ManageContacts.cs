@@ -98,17 +98,8 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
         Timeline.Add(db, counterpartyId, time.GetUtcNow().UtcDateTime, actor, TimelineKinds.ContactAdded, contact.FullName,
             ContactPerson.EntityKind, contact.Id);
         // The card's own history shows who was added, so the counterparty tells its whole story.
-        db.ChangeRecords.Add(new ChangeRecord
-        {
-            EntityKind = Counterparty.EntityKind,
-            EntityId = counterpartyId,
-            At = time.GetUtcNow().UtcDateTime,
-            UserId = actor.UserId,
-            OnBehalfOfId = actor.OnBehalfOfId,
-            Operation = ChangeOperation.Updated,
-            Field = "contacts",
-            NewValue = contact.FullName,
-        });
+        db.ChangeRecords.Add(ChangeRecord.Of(Counterparty.EntityKind, counterpartyId, time.GetUtcNow().UtcDateTime, actor,
+            ChangeOperation.Updated, "contacts", null, contact.FullName));
         await db.SaveChangesAsync(ct);
         return new ContactDto(contact.Id, contact.FullName, request.Position?.Trim(), phone, phone is null ? null : Phones.Format(phone),
             email, contact.BirthDate, contact.ConsentOn, contact.Notes, isMain, contact.Version);

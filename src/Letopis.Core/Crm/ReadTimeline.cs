@@ -19,12 +19,7 @@ public sealed class ReadTimeline(LetopisDb db, TimeProvider time, ICurrentActor 
             return Error.NotFound();
         var query = db.TimelineEvents.AsNoTracking().Where(t => t.CounterpartyId == counterpartyId);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
-            .Skip(page.Skip).Take(page.PageSize)
-            .Select(t => new TimelineItemDto(t.Id, t.At, t.Kind, t.Text,
-                t.UserId, db.Users.Where(u => u.Id == t.UserId).Select(u => u.FullName).FirstOrDefault(),
-                t.OnBehalfOfId, db.Users.Where(u => u.Id == t.OnBehalfOfId).Select(u => u.FullName).FirstOrDefault(),
-                t.EntityKind, t.EntityId))
+        var items = await Project(query.OrderByDescending(t => t.At).ThenByDescending(t => t.Id).Skip(page.Skip).Take(page.PageSize))
             .ToListAsync(ct);
         return new PageOf<TimelineItemDto>(items, total, page.Page, page.PageSize);
     }
@@ -44,7 +39,12 @@ public sealed class ReadTimeline(LetopisDb db, TimeProvider time, ICurrentActor 
             return Error.Validation(("text", FieldErrors.TooLong));
         var entry = Timeline.Add(db, counterpartyId, time.GetUtcNow().UtcDateTime, actor, TimelineKinds.Note, note);
         await db.SaveChangesAsync(ct);
-        var page = await HandleAsync(access, counterpartyId, PageRequest.From(1, 1), ct);
-        return page.Value.Items.Single(i => i.Id == entry.Id);
+        return await Project(db.TimelineEvents.AsNoTracking().Where(t => t.Id == entry.Id)).SingleAsync(ct);
     }
+
+    private IQueryable<TimelineItemDto> Project(IQueryable<TimelineEvent> events) =>
+        events.Select(t => new TimelineItemDto(t.Id, t.At, t.Kind, t.Text,
+            t.UserId, db.Users.Where(u => u.Id == t.UserId).Select(u => u.FullName).FirstOrDefault(),
+            t.OnBehalfOfId, db.Users.Where(u => u.Id == t.OnBehalfOfId).Select(u => u.FullName).FirstOrDefault(),
+            t.EntityKind, t.EntityId));
 }

@@ -1,7 +1,7 @@
-using System.Reflection;
 using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.Data;
+using Letopis.Core.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -67,10 +67,8 @@ public static class Timeline
     /// <summary>The camelCase names of the properties about to be saved as changed, for a «changed» entry.</summary>
     public static string? ChangedFields(LetopisDb db, object entity) =>
         db.Entry(entity).Properties
-            .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
-                        && p.Metadata.Name != nameof(IVersioned.Version)
-                        && p.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is null)
-            .Select(p => char.ToLowerInvariant(p.Metadata.Name[0]) + p.Metadata.Name[1..])
+            .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && ChangeRecorder.IsAudited(p))
+            .Select(ChangeRecorder.FieldName)
             .ToList() is { Count: > 0 } fields
             ? string.Join(",", fields)
             : null;

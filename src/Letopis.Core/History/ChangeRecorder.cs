@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using Letopis.Core.Common;
@@ -12,6 +13,10 @@ namespace Letopis.Core.History;
 /// </summary>
 internal static class ChangeRecorder
 {
+    // Reflection once per type and property, not on every save.
+    private static readonly ConcurrentDictionary<Type, string> AuditKinds = new();
+    private static readonly ConcurrentDictionary<(Type, string), bool> Audited = new();
+
     // Identity's bookkeeping columns: secrets or noise, never history.
     private static readonly HashSet<string> Ignored =
     [
@@ -28,15 +33,13 @@ internal static class ChangeRecorder
             if (entry.Entity is not IAudited audited || entry.State is EntityState.Unchanged or EntityState.Detached)
                 continue;
 
-            var kind = (string)entry.Entity.GetType()
+            var kind = AuditKinds.GetOrAdd(entry.Entity.GetType(), type => (string)type
                 .GetProperty(nameof(IAudited.AuditKind), BindingFlags.Public | BindingFlags.Static)!
-                .GetValue(null)!;
+                .GetValue(null)!);
 
             foreach (var property in entry.Properties)
             {
-                var name = property.Metadata.Name;
-                if (Ignored.Contains(name) || property.Metadata.IsShadowProperty()
-                    || property.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null)
+                if (!IsAudited(property))
                     continue;
 
                 string? oldValue = null, newValue = null;
@@ -71,7 +74,7 @@ internal static class ChangeRecorder
                     UserId = userId,
                     OnBehalfOfId = onBehalfOfId,
                     Operation = operation,
-                    Field = char.ToLowerInvariant(name[0]) + name[1..],
+                    Field = FieldName(property),
                     OldValue = oldValue,
                     NewValue = newValue,
                 });
@@ -79,6 +82,16 @@ internal static class ChangeRecorder
         }
         return records;
     }
+
+    /// <summary>Whether changes of this property belong in the history (and on the timeline).</summary>
+    public static bool IsAudited(PropertyEntry property) =>
+        Audited.GetOrAdd((property.EntityEntry.Metadata.ClrType, property.Metadata.Name), _ =>
+            !Ignored.Contains(property.Metadata.Name) && !property.Metadata.IsShadowProperty()
+            && property.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is null);
+
+    /// <summary>The field name as the API spells it (camelCase).</summary>
+    public static string FieldName(PropertyEntry property) =>
+        char.ToLowerInvariant(property.Metadata.Name[0]) + property.Metadata.Name[1..];
 
     private static string? Format(object? value) => value switch
     {

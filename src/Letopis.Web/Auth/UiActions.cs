@@ -23,6 +23,18 @@ public sealed class UiActions(IServiceScopeFactory scopes, CurrentActor circuitA
         return await work(scope.ServiceProvider.GetRequiredService<THandler>(), access);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> with a fresh handler, for handlers that decide nothing by role:
+    /// loading the access context costs several queries, too many for a bell that polls.
+    /// </summary>
+    public async Task<T> RunAsync<THandler, T>(Func<THandler, Task<T>> work, CancellationToken ct = default)
+        where THandler : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(circuitActor.UserId, circuitActor.OnBehalfOfId);
+        return await work(scope.ServiceProvider.GetRequiredService<THandler>());
+    }
+
     /// <summary>Switches the circuit to act for an absent colleague (null: act as oneself).</summary>
     public void ActFor(Guid? principalId) => circuitActor.Set(circuitActor.UserId, principalId);
 }
