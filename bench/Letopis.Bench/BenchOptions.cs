@@ -24,6 +24,9 @@ public sealed class BenchOptions
 
     public string? ServerDll { get; private set; }
 
+    /// <summary>The server's data folder (SQLite file, blobs), kept afterwards; null for a fresh temp folder.</summary>
+    public string? DataDir { get; private set; }
+
     /// <summary>Also measure each client count with <c>wrk</c> against the same server.</summary>
     public bool Wrk { get; private set; }
 
@@ -38,6 +41,7 @@ public sealed class BenchOptions
           --connection "..."           PostgreSQL connection string, required with --provider postgres;
                                        use an empty database (it is migrated and seeded) or pass the
                                        admin password of a used one
+          --data-dir DIR               SQLite: use (and keep) this data folder, e.g. one filled by 'generate'
           --admin-password PW          admin password (default bench-password-1)
           --clients 1,8                concurrent client loops, one measured run per count (default 1,8)
           --seconds 10                 duration of each measured run (default 10)
@@ -70,6 +74,9 @@ public sealed class BenchOptions
                 case "--connection":
                     o.Connection = value;
                     break;
+                case "--data-dir":
+                    o.DataDir = Path.GetFullPath(value);
+                    break;
                 case "--admin-password":
                     o.AdminPassword = value;
                     break;
@@ -100,6 +107,8 @@ public sealed class BenchOptions
         }
         if (o.Provider == "postgres" && string.IsNullOrWhiteSpace(o.Connection))
             throw new ArgumentException("--provider postgres needs --connection.");
+        if (o.Provider == "postgres" && o.DataDir is not null)
+            throw new ArgumentException("--data-dir is for --provider sqlite.");
         if (o.Provider == "sqlite" && o.Connection is not null)
             throw new ArgumentException("--connection is for --provider postgres.");
         if (o.Clients.Count == 0 || o.Clients.Any(c => c > 256))

@@ -1,15 +1,32 @@
 using System.Runtime.InteropServices;
 using Letopis.Bench;
+using Letopis.Bench.Data;
 using Letopis.Bench.Scenarios;
 
 // Load benchmarks against the real server over loopback HTTP. Each subcommand is one scenario;
 // new scenarios (other endpoints, data generators) are new entries here.
-ILoadScenario[] scenarios = [new MeScenario()];
+ILoadScenario[] scenarios = [new MeScenario(), new CardScenario(), new FilteredPageScenario(), new FirstPageScenario(), new CreateScenario(), new SearchScenario()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     PrintUsage();
     return args.Length == 0 ? 2 : 0;
+}
+
+if (args[0] == "generate")
+{
+    GenerateOptions generate;
+    try
+    {
+        generate = GenerateOptions.Parse(args[1..]);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(GenerateOptions.Usage);
+        return 2;
+    }
+    return await new DataGenerator(generate).RunAsync(CancellationToken.None);
 }
 
 var scenario = scenarios.FirstOrDefault(s => s.Name == args[0]);
@@ -68,10 +85,12 @@ void PrintUsage()
 
         Scenarios:
         """);
+    Console.Error.WriteLine($"  {"generate",-28} fill a database with a large directory (see generate options)");
     foreach (var s in scenarios)
         Console.Error.WriteLine($"  {s.Name,-28} {s.Description}");
     Console.Error.WriteLine();
     Console.Error.WriteLine(BenchOptions.Usage);
+    Console.Error.WriteLine(GenerateOptions.Usage);
     Console.Error.WriteLine("""
         Example:
           dotnet run -c Release --project bench/Letopis.Bench -- me --clients 1,8 --seconds 10 --warmup 3

@@ -7,8 +7,8 @@ using System.Net.Sockets;
 namespace Letopis.Bench;
 
 /// <summary>
-/// The already-built Letopis server as a child process on a free loopback port, with a fresh
-/// temp data folder (and SQLite file) or the given PostgreSQL database. Disposing kills it.
+/// The already-built Letopis server as a child process on a free loopback port, with a fresh temp
+/// data folder (and SQLite file), a given data folder, or the given PostgreSQL database. Disposing kills it.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -16,13 +16,15 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _dataDir;
+    private readonly bool _ownsDataDir;
     private readonly Queue<string> _log = new();
     private int _disposed;
 
-    private ServerProcess(Process process, string dataDir, int port)
+    private ServerProcess(Process process, string dataDir, bool ownsDataDir, int port)
     {
         _process = process;
         _dataDir = dataDir;
+        _ownsDataDir = ownsDataDir;
         Port = port;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
@@ -57,7 +59,8 @@ public sealed class ServerProcess : IAsyncDisposable
             throw new InvalidOperationException($"{dll} is missing: run 'dotnet build Letopis.slnx -c Release' first.");
 
         var port = FreeLoopbackPort();
-        var dataDir = Directory.CreateTempSubdirectory("letopis-bench-").FullName;
+        // A given folder (generated data) is kept; otherwise a fresh temp folder is removed at the end.
+        var dataDir = options.DataDir is { } given ? Directory.CreateDirectory(given).FullName : Directory.CreateTempSubdirectory("letopis-bench-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -78,7 +81,7 @@ public sealed class ServerProcess : IAsyncDisposable
             start.Environment[key] = value;
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var server = new ServerProcess(process, dataDir, port);
+        var server = new ServerProcess(process, dataDir, options.DataDir is null, port);
         process.OutputDataReceived += (_, e) => server.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => server.Remember(e.Data);
         try
@@ -146,6 +149,8 @@ public sealed class ServerProcess : IAsyncDisposable
             // Never started, or already gone.
         }
         _process.Dispose();
+        if (!_ownsDataDir)
+            return;
         try
         {
             Directory.Delete(_dataDir, recursive: true);

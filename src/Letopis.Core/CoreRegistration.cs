@@ -28,6 +28,7 @@ public static class CoreRegistration
         services.AddScoped<ManageApiTokens>();
         services.AddScoped<GetHistory>();
         services.AddScoped<SeedAccess>();
+        services.AddSingleton<AccessCache>();
         services.AddScoped<WorkingCalendar>();
         services.AddScoped<Demo.SeedDemoCompany>();
         services.AddScoped<Crm.CreateCounterparty>();

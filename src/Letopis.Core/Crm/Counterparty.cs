@@ -99,6 +99,8 @@ internal sealed class CounterpartyConfiguration : IEntityTypeConfiguration<Count
         e.HasIndex(c => new { c.ActivityTypeId, c.NameNormalized });
         e.HasIndex(c => new { c.AdSourceId, c.NameNormalized });
         e.HasIndex(c => new { c.ResponsibleId, c.NameNormalized });
+        // The most common pair of filters (region and category) answers its page and its count from one range.
+        e.HasIndex(c => new { c.RegionId, c.CategoryId, c.NameNormalized });
         e.Property(c => c.NameKey).HasMaxLength(TextLimits.Name);
         e.HasIndex(c => c.NameKey);
         e.HasIndex(c => c.Inn);

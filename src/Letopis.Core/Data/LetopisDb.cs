@@ -45,6 +45,8 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
 
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
 
+    public DbSet<AccessStamp> AccessStamps => Set<AccessStamp>();
+
     /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
     public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
 
@@ -72,6 +74,8 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
             else if (entry.State == EntityState.Added && entry.Entity.Version == 0)
                 entry.Entity.Version = 1;
         }
+
+        AccessStamp.BumpIfNeeded(this);
 
         var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var history = ChangeRecorder.Collect(ChangeTracker, now, actor?.UserId, actor?.OnBehalfOfId);

@@ -22,6 +22,26 @@ namespace Letopis.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Letopis.Core.Access.AccessStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccessStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000001")
+                        });
+                });
+
             modelBuilder.Entity("Letopis.Core.Access.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -479,6 +499,8 @@ namespace Letopis.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId", "NameNormalized");
 
                     b.HasIndex("ResponsibleId", "NameNormalized");
+
+                    b.HasIndex("RegionId", "CategoryId", "NameNormalized");
 
                     b.ToTable("Counterparties");
                 });

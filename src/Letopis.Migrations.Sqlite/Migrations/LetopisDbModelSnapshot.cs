@@ -17,6 +17,26 @@ namespace Letopis.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Letopis.Core.Access.AccessStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccessStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000001")
+                        });
+                });
+
             modelBuilder.Entity("Letopis.Core.Access.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -474,6 +494,8 @@ namespace Letopis.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId", "NameNormalized");
 
                     b.HasIndex("ResponsibleId", "NameNormalized");
+
+                    b.HasIndex("RegionId", "CategoryId", "NameNormalized");
 
                     b.ToTable("Counterparties");
                 });

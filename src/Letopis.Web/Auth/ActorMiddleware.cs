@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Letopis.Core.Access;
 using Letopis.Core.Data;
 using Letopis.Web.Api;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,8 @@ public sealed class ActorMiddleware(RequestDelegate next)
                 return;
             }
 
-            var active = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (bool?)u.IsActive)
-                .SingleOrDefaultAsync(context.RequestAborted);
-            if (active != true)
+            var state = await AccessCache.ReadUserStateAsync(db, userId);
+            if (state is not { IsActive: true })
             {
                 await problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "account_disabled");
                 return;
@@ -47,7 +47,7 @@ public sealed class ActorMiddleware(RequestDelegate next)
                 }
                 onBehalfOf = principalId;
             }
-            actor.Set(userId, onBehalfOf);
+            actor.Set(userId, onBehalfOf, state.Stamp);
         }
         await next(context);
     }
