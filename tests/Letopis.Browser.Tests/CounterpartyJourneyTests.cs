@@ -17,8 +17,10 @@ public class CounterpartyJourneyTests(LetopisServer server)
         await page.WaitForSelectorAsync("table tbody tr >> text=ООО");
         await page.ShotAsync(server, "counterparties");
 
-        // A typo in the ИНН is caught before anything is saved, next to the field.
-        await page.ClickAsync("[data-testid=quick-add]");
+        // Quick entry is one click away on every page; a typo in the ИНН is caught before anything
+        // is saved, next to the field.
+        await page.GoAsync("/calendar");
+        await page.ClickAsync("[data-testid=shell-quick-add]");
         await page.Field("qa-name").FillAsync(name);
         await page.Field("qa-inn").FillAsync("7707083894");
         await page.ClickAsync("[data-testid=qa-save]");
