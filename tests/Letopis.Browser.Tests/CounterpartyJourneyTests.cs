@@ -19,7 +19,7 @@ public class CounterpartyJourneyTests(LetopisServer server)
 
         // Quick entry is one click away on every page; a typo in the ИНН is caught before anything
         // is saved, next to the field.
-        await page.GoAsync("/calendar");
+        await page.GoAsync("/");
         await page.ClickAsync("[data-testid=shell-quick-add]");
         await page.Field("qa-name").FillAsync(name);
         await page.Field("qa-inn").FillAsync("7707083894");
