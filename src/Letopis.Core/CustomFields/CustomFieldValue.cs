@@ -13,7 +13,8 @@ public class CustomFieldValue
     /// <summary>Numbers and money are stored as <c>long</c> ten-thousandths: SQLite cannot compare or sort <c>decimal</c> in SQL.</summary>
     public const long Scale = 10_000;
 
-    public const int StringMax = 1000;
+    // 500 characters of any script stay under PostgreSQL's B-tree entry limit (about 2,700 bytes) for the value index.
+    public const int StringMax = 500;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -664,8 +664,8 @@ namespace Letopis.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("StringValue")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Letopis.Migrations.Postgres.Migrations
+namespace Letopis.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class AddCustomFields : Migration
@@ -15,18 +15,18 @@ namespace Letopis.Migrations.Postgres.Migrations
                 name: "CustomFields",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Entity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Required = table.Column<bool>(type: "boolean", nullable: false),
-                    Multiple = table.Column<bool>(type: "boolean", nullable: false),
-                    Options = table.Column<string>(type: "character varying(64000)", maxLength: 64000, nullable: true),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Entity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Multiple = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Options = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,14 +37,14 @@ namespace Letopis.Migrations.Postgres.Migrations
                 name: "CustomFieldValues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FieldId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EntityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StringValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    NumberValue = table.Column<long>(type: "bigint", nullable: true),
-                    DateValue = table.Column<DateOnly>(type: "date", nullable: true),
-                    BoolValue = table.Column<bool>(type: "boolean", nullable: true),
-                    GuidValue = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StringValue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NumberValue = table.Column<long>(type: "INTEGER", nullable: true),
+                    DateValue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BoolValue = table.Column<bool>(type: "INTEGER", nullable: true),
+                    GuidValue = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

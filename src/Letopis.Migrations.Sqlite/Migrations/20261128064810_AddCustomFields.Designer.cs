@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Letopis.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LetopisDb))]
-    [Migration("20261128062120_AddCustomFields")]
+    [Migration("20261128064810_AddCustomFields")]
     partial class AddCustomFields
     {
         /// <inheritdoc />
@@ -662,7 +662,7 @@ namespace Letopis.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StringValue")
-                        .HasMaxLength(1000)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Letopis.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(LetopisDb))]
-    [Migration("20261128062129_AddCustomFields")]
+    [Migration("20261128064831_AddCustomFields")]
     partial class AddCustomFields
     {
         /// <inheritdoc />
@@ -667,8 +667,8 @@ namespace Letopis.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("StringValue")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 
