@@ -38,6 +38,9 @@ public static class CoreRegistration
         services.AddScoped<Crm.ManageContacts>();
         services.AddScoped<Crm.ReadTimeline>();
         services.AddScoped<Crm.FindDuplicates>();
+        services.AddScoped<CustomFields.ManageCustomFields>();
+        services.AddScoped<CustomFields.CustomFieldFilter>();
+        services.AddScoped<CustomFields.UpdateContactCustomFields>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
         services.AddScoped<Notifications.CreateReminder>();

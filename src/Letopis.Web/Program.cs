@@ -107,6 +107,7 @@ app.MapRolesEndpoints();
 app.MapDeputiesEndpoints();
 app.MapReferenceEndpoints();
 app.MapCounterpartiesEndpoints();
+app.MapCustomFieldsEndpoints();
 app.MapAccountEndpoints();
 app.MapNotificationsEndpoints();
 app.MapRemindersEndpoints();

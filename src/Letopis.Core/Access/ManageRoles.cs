@@ -8,7 +8,8 @@ namespace Letopis.Core.Access;
 public sealed record RoleDto(Guid Id, string Name, string DisplayName, bool IsBuiltIn, int UserCount);
 
 /// <summary>One cell of the permission matrix.</summary>
-/// <param name="EntityKind">Record kind: <c>counterparty</c>, <c>contact</c>, <c>lead</c>, <c>deal</c>, <c>activity</c>, <c>document</c>.</param>
+/// <param name="EntityKind">Record kind: <c>counterparty</c>, <c>contact</c>, <c>lead</c>, <c>deal</c>, <c>activity</c>, <c>document</c>;
+/// or the setting <c>customField</c> (any scope but <c>none</c> allows the action; everyone reads definitions).</param>
 /// <param name="Action"><c>read</c>, <c>create</c>, <c>edit</c> or <c>delete</c>.</param>
 /// <param name="Scope"><c>none</c>, <c>own</c>, <c>department</c>, <c>departmentTree</c> or <c>all</c>.</param>
 public sealed record PermissionDto(string EntityKind, PermissionAction Action, AccessScope Scope);
@@ -32,7 +33,7 @@ public sealed class ListRoles(LetopisDb db)
             return Error.NotFound();
         var cells = await db.RolePermissions.AsNoTracking().Where(p => p.RoleId == roleId).ToListAsync(ct);
         // Every kind and action is listed, so a client sees the whole matrix including "none".
-        return EntityKinds.Scoped
+        return EntityKinds.InMatrix
             .SelectMany(k => Enum.GetValues<PermissionAction>().Select(a => new PermissionDto(k, a,
                 cells.FirstOrDefault(c => c.EntityKind == k && c.Action == a)?.Scope ?? AccessScope.None)))
             .ToList();
@@ -102,7 +103,7 @@ public sealed class SetRolePermissions(LetopisDb db, ListRoles list, TimeProvide
             return Error.NotFound();
         if (cells is null)
             return Error.Validation(("permissions", FieldErrors.Required));
-        if (cells.Any(c => !EntityKinds.IsScoped(c.EntityKind)))
+        if (cells.Any(c => !EntityKinds.IsInMatrix(c.EntityKind)))
             return Error.Validation(("entityKind", FieldErrors.Invalid));
         if (role.Name == BuiltInRoles.Admin)
             return new Error("role_admin_fixed", "The admin role always sees everything.");

@@ -11,6 +11,19 @@ public static class EntityKinds
     public static readonly string[] Scoped = ["counterparty", "contact", "lead", "deal", "activity", "document"];
 
     public static bool IsScoped(string kind) => Scoped.Contains(kind);
+
+    /// <summary>Custom field definitions: a setting, not a record, so only "none" or not in the matrix counts.</summary>
+    public const string CustomField = "customField";
+
+    /// <summary>Kinds of settings whose create, edit and delete rights are given per role; everyone reads them.</summary>
+    public static readonly string[] Settings = [CustomField];
+
+    /// <summary>Every row of the permission matrix: record kinds, then settings.</summary>
+    public static readonly string[] InMatrix = [.. Scoped, .. Settings];
+
+    public static bool IsInMatrix(string kind) => InMatrix.Contains(kind);
+
+    public static bool IsSetting(string kind) => Settings.Contains(kind);
 }
 
 public enum PermissionAction

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Crm;
 
 /// <summary>A counterparty card as the API and the UI show it.</summary>
-public sealed record CounterpartyDto(
+public sealed partial record CounterpartyDto(
     Guid Id,
     CounterpartyKind Kind,
     string Name,
@@ -51,5 +51,7 @@ internal static class CounterpartyProjection
         dto.Phone is { } phone ? dto with { PhoneFormatted = Phones.Format(phone) } : dto;
 
     public static async Task<CounterpartyDto?> LoadAsync(LetopisDb db, Guid id, CancellationToken ct) =>
-        (await db.Counterparties.AsNoTracking().Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct))?.Finish();
+        (await db.Counterparties.AsNoTracking().Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct))?.Finish() is { } card
+            ? await card.WithCustomFieldsAsync(db, ct)
+            : null;
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Crm;
 
 /// <summary>The fields of a counterparty as a create or merge-patch request carries them.</summary>
-public sealed record CounterpartyFields(
+public sealed partial record CounterpartyFields(
     Optional<string?> Kind,
     Optional<string?> Name,
     Optional<string?> FullName,

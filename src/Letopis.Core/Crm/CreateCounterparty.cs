@@ -1,5 +1,6 @@
 using Letopis.Core.Access;
 using Letopis.Core.Common;
+using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
 
 namespace Letopis.Core.Crm;
@@ -21,10 +22,13 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         };
         var withResponsible = fields with { ResponsibleId = responsible, Kind = fields.Kind.HasValue ? fields.Kind : "company" };
         var errors = await CounterpartyRules.ApplyAsync(db, counterparty, withResponsible, ct);
+        var custom = await CustomValues.PrepareAsync(db, access, CustomFieldEntities.Company, counterparty.Id, isNew: true, fields.CustomFields, ct);
+        errors.AddRange(custom.Errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 
         db.Counterparties.Add(counterparty);
+        custom.Apply(db, counterparty.Id, Counterparty.EntityKind, counterparty.CreatedAt, actor);
         Timeline.Add(db, counterparty.Id, counterparty.CreatedAt, actor, TimelineKinds.Created, null);
         await db.SaveChangesAsync(ct);
         return (await CounterpartyProjection.LoadAsync(db, counterparty.Id, ct))!;

@@ -1,12 +1,13 @@
 using Letopis.Core.Access;
 using Letopis.Core.Common;
+using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Crm;
 
 /// <summary>Directory filters; every one is optional and they combine with AND.</summary>
-public sealed record CounterpartyFilter(
+public sealed partial record CounterpartyFilter(
     string? Q,
     Guid? RegionId,
     Guid? CategoryId,
@@ -36,6 +37,7 @@ public sealed class ListCounterparties(LetopisDb db)
             query = query.Where(c => c.ResponsibleId == responsible);
         if (filter.Kind is { } kind)
             query = query.Where(c => c.Kind == kind);
+        query = query.WhereCustomFields(db.CustomFieldValues, filter.CustomFields);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var term = filter.Q.Trim();
@@ -53,7 +55,7 @@ public sealed class ListCounterparties(LetopisDb db)
             .Skip(page.Skip).Take(page.PageSize)
             .Project(db)
             .ToListAsync(ct);
-        return new PageOf<CounterpartyDto>(items.Select(i => i.Finish()).ToList(), total, page.Page, page.PageSize);
+        return new PageOf<CounterpartyDto>(await items.Select(i => i.Finish()).ToList().WithCustomFieldsAsync(db, ct), total, page.Page, page.PageSize);
     }
 
     /// <summary>The card, or not found when it does not exist or is hidden from the caller.</summary>
@@ -61,6 +63,6 @@ public sealed class ListCounterparties(LetopisDb db)
     {
         var dto = await db.Counterparties.AsNoTracking().VisibleTo(access, Counterparty.EntityKind)
             .Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct);
-        return dto is null ? Error.NotFound() : dto.Finish();
+        return dto is null ? Error.NotFound() : await dto.Finish().WithCustomFieldsAsync(db, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Letopis.Core.Access;
 using Letopis.Core.Common;
+using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
 using Letopis.Core.History;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Crm;
 
 /// <summary>A contact person as seen from one counterparty.</summary>
-public sealed record ContactDto(
+public sealed partial record ContactDto(
     Guid Id, string FullName, string? Position, string? Phone, string? PhoneFormatted, string? Email,
     DateOnly? BirthDate, DateOnly? ConsentOn, string? Notes, bool IsMain, int Version);
 
@@ -20,7 +21,7 @@ public sealed record ContactDto(
 /// <param name="ConsentOn">Day the person consented to processing of personal data.</param>
 /// <param name="Notes">Anything worth knowing.</param>
 /// <param name="IsMain">Make this the counterparty's main contact (the first contact is main anyway).</param>
-public sealed record AddContactRequest(
+public sealed partial record AddContactRequest(
     string? FullName, string? Position, string? Phone, string? Email, DateOnly? BirthDate, DateOnly? ConsentOn, string? Notes, bool? IsMain);
 
 /// <summary>Contact persons of a counterparty; visible with the card, added by whoever may edit it.</summary>
@@ -37,7 +38,7 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
             .Select(x => new ContactDto(x.c.Id, x.c.FullName, x.l.Position, x.c.Phone, null, x.c.Email, x.c.BirthDate,
                 x.c.ConsentOn, x.c.Notes, x.l.IsMain, x.c.Version))
             .ToListAsync(ct);
-        return rows.Select(r => r.Phone is { } p ? r with { PhoneFormatted = Phones.Format(p) } : r).ToList();
+        return await rows.Select(r => r.Phone is { } p ? r with { PhoneFormatted = Phones.Format(p) } : r).ToList().WithCustomFieldsAsync(db, ct);
     }
 
     public async Task<Result<ContactDto>> AddAsync(AccessContext access, Guid counterpartyId, AddContactRequest request, CancellationToken ct)
@@ -69,11 +70,15 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
             errors.Add(("consentOn", FieldErrors.Invalid));
         if (request.Notes?.Length > TextLimits.Long)
             errors.Add(("notes", FieldErrors.TooLong));
+        var contactId = Guid.CreateVersion7();
+        var custom = await CustomValues.PrepareAsync(db, access, CustomFieldEntities.Contact, contactId, isNew: true, request.CustomFields, ct);
+        errors.AddRange(custom.Errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 
         var contact = new ContactPerson
         {
+            Id = contactId,
             FullName = name!,
             FullNameNormalized = name!.ToUpperInvariant(),
             Phone = phone,
@@ -88,6 +93,7 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
         if (isMain)
             links.ForEach(l => l.IsMain = false);
         db.ContactPersons.Add(contact);
+        custom.Apply(db, contact.Id, ContactPerson.EntityKind, contact.CreatedAt, actor);
         db.CounterpartyContacts.Add(new CounterpartyContact
         {
             CounterpartyId = counterpartyId,
@@ -102,6 +108,7 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
             ChangeOperation.Updated, "contacts", null, contact.FullName));
         await db.SaveChangesAsync(ct);
         return new ContactDto(contact.Id, contact.FullName, request.Position?.Trim(), phone, phone is null ? null : Phones.Format(phone),
-            email, contact.BirthDate, contact.ConsentOn, contact.Notes, isMain, contact.Version);
+            email, contact.BirthDate, contact.ConsentOn, contact.Notes, isMain, contact.Version)
+        { CustomFields = await CustomValues.ReadAsync(db, CustomFieldEntities.Contact, contact.Id, ct) };
     }
 }

@@ -1,5 +1,6 @@
 using Letopis.Core.Access;
 using Letopis.Core.Common;
+using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,10 +25,19 @@ public sealed class UpdateCounterparty(LetopisDb db, TimeProvider time, ICurrent
             return Error.Forbidden();
 
         var errors = await CounterpartyRules.ApplyAsync(db, counterparty, fields, ct);
+        var custom = await CustomValues.PrepareAsync(db, access, CustomFieldEntities.Company, id, isNew: false, fields.CustomFields, ct);
+        errors.AddRange(custom.Errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
         db.ChangeTracker.DetectChanges();
-        if (Timeline.ChangedFields(db, counterparty) is { } changed)
+        var changed = Timeline.ChangedFields(db, counterparty);
+        if (custom.Apply(db, id, Counterparty.EntityKind, time.GetUtcNow().UtcDateTime, actor) is { Count: > 0 } customChanged)
+        {
+            // The card's version covers its custom values too, so a stale editor cannot overwrite them.
+            db.Entry(counterparty).Property(c => c.Version).IsModified = true;
+            changed = string.Join(",", new[] { changed }.Concat(customChanged).OfType<string>());
+        }
+        if (changed is not null)
             Timeline.Add(db, id, time.GetUtcNow().UtcDateTime, actor, TimelineKinds.Changed, changed);
         try
         {

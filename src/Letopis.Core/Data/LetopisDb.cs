@@ -47,6 +47,10 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
 
     public DbSet<AccessStamp> AccessStamps => Set<AccessStamp>();
 
+    public DbSet<CustomFields.CustomField> CustomFields => Set<CustomFields.CustomField>();
+
+    public DbSet<CustomFields.CustomFieldValue> CustomFieldValues => Set<CustomFields.CustomFieldValue>();
+
     /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
     public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
 

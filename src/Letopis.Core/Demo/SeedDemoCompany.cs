@@ -121,6 +121,7 @@ public sealed class SeedDemoCompany(LetopisDb db, UserManager<AppUser> users, Ti
 
         var managers = new[] { "petrov", "ivanova", "smirnov", "kuznetsova", "volkov", "popova", "kommerc" }.Select(l => userIds[l]).ToList();
         await DemoCounterparties.SeedAsync(db, managers, now, ct);
+        await DemoCustomFields.SeedAsync(db, now, ct);
 
         db.Notifications.Add(new Notification
         {

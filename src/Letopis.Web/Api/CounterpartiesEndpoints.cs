@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
+using Letopis.Core.CustomFields;
 using Letopis.Core.History;
 using Letopis.Web.Auth;
 using Letopis.Web.Components.Shared;
@@ -31,7 +32,11 @@ namespace Letopis.Web.Api;
 public sealed record CounterpartyRequest(
     string? Kind, string? Name, string? FullName, string? Inn, string? Kpp, string? Ogrn, string? Phone, string? Fax,
     string? Email, string? Website, string? LegalAddress, Guid? RegionId, Guid? CategoryId, Guid? GroupId,
-    Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId);
+    Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId)
+{
+    /// <summary>Custom field values by code (see <c>/api/v1/custom-fields</c>); in a patch, null clears a code and absent codes stay.</summary>
+    public IReadOnlyDictionary<string, object?>? CustomFields { get; init; }
+}
 
 /// <summary>A timeline entry: <c>title</c> is worded in the caller's language, <c>text</c> is the note or detail.</summary>
 public sealed record TimelineEntryResponse(
@@ -59,18 +64,26 @@ public static class CounterpartiesEndpoints
         group.MapPost("/{id:guid}/contacts", AddContact);
     }
 
-    private static CounterpartyFields Fields(JsonObject body) => new(
+    private static CounterpartyFields Fields(JsonObject body) => FieldsWithoutCustom(body) with { CustomFields = body.CustomFields() };
+
+    private static CounterpartyFields FieldsWithoutCustom(JsonObject body) => new(
         body.Field<string?>("kind"), body.Field<string?>("name"), body.Field<string?>("fullName"), body.Field<string?>("inn"),
         body.Field<string?>("kpp"), body.Field<string?>("ogrn"), body.Field<string?>("phone"), body.Field<string?>("fax"),
         body.Field<string?>("email"), body.Field<string?>("website"), body.Field<string?>("legalAddress"),
         body.Field<Guid?>("regionId"), body.Field<Guid?>("categoryId"), body.Field<Guid?>("groupId"),
         body.Field<Guid?>("activityTypeId"), body.Field<Guid?>("adSourceId"), body.Field<Guid?>("responsibleId"));
 
-    internal static async Task<Ok<PageOf<CounterpartyDto>>> List(
+    internal static async Task<Results<Ok<PageOf<CounterpartyDto>>, ProblemHttpResult>> List(
         string? q, Guid? regionId, Guid? categoryId, Guid? groupId, Guid? activityTypeId, Guid? adSourceId, Guid? responsibleId,
-        CounterpartyKind? kind, int? page, int? pageSize, CurrentActor actor, ListCounterparties handler, CancellationToken ct)
+        CounterpartyKind? kind, int? page, int? pageSize, HttpContext http, CustomFieldFilter customFields, ProblemWriter problems,
+        CurrentActor actor, ListCounterparties handler, CancellationToken ct)
     {
         var filter = new CounterpartyFilter(q, regionId, categoryId, groupId, activityTypeId, adSourceId, responsibleId, kind);
+        // Custom field filters: cf.<code>=value, cf.<code>.from=, cf.<code>.to=.
+        var conditions = await customFields.ParseAsync(CustomFieldEntities.Company, http.Request.Query.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())), ct);
+        if (!conditions.IsSuccess)
+            return problems.Result(conditions.Error!);
+        filter = filter with { CustomFields = conditions.Value };
         return TypedResults.Ok(await handler.HandleAsync(await actor.AccessAsync(ct), filter, PageRequest.From(page, pageSize), ct));
     }
 

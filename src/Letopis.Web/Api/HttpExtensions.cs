@@ -39,6 +39,16 @@ public static class HttpExtensions
         }
     }
 
+    /// <summary>The <c>customFields</c> object of a body: absent → null, otherwise code → value (null clears).</summary>
+    public static IReadOnlyDictionary<string, JsonNode?>? CustomFields(this JsonObject body)
+    {
+        if (!body.TryGetPropertyValue("customFields", out var node) || node is null)
+            return null;
+        if (node is not JsonObject codes)
+            throw new PatchFieldException("customFields");
+        return codes.ToDictionary(p => p.Key, p => p.Value?.DeepClone());
+    }
+
     public static int? VersionField(this JsonObject patch) =>
         patch.TryGetPropertyValue("version", out var node) && node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 }
