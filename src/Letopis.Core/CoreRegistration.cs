@@ -37,6 +37,9 @@ public static class CoreRegistration
         services.AddScoped<Crm.ManageContacts>();
         services.AddScoped<Crm.ReadTimeline>();
         services.AddScoped<Crm.FindDuplicates>();
+        services.AddScoped<Crm.ListTags>();
+        services.AddScoped<Crm.ManageSavedFilters>();
+        services.AddScoped<Crm.ExportCounterparties>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
         services.AddScoped<Notifications.CreateReminder>();

@@ -31,7 +31,11 @@ public sealed record CounterpartyDto(
     Guid? ResponsibleId,
     string? ResponsibleName,
     DateTime CreatedAt,
-    int Version);
+    int Version)
+{
+    /// <summary>Free labels, alphabetical («VIP», «тендер»).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}
 
 internal static class CounterpartyProjection
 {
@@ -51,5 +55,7 @@ internal static class CounterpartyProjection
         dto.Phone is { } phone ? dto with { PhoneFormatted = Phones.Format(phone) } : dto;
 
     public static async Task<CounterpartyDto?> LoadAsync(LetopisDb db, Guid id, CancellationToken ct) =>
-        (await db.Counterparties.AsNoTracking().Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct))?.Finish();
+        (await db.Counterparties.AsNoTracking().Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct)) is { } dto
+            ? (await CounterpartyTagging.WithTagsAsync(db, [dto.Finish()], ct))[0]
+            : null;
 }

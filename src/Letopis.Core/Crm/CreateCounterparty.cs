@@ -21,10 +21,13 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         };
         var withResponsible = fields with { ResponsibleId = responsible, Kind = fields.Kind.HasValue ? fields.Kind : "company" };
         var errors = await CounterpartyRules.ApplyAsync(db, counterparty, withResponsible, ct);
+        var tags = TagRules.Validate(fields.Tags, errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 
         db.Counterparties.Add(counterparty);
+        if (tags is not null)
+            await CounterpartyTagging.ReplaceAsync(db, counterparty, tags, counterparty.CreatedAt, actor, ct);
         Timeline.Add(db, counterparty.Id, counterparty.CreatedAt, actor, TimelineKinds.Created, null);
         await db.SaveChangesAsync(ct);
         return (await CounterpartyProjection.LoadAsync(db, counterparty.Id, ct))!;

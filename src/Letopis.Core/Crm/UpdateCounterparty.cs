@@ -24,10 +24,15 @@ public sealed class UpdateCounterparty(LetopisDb db, TimeProvider time, ICurrent
             return Error.Forbidden();
 
         var errors = await CounterpartyRules.ApplyAsync(db, counterparty, fields, ct);
+        var tags = TagRules.Validate(fields.Tags, errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
+        var tagsChanged = tags is not null && await CounterpartyTagging.ReplaceAsync(db, counterparty, tags, time.GetUtcNow().UtcDateTime, actor, ct);
         db.ChangeTracker.DetectChanges();
-        if (Timeline.ChangedFields(db, counterparty) is { } changed)
+        var changed = Timeline.ChangedFields(db, counterparty);
+        if (tagsChanged)
+            changed = changed is null ? "tags" : changed + ",tags";
+        if (changed is not null)
             Timeline.Add(db, id, time.GetUtcNow().UtcDateTime, actor, TimelineKinds.Changed, changed);
         try
         {
