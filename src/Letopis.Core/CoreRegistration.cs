@@ -41,6 +41,9 @@ public static class CoreRegistration
         services.AddScoped<CustomFields.ManageCustomFields>();
         services.AddScoped<CustomFields.CustomFieldFilter>();
         services.AddScoped<CustomFields.UpdateContactCustomFields>();
+        services.AddScoped<Crm.ListTags>();
+        services.AddScoped<Crm.ManageSavedFilters>();
+        services.AddScoped<Crm.ExportCounterparties>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
         services.AddScoped<Notifications.CreateReminder>();

@@ -106,5 +106,8 @@ internal sealed class CounterpartyConfiguration : IEntityTypeConfiguration<Count
         e.HasIndex(c => c.Inn);
         e.HasIndex(c => c.Phone);
         e.HasIndex(c => c.Email);
+        // Directory orders besides the name: newest first (also per responsible, «my newest»).
+        e.HasIndex(c => new { c.CreatedAt, c.Id });
+        e.HasIndex(c => new { c.ResponsibleId, c.CreatedAt });
     }
 }

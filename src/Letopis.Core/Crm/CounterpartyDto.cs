@@ -31,7 +31,11 @@ public sealed partial record CounterpartyDto(
     Guid? ResponsibleId,
     string? ResponsibleName,
     DateTime CreatedAt,
-    int Version);
+    int Version)
+{
+    /// <summary>Free labels, alphabetical («VIP», «тендер»).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}
 
 internal static class CounterpartyProjection
 {
@@ -51,7 +55,7 @@ internal static class CounterpartyProjection
         dto.Phone is { } phone ? dto with { PhoneFormatted = Phones.Format(phone) } : dto;
 
     public static async Task<CounterpartyDto?> LoadAsync(LetopisDb db, Guid id, CancellationToken ct) =>
-        (await db.Counterparties.AsNoTracking().Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct))?.Finish() is { } card
-            ? await card.WithCustomFieldsAsync(db, ct)
+        (await db.Counterparties.AsNoTracking().Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct)) is { } dto
+            ? await (await CounterpartyTagging.WithTagsAsync(db, [dto.Finish()], ct))[0].WithCustomFieldsAsync(db, ct)
             : null;
 }

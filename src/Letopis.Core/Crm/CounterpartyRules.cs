@@ -22,7 +22,11 @@ public sealed partial record CounterpartyFields(
     Optional<Guid?> GroupId,
     Optional<Guid?> ActivityTypeId,
     Optional<Guid?> AdSourceId,
-    Optional<Guid?> ResponsibleId);
+    Optional<Guid?> ResponsibleId)
+{
+    /// <summary>The whole new tag set (replaces the old one); absent leaves the tags as they are.</summary>
+    public Optional<IReadOnlyList<string?>?> Tags { get; init; }
+}
 
 /// <summary>Validates all fields before anything is written, then applies them to the entity.</summary>
 internal static class CounterpartyRules

@@ -24,11 +24,14 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         var errors = await CounterpartyRules.ApplyAsync(db, counterparty, withResponsible, ct);
         var custom = await CustomValues.PrepareAsync(db, access, CustomFieldEntities.Company, counterparty.Id, isNew: true, fields.CustomFields, ct);
         errors.AddRange(custom.Errors);
+        var tags = TagRules.Validate(fields.Tags, errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 
         db.Counterparties.Add(counterparty);
         custom.Apply(db, counterparty.Id, Counterparty.EntityKind, counterparty.CreatedAt, actor);
+        if (tags is not null)
+            await CounterpartyTagging.ReplaceAsync(db, counterparty, tags, counterparty.CreatedAt, actor, ct);
         Timeline.Add(db, counterparty.Id, counterparty.CreatedAt, actor, TimelineKinds.Created, null);
         await db.SaveChangesAsync(ct);
         return (await CounterpartyProjection.LoadAsync(db, counterparty.Id, ct))!;

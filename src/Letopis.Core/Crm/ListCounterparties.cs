@@ -15,14 +15,77 @@ public sealed partial record CounterpartyFilter(
     Guid? ActivityTypeId,
     Guid? AdSourceId,
     Guid? ResponsibleId,
-    CounterpartyKind? Kind);
+    CounterpartyKind? Kind)
+{
+    /// <summary>Tag names; a counterparty must carry all of them.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public CounterpartySort Sort { get; init; } = CounterpartySort.Name;
+}
+
+/// <summary>Orders of the directory; every one ends with the id, so pages never overlap or skip.</summary>
+public enum CounterpartySort
+{
+    Name,
+    NameDescending,
+    CreatedAt,
+    CreatedAtDescending,
+    Inn,
+}
+
+public static class CounterpartySorts
+{
+    /// <summary>The API spelling of each order: <c>name</c>, <c>-name</c>, <c>createdAt</c>, <c>-createdAt</c>, <c>inn</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, CounterpartySort> ByName = new Dictionary<string, CounterpartySort>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["name"] = CounterpartySort.Name,
+        ["-name"] = CounterpartySort.NameDescending,
+        ["createdAt"] = CounterpartySort.CreatedAt,
+        ["-createdAt"] = CounterpartySort.CreatedAtDescending,
+        ["inn"] = CounterpartySort.Inn,
+    };
+
+    public static string Name(CounterpartySort sort) => ByName.First(p => p.Value == sort).Key;
+}
 
 /// <summary>The counterparty directory and card, limited to what the caller may see.</summary>
 public sealed class ListCounterparties(LetopisDb db)
 {
     public async Task<PageOf<CounterpartyDto>> HandleAsync(AccessContext access, CounterpartyFilter filter, PageRequest page, CancellationToken ct)
     {
-        var query = db.Counterparties.AsNoTracking().VisibleTo(access, Counterparty.EntityKind);
+        var query = Filtered(access, filter);
+        var total = await query.CountAsync(ct);
+        var items = await Sorted(query, filter.Sort)
+            .Skip(page.Skip).Take(page.PageSize)
+            .Project(db)
+            .ToListAsync(ct);
+        var cards = await CounterpartyTagging.WithTagsAsync(db, items.Select(i => i.Finish()).ToList(), ct);
+        return new PageOf<CounterpartyDto>(await cards.WithCustomFieldsAsync(db, ct), total, page.Page, page.PageSize);
+    }
+
+    /// <summary>The visible counterparties that pass the filter, unordered: the list and the export share it.</summary>
+    internal IQueryable<Counterparty> Filtered(AccessContext access, CounterpartyFilter filter)
+    {
+        var query = ApplyFilters(db.Counterparties.AsNoTracking().VisibleTo(access, Counterparty.EntityKind), filter);
+        query = query.WhereCustomFields(db.CustomFieldValues, filter.CustomFields);
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var term = filter.Q.Trim();
+            var upper = term.ToUpperInvariant();
+            var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
+            var lower = term.ToLowerInvariant();
+            query = digits.Length >= 3 && digits.Length == term.Count(c => !char.IsWhiteSpace(c) && c is not ('+' or '-' or '(' or ')'))
+                // Digits only: an ИНН or a phone fragment.
+                ? query.Where(c => c.NameNormalized.Contains(upper) || (c.Inn != null && c.Inn.StartsWith(digits)) || (c.Phone != null && c.Phone.Contains(digits)))
+                : query.Where(c => c.NameNormalized.Contains(upper) || (c.Email != null && c.Email.Contains(lower)));
+        }
+
+        return query;
+    }
+
+    /// <summary>The classifier, responsible, kind and tag filters (each backed by an index).</summary>
+    private IQueryable<Counterparty> ApplyFilters(IQueryable<Counterparty> query, CounterpartyFilter filter)
+    {
         if (filter.RegionId is { } region)
             query = query.Where(c => c.RegionId == region);
         if (filter.CategoryId is { } category)
@@ -37,32 +100,29 @@ public sealed class ListCounterparties(LetopisDb db)
             query = query.Where(c => c.ResponsibleId == responsible);
         if (filter.Kind is { } kind)
             query = query.Where(c => c.Kind == kind);
-        query = query.WhereCustomFields(db.CustomFieldValues, filter.CustomFields);
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var term = filter.Q.Trim();
-            var upper = term.ToUpperInvariant();
-            var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
-            var lower = term.ToLowerInvariant();
-            query = digits.Length >= 3 && digits.Length == term.Count(c => !char.IsWhiteSpace(c) && c is not ('+' or '-' or '(' or ')'))
-                // Digits only: an ИНН or a phone fragment.
-                ? query.Where(c => c.NameNormalized.Contains(upper) || (c.Inn != null && c.Inn.StartsWith(digits)) || (c.Phone != null && c.Phone.Contains(digits)))
-                : query.Where(c => c.NameNormalized.Contains(upper) || (c.Email != null && c.Email.Contains(lower)));
-        }
-
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(c => c.NameNormalized).ThenBy(c => c.Id)
-            .Skip(page.Skip).Take(page.PageSize)
-            .Project(db)
-            .ToListAsync(ct);
-        return new PageOf<CounterpartyDto>(await items.Select(i => i.Finish()).ToList().WithCustomFieldsAsync(db, ct), total, page.Page, page.PageSize);
+        foreach (var key in filter.Tags.Select(TagRules.Normalize).Where(k => k.Length > 0).Distinct())
+            query = query.Where(c => db.Set<CounterpartyTag>().Any(l => l.CounterpartyId == c.Id && l.Tag.NameNormalized == key));
+        return query;
     }
+
+    /// <summary>The directory order, always ending with the id so that paging is stable.</summary>
+    internal IOrderedQueryable<Counterparty> Sorted(IQueryable<Counterparty> query, CounterpartySort sort) => sort switch
+    {
+        CounterpartySort.NameDescending => query.OrderByDescending(c => c.NameNormalized).ThenByDescending(c => c.Id),
+        CounterpartySort.CreatedAt => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+        CounterpartySort.CreatedAtDescending => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+        // Cards without an ИНН go last on both providers. PostgreSQL puts NULLs last in ascending order
+        // by itself, which keeps its index usable; SQLite puts them first and needs the extra key.
+        CounterpartySort.Inn when db.ProviderKind == "postgres" => query.OrderBy(c => c.Inn).ThenBy(c => c.Id),
+        CounterpartySort.Inn => query.OrderBy(c => c.Inn == null).ThenBy(c => c.Inn).ThenBy(c => c.Id),
+        _ => query.OrderBy(c => c.NameNormalized).ThenBy(c => c.Id),
+    };
 
     /// <summary>The card, or not found when it does not exist or is hidden from the caller.</summary>
     public async Task<Result<CounterpartyDto>> GetAsync(AccessContext access, Guid id, CancellationToken ct)
     {
         var dto = await db.Counterparties.AsNoTracking().VisibleTo(access, Counterparty.EntityKind)
             .Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct);
-        return dto is null ? Error.NotFound() : await dto.Finish().WithCustomFieldsAsync(db, ct);
+        return dto is null ? Error.NotFound() : await (await CounterpartyTagging.WithTagsAsync(db, [dto.Finish()], ct))[0].WithCustomFieldsAsync(db, ct);
     }
 }

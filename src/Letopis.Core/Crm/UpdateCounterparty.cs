@@ -27,8 +27,10 @@ public sealed class UpdateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         var errors = await CounterpartyRules.ApplyAsync(db, counterparty, fields, ct);
         var custom = await CustomValues.PrepareAsync(db, access, CustomFieldEntities.Company, id, isNew: false, fields.CustomFields, ct);
         errors.AddRange(custom.Errors);
+        var tags = TagRules.Validate(fields.Tags, errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
+        var tagsChanged = tags is not null && await CounterpartyTagging.ReplaceAsync(db, counterparty, tags, time.GetUtcNow().UtcDateTime, actor, ct);
         db.ChangeTracker.DetectChanges();
         var changed = Timeline.ChangedFields(db, counterparty);
         if (custom.Apply(db, id, Counterparty.EntityKind, time.GetUtcNow().UtcDateTime, actor) is { Count: > 0 } customChanged)
@@ -37,6 +39,8 @@ public sealed class UpdateCounterparty(LetopisDb db, TimeProvider time, ICurrent
             db.Entry(counterparty).Property(c => c.Version).IsModified = true;
             changed = string.Join(",", new[] { changed }.Concat(customChanged).OfType<string>());
         }
+        if (tagsChanged)
+            changed = changed is null ? "tags" : changed + ",tags";
         if (changed is not null)
             Timeline.Add(db, id, time.GetUtcNow().UtcDateTime, actor, TimelineKinds.Changed, changed);
         try

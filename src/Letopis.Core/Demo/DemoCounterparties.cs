@@ -140,7 +140,23 @@ internal static class DemoCounterparties
                 });
             }
         }
+        AddTags(db);
         await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly string[] TagNames = ["VIP", "тендер", "генподрядчик", "госзаказ", "новый объект", "должник", "рамочный договор"];
+
+    /// <summary>Tags on about half of the demo counterparties, from a random stream of their own so the rest stays as it was.</summary>
+    private static void AddTags(LetopisDb db)
+    {
+        var tags = TagNames.Select(n => new Tag { Name = n, NameNormalized = n.ToUpperInvariant() }).ToList();
+        db.Set<Tag>().AddRange(tags);
+        var random = new Random(28);
+        foreach (var counterparty in db.Counterparties.Local.OrderBy(c => c.NameNormalized, StringComparer.Ordinal))
+        {
+            foreach (var tag in tags.Where(_ => random.Next(100) < 9))
+                db.Set<CounterpartyTag>().Add(new CounterpartyTag { CounterpartyId = counterparty.Id, TagId = tag.Id });
+        }
     }
 
     private static string Surname(Random random)

@@ -494,9 +494,13 @@ namespace Letopis.Migrations.Postgres.Migrations
 
                     b.HasIndex("CategoryId", "NameNormalized");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("GroupId", "NameNormalized");
 
                     b.HasIndex("RegionId", "NameNormalized");
+
+                    b.HasIndex("ResponsibleId", "CreatedAt");
 
                     b.HasIndex("ResponsibleId", "NameNormalized");
 
@@ -525,6 +529,21 @@ namespace Letopis.Migrations.Postgres.Migrations
                     b.HasIndex("ContactId");
 
                     b.ToTable("CounterpartyContacts");
+                });
+
+            modelBuilder.Entity("Letopis.Core.Crm.CounterpartyTag", b =>
+                {
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CounterpartyId", "TagId");
+
+                    b.HasIndex("TagId", "CounterpartyId");
+
+                    b.ToTable("CounterpartyTags", (string)null);
                 });
 
             modelBuilder.Entity("Letopis.Core.Crm.ReferenceItem", b =>
@@ -561,6 +580,73 @@ namespace Letopis.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ReferenceItems");
+                });
+
+            modelBuilder.Entity("Letopis.Core.Crm.SavedFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Entity", "IsShared");
+
+                    b.HasIndex("OwnerId", "Entity");
+
+                    b.ToTable("SavedFilters", (string)null);
+                });
+
+            modelBuilder.Entity("Letopis.Core.Crm.Tag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("NameNormalized")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameNormalized")
+                        .IsUnique();
+
+                    b.ToTable("Tags", (string)null);
                 });
 
             modelBuilder.Entity("Letopis.Core.Crm.TimelineEvent", b =>
@@ -1093,6 +1179,32 @@ namespace Letopis.Migrations.Postgres.Migrations
                     b.HasOne("Letopis.Core.Crm.Counterparty", null)
                         .WithMany()
                         .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Letopis.Core.Crm.CounterpartyTag", b =>
+                {
+                    b.HasOne("Letopis.Core.Crm.Counterparty", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Letopis.Core.Crm.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Letopis.Core.Crm.SavedFilter", b =>
+                {
+                    b.HasOne("Letopis.Core.Access.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

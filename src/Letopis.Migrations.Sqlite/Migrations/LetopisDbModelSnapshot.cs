@@ -489,9 +489,13 @@ namespace Letopis.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId", "NameNormalized");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("GroupId", "NameNormalized");
 
                     b.HasIndex("RegionId", "NameNormalized");
+
+                    b.HasIndex("ResponsibleId", "CreatedAt");
 
                     b.HasIndex("ResponsibleId", "NameNormalized");
 
@@ -520,6 +524,21 @@ namespace Letopis.Migrations.Sqlite.Migrations
                     b.HasIndex("ContactId");
 
                     b.ToTable("CounterpartyContacts");
+                });
+
+            modelBuilder.Entity("Letopis.Core.Crm.CounterpartyTag", b =>
+                {
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CounterpartyId", "TagId");
+
+                    b.HasIndex("TagId", "CounterpartyId");
+
+                    b.ToTable("CounterpartyTags", (string)null);
                 });
 
             modelBuilder.Entity("Letopis.Core.Crm.ReferenceItem", b =>
@@ -556,6 +575,73 @@ namespace Letopis.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ReferenceItems");
+                });
+
+            modelBuilder.Entity("Letopis.Core.Crm.SavedFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Entity", "IsShared");
+
+                    b.HasIndex("OwnerId", "Entity");
+
+                    b.ToTable("SavedFilters", (string)null);
+                });
+
+            modelBuilder.Entity("Letopis.Core.Crm.Tag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameNormalized")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameNormalized")
+                        .IsUnique();
+
+                    b.ToTable("Tags", (string)null);
                 });
 
             modelBuilder.Entity("Letopis.Core.Crm.TimelineEvent", b =>
@@ -1082,6 +1168,32 @@ namespace Letopis.Migrations.Sqlite.Migrations
                     b.HasOne("Letopis.Core.Crm.Counterparty", null)
                         .WithMany()
                         .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Letopis.Core.Crm.CounterpartyTag", b =>
+                {
+                    b.HasOne("Letopis.Core.Crm.Counterparty", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Letopis.Core.Crm.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Letopis.Core.Crm.SavedFilter", b =>
+                {
+                    b.HasOne("Letopis.Core.Access.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -29,10 +29,11 @@ namespace Letopis.Web.Api;
 /// <param name="ActivityTypeId">Entry of the <c>activity-types</c> reference book.</param>
 /// <param name="AdSourceId">Entry of the <c>ad-sources</c> reference book.</param>
 /// <param name="ResponsibleId">Responsible manager; defaults to the caller.</param>
+/// <param name="Tags">Free labels, at most 20 of up to 50 characters; a patch replaces the whole set (<c>[]</c> clears it).</param>
 public sealed record CounterpartyRequest(
     string? Kind, string? Name, string? FullName, string? Inn, string? Kpp, string? Ogrn, string? Phone, string? Fax,
     string? Email, string? Website, string? LegalAddress, Guid? RegionId, Guid? CategoryId, Guid? GroupId,
-    Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId)
+    Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId, IReadOnlyList<string>? Tags)
 {
     /// <summary>Custom field values by code (see <c>/api/v1/custom-fields</c>); in a patch, null clears a code and absent codes stay.</summary>
     public IReadOnlyDictionary<string, object?>? CustomFields { get; init; }
@@ -71,20 +72,19 @@ public static class CounterpartiesEndpoints
         body.Field<string?>("kpp"), body.Field<string?>("ogrn"), body.Field<string?>("phone"), body.Field<string?>("fax"),
         body.Field<string?>("email"), body.Field<string?>("website"), body.Field<string?>("legalAddress"),
         body.Field<Guid?>("regionId"), body.Field<Guid?>("categoryId"), body.Field<Guid?>("groupId"),
-        body.Field<Guid?>("activityTypeId"), body.Field<Guid?>("adSourceId"), body.Field<Guid?>("responsibleId"));
+        body.Field<Guid?>("activityTypeId"), body.Field<Guid?>("adSourceId"), body.Field<Guid?>("responsibleId"))
+    {
+        Tags = body.Field<IReadOnlyList<string?>?>("tags"),
+    };
 
     internal static async Task<Results<Ok<PageOf<CounterpartyDto>>, ProblemHttpResult>> List(
-        string? q, Guid? regionId, Guid? categoryId, Guid? groupId, Guid? activityTypeId, Guid? adSourceId, Guid? responsibleId,
-        CounterpartyKind? kind, int? page, int? pageSize, HttpContext http, CustomFieldFilter customFields, ProblemWriter problems,
-        CurrentActor actor, ListCounterparties handler, CancellationToken ct)
+        [AsParameters] CounterpartyListQuery query, int? page, int? pageSize, HttpContext http, CustomFieldFilter customFields,
+        CurrentActor actor, ListCounterparties handler, ProblemWriter problems, CancellationToken ct)
     {
-        var filter = new CounterpartyFilter(q, regionId, categoryId, groupId, activityTypeId, adSourceId, responsibleId, kind);
-        // Custom field filters: cf.<code>=value, cf.<code>.from=, cf.<code>.to=.
-        var conditions = await customFields.ParseAsync(CustomFieldEntities.Company, http.Request.Query.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())), ct);
-        if (!conditions.IsSuccess)
-            return problems.Result(conditions.Error!);
-        filter = filter with { CustomFields = conditions.Value };
-        return TypedResults.Ok(await handler.HandleAsync(await actor.AccessAsync(ct), filter, PageRequest.From(page, pageSize), ct));
+        var filter = await query.ToFilterAsync(http.Request.Query, customFields, ct);
+        if (!filter.IsSuccess)
+            return problems.Result(filter.Error!);
+        return TypedResults.Ok(await handler.HandleAsync(await actor.AccessAsync(ct), filter.Value, PageRequest.From(page, pageSize), ct));
     }
 
     internal static async Task<Results<Ok<CounterpartyDto>, ProblemHttpResult>> Get(

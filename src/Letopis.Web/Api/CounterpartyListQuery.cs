@@ -1,0 +1,49 @@
+using Letopis.Core.Common;
+using Letopis.Core.Crm;
+using Letopis.Core.CustomFields;
+
+namespace Letopis.Web.Api;
+
+/// <summary>The directory's filters and order as query parameters; the list and the export take the same ones.</summary>
+/// <param name="Q">Text in the name, ИНН, phone or e-mail.</param>
+/// <param name="RegionId">Entry of the <c>regions</c> reference book.</param>
+/// <param name="CategoryId">Entry of the <c>categories</c> reference book.</param>
+/// <param name="GroupId">Entry of the <c>groups</c> reference book.</param>
+/// <param name="ActivityTypeId">Entry of the <c>activity-types</c> reference book.</param>
+/// <param name="AdSourceId">Entry of the <c>ad-sources</c> reference book.</param>
+/// <param name="ResponsibleId">Responsible manager.</param>
+/// <param name="Kind"><c>company</c>, <c>entrepreneur</c> or <c>person</c>.</param>
+/// <param name="Tag">A tag name, case-insensitive; repeat it to require several tags (all of them).</param>
+/// <param name="Sort">
+/// The order: <c>name</c> (default), <c>-name</c>, <c>createdAt</c>, <c>-createdAt</c> (newest first) or <c>inn</c>
+/// (cards without an ИНН last). Equal keys are ordered by id, so paging is stable.
+/// </param>
+public sealed record CounterpartyListQuery(
+    string? Q, Guid? RegionId, Guid? CategoryId, Guid? GroupId, Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId,
+    CounterpartyKind? Kind, string[]? Tag, string? Sort)
+{
+    /// <summary>The filter, or a validation error naming <c>sort</c>.</summary>
+    public Result<CounterpartyFilter> ToFilter()
+    {
+        var sort = CounterpartySort.Name;
+        if (!string.IsNullOrEmpty(Sort) && !CounterpartySorts.ByName.TryGetValue(Sort, out sort))
+            return Error.Validation(("sort", FieldErrors.Invalid));
+        return new CounterpartyFilter(Q, RegionId, CategoryId, GroupId, ActivityTypeId, AdSourceId, ResponsibleId, Kind)
+        {
+            Tags = Tag ?? [],
+            Sort = sort,
+        };
+    }
+
+    /// <summary>The filter with the custom-field conditions (<c>cf.&lt;code&gt;</c>, <c>.from</c>, <c>.to</c>) of the raw query string.</summary>
+    public async Task<Result<CounterpartyFilter>> ToFilterAsync(IQueryCollection raw, CustomFieldFilter customFields, CancellationToken ct)
+    {
+        var filter = ToFilter();
+        if (!filter.IsSuccess)
+            return filter;
+        var conditions = await customFields.ParseAsync(CustomFieldEntities.Company, raw.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())), ct);
+        if (!conditions.IsSuccess)
+            return conditions.Error!;
+        return filter.Value with { CustomFields = conditions.Value };
+    }
+}

@@ -1,0 +1,18 @@
+using Letopis.Core.Common;
+using Letopis.Core.Crm;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Letopis.Web.Api;
+
+public static class TagsEndpoints
+{
+    public static void MapTagsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/tags").WithTags("Tags").RequireAuthorization().WithProblems();
+        group.MapGet("", List);
+    }
+
+    /// <summary>Tags for autocomplete: names starting with <paramref name="q"/>, alphabetically (page size default 20).</summary>
+    internal static async Task<Ok<PageOf<TagDto>>> List(string? q, int? page, int? pageSize, ListTags handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(q, PageRequest.From(page, pageSize ?? 20), ct));
+}
