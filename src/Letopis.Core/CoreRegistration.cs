@@ -37,6 +37,7 @@ public static class CoreRegistration
         services.AddScoped<Crm.ManageContacts>();
         services.AddScoped<Crm.ReadTimeline>();
         services.AddScoped<Crm.FindDuplicates>();
+        services.AddScoped<Search.SearchRecords>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
         services.AddScoped<Notifications.CreateReminder>();

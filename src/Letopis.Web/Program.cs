@@ -107,6 +107,7 @@ app.MapRolesEndpoints();
 app.MapDeputiesEndpoints();
 app.MapReferenceEndpoints();
 app.MapCounterpartiesEndpoints();
+app.MapSearchEndpoints();
 app.MapAccountEndpoints();
 app.MapNotificationsEndpoints();
 app.MapRemindersEndpoints();
