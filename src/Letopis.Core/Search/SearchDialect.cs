@@ -28,14 +28,21 @@ internal abstract class SearchDialect
 {
     public static SearchDialect For(LetopisDb db) => db.ProviderKind == "postgres" ? new PostgresDialect() : new SqliteDialect();
 
+    /// <summary>
+    /// At most this many index rows are ranked per query, the newest first: ranking every one of
+    /// tens of thousands of matches of a broad word costs hundreds of milliseconds, and nobody
+    /// pages past the first thousand results. A query that reaches it says "more than 1000".
+    /// </summary>
+    public const int MaxCandidates = 2000;
+
     /// <summary>Ids of records of one kind matching the query (no access filter: the caller composes it).</summary>
     public abstract IQueryable<Guid> MatchingIds(LetopisDb db, string kind, SearchQuery query);
 
     /// <summary>One page of visible hits, best first, one per record.</summary>
     public abstract Task<List<SearchHitRow>> HitsAsync(LetopisDb db, SearchQuery query, AccessFilter access, int skip, int take, CancellationToken ct);
 
-    /// <summary>The number of visible hits, counted no further than <paramref name="cap"/>.</summary>
-    public abstract Task<int> CountAsync(LetopisDb db, SearchQuery query, AccessFilter access, int cap, CancellationToken ct);
+    /// <summary>How many visible candidate rows there are (up to <see cref="MaxCandidates"/>) and how many records they hold.</summary>
+    public abstract Task<SearchCount> CountAsync(LetopisDb db, SearchQuery query, AccessFilter access, CancellationToken ct);
 
     private sealed class SqliteDialect : SearchDialect
     {
@@ -44,10 +51,22 @@ internal abstract class SearchDialect
             WHERE "SearchFts" MATCH {0}
             """;
 
+        private const string HitColumns = """e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet", "SearchFts".rank AS "Rank" """;
+
+        private const string CountColumns = """e."EntityId" """;
+
         private const string MatchingIdsSql = """SELECT e."EntityId" AS "Value" """ + From + """ AND e."Kind" = {1}""";
 
         public override IQueryable<Guid> MatchingIds(LetopisDb db, string kind, SearchQuery query) =>
             db.Database.SqlQueryRaw<Guid>(MatchingIdsSql, query.ToFts5(), kind);
+
+        // The candidates stream from FTS5 in descending rowid order through the access filter and stop
+        // at the cap, so bm25 is computed for at most MaxCandidates rows.
+        private static string Candidates(AccessFilter access, string columns) => $$"""
+            SELECT {{columns}} {{From}} AND {{access.Sql(1)}}
+            ORDER BY "SearchFts".rowid DESC
+            LIMIT {{MaxCandidates}}
+            """;
 
         public override Task<List<SearchHitRow>> HitsAsync(LetopisDb db, SearchQuery query, AccessFilter access, int skip, int take, CancellationToken ct)
         {
@@ -55,26 +74,23 @@ internal abstract class SearchDialect
             var n = access.Count + 1;
             // Bare columns beside MIN() come from the row holding the minimum (an SQLite guarantee).
             var sql = $$"""
-                SELECT e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet", MIN("SearchFts".rank) AS "Rank"
-                {{From}} AND {{access.Sql(1)}}
-                GROUP BY e."Kind", e."EntityId"
-                ORDER BY "Rank", e."Title"
+                SELECT c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", MIN(c."Rank") AS "Rank"
+                FROM ({{Candidates(access, HitColumns)}}) AS c
+                GROUP BY c."Kind", c."EntityId"
+                ORDER BY "Rank", c."Title"
                 LIMIT {{{n}}} OFFSET {{{n + 1}}}
                 """;
             return db.Database.SqlQueryRaw<SearchHitRow>(sql, args).ToListAsync(ct);
         }
 
-        public override async Task<int> CountAsync(LetopisDb db, SearchQuery query, AccessFilter access, int cap, CancellationToken ct)
+        public override async Task<SearchCount> CountAsync(LetopisDb db, SearchQuery query, AccessFilter access, CancellationToken ct)
         {
-            object[] args = [query.ToFts5(), .. access.Args(), cap];
+            object[] args = [query.ToFts5(), .. access.Args()];
             var sql = $$"""
-                SELECT COUNT(*) AS "Value" FROM (
-                    SELECT 1 AS "One" {{From}} AND {{access.Sql(1)}}
-                    GROUP BY e."Kind", e."EntityId"
-                    LIMIT {{{access.Count + 1}}}) AS "Found"
+                SELECT COUNT(*) AS "Rows", COUNT(DISTINCT c."EntityId") AS "Records"
+                FROM ({{Candidates(access, CountColumns)}}) AS c
                 """;
-            var counts = await db.Database.SqlQueryRaw<int>(sql, args).ToListAsync(ct);
-            return counts[0];
+            return (await db.Database.SqlQueryRaw<SearchCount>(sql, args).ToListAsync(ct))[0];
         }
     }
 
@@ -86,36 +102,47 @@ internal abstract class SearchDialect
                 WHERE e."Vector" @@ to_tsquery('russian', {0}) AND e."Kind" = {1}
                 """, query.ToTsQuery(), kind);
 
+        private static string Candidates(AccessFilter access) => $$"""
+            SELECT e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet", e."RowId", ts_rank(e."Vector", q.query)::float8 AS "Rank"
+            FROM "SearchEntries" e CROSS JOIN to_tsquery('russian', {0}) AS q(query)
+            WHERE e."Vector" @@ q.query AND {{access.Sql(1)}}
+            ORDER BY e."RowId" DESC
+            LIMIT {{MaxCandidates}}
+            """;
+
         public override Task<List<SearchHitRow>> HitsAsync(LetopisDb db, SearchQuery query, AccessFilter access, int skip, int take, CancellationToken ct)
         {
             object[] args = [query.ToTsQuery(), .. access.Args(), take, skip];
             var n = access.Count + 1;
             var sql = $$"""
                 SELECT h."Kind", h."EntityId", h."ParentId", h."Title", h."Snippet", h."Rank" FROM (
-                    SELECT DISTINCT ON (e."Kind", e."EntityId") e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet",
-                           ts_rank(e."Vector", q.query)::float8 AS "Rank"
-                    FROM "SearchEntries" e CROSS JOIN to_tsquery('russian', {0}) AS q(query)
-                    WHERE e."Vector" @@ q.query AND {{access.Sql(1)}}
-                    ORDER BY e."Kind", e."EntityId", e."RowId") AS h
+                    SELECT DISTINCT ON (c."Kind", c."EntityId") c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", c."Rank"
+                    FROM ({{Candidates(access)}}) AS c
+                    ORDER BY c."Kind", c."EntityId", c."Rank" DESC) AS h
                 ORDER BY h."Rank" DESC, h."Title"
                 LIMIT {{{n}}} OFFSET {{{n + 1}}}
                 """;
             return db.Database.SqlQueryRaw<SearchHitRow>(sql, args).ToListAsync(ct);
         }
 
-        public override async Task<int> CountAsync(LetopisDb db, SearchQuery query, AccessFilter access, int cap, CancellationToken ct)
+        public override async Task<SearchCount> CountAsync(LetopisDb db, SearchQuery query, AccessFilter access, CancellationToken ct)
         {
-            object[] args = [query.ToTsQuery(), .. access.Args(), cap];
+            object[] args = [query.ToTsQuery(), .. access.Args()];
             var sql = $$"""
-                SELECT COUNT(*)::int AS "Value" FROM (
-                    SELECT DISTINCT e."Kind", e."EntityId" FROM "SearchEntries" e
-                    WHERE e."Vector" @@ to_tsquery('russian', {0}) AND {{access.Sql(1)}}
-                    LIMIT {{{access.Count + 1}}}) AS found
+                SELECT COUNT(*)::int AS "Rows", COUNT(DISTINCT c."EntityId")::int AS "Records"
+                FROM ({{Candidates(access)}}) AS c
                 """;
-            var counts = await db.Database.SqlQueryRaw<int>(sql, args).ToListAsync(ct);
-            return counts[0];
+            return (await db.Database.SqlQueryRaw<SearchCount>(sql, args).ToListAsync(ct))[0];
         }
     }
+}
+
+/// <summary>Visible candidate rows of a query and the records among them.</summary>
+public sealed class SearchCount
+{
+    public int Rows { get; set; }
+
+    public int Records { get; set; }
 }
 
 /// <summary>

@@ -48,12 +48,15 @@ public sealed record SearchQuery(IReadOnlyList<QueryTerm> Terms)
             if (word.Length < 2)
                 continue;
             var stem = SearchTerms.Stem(word);
+            // Snowball may cut a short word to two letters («анне» → «ан»): its first three letters then serve as the stem.
+            if (stem.Length < ShortestPrefix && word.Length >= ShortestPrefix)
+                stem = word[..ShortestPrefix];
             terms.Add(stem.Length >= ShortestPrefix ? new QueryTerm(word, stem, true, false) : new QueryTerm(word, word, false, false));
         }
         return terms.Count == 0 ? null : new SearchQuery(terms);
     }
 
-    /// <summary>The FTS5 MATCH expression over stems and words: <c>("иванову" OR "иванов"*) AND "7701"*</c>.</summary>
+    /// <summary>The FTS5 MATCH expression over stems and words: <c>("иванову" OR "иванов" OR "иванов"*) AND "7701"*</c>.</summary>
     public string ToFts5()
     {
         var sb = new StringBuilder();
@@ -67,8 +70,9 @@ public sealed record SearchQuery(IReadOnlyList<QueryTerm> Terms)
             else if (t.IsNumber || t.Word == t.Stem)
                 sb.Append('"').Append(t.Stem).Append("\"*");
             else
-                // The exact word as well, so that an exact match ranks above a mere prefix match.
-                sb.Append("(\"").Append(t.Word).Append("\" OR \"").Append(t.Stem).Append("\"*)");
+                // The word and the stem exactly as well, so that «Иванову» ranks «Иванов» and
+                // «Иванова» (stem «иванов») above «Иванович», which only starts with the stem.
+                sb.Append("(\"").Append(t.Word).Append("\" OR \"").Append(t.Stem).Append("\" OR \"").Append(t.Stem).Append("\"*)");
         }
         return sb.ToString();
     }
