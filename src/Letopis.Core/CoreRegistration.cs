@@ -44,6 +44,7 @@ public static class CoreRegistration
         services.AddScoped<Crm.ListTags>();
         services.AddScoped<Crm.ManageSavedFilters>();
         services.AddScoped<Crm.ExportCounterparties>();
+        services.AddScoped<Search.SearchRecords>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
         services.AddScoped<Notifications.CreateReminder>();

@@ -111,6 +111,7 @@ app.MapCustomFieldsEndpoints();
 app.MapCounterpartyExportEndpoints();
 app.MapTagsEndpoints();
 app.MapSavedFiltersEndpoints();
+app.MapSearchEndpoints();
 app.MapAccountEndpoints();
 app.MapNotificationsEndpoints();
 app.MapRemindersEndpoints();

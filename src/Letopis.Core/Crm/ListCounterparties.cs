@@ -70,14 +70,12 @@ public sealed class ListCounterparties(LetopisDb db)
         query = query.WhereCustomFields(db.CustomFieldValues, filter.CustomFields);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var term = filter.Q.Trim();
-            var upper = term.ToUpperInvariant();
-            var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
-            var lower = term.ToLowerInvariant();
-            query = digits.Length >= 3 && digits.Length == term.Count(c => !char.IsWhiteSpace(c) && c is not ('+' or '-' or '(' or ')'))
-                // Digits only: an ИНН or a phone fragment.
-                ? query.Where(c => c.NameNormalized.Contains(upper) || (c.Inn != null && c.Inn.StartsWith(digits)) || (c.Phone != null && c.Phone.Contains(digits)))
-                : query.Where(c => c.NameNormalized.Contains(upper) || (c.Email != null && c.Email.Contains(lower)));
+            // Names in any grammatical form, ИНН and phone fragments, e-mail: all through the search index.
+            var matches = Search.SearchIndex.MatchingIds(db, Counterparty.EntityKind, filter.Q);
+            var upper = filter.Q.Trim().ToUpperInvariant();
+            query = matches is not null
+                ? query.Where(c => matches.Contains(c.Id))
+                : query.Where(c => c.NameNormalized.Contains(upper));
         }
 
         return query;

@@ -4,6 +4,7 @@ using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.History;
 using Letopis.Core.Notifications;
+using Letopis.Core.Search;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,7 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
     public DbSet<CustomFields.CustomField> CustomFields => Set<CustomFields.CustomField>();
 
     public DbSet<CustomFields.CustomFieldValue> CustomFieldValues => Set<CustomFields.CustomFieldValue>();
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
     /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
     public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
@@ -58,14 +60,32 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        // Nothing searchable changes through this overload today; if it ever does, the index still follows.
+        var stale = SearchIndex.CollectStaleAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        return stale.Count == 0
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : SaveIndexedAsync(acceptAllChangesOnSuccess, stale, CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareSave();
+        var stale = await SearchIndex.CollectStaleAsync(this, cancellationToken);
         // SaveChanges wraps all statements in one transaction, so the history is never half-written.
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return stale.Count == 0
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await SaveIndexedAsync(acceptAllChangesOnSuccess, stale, cancellationToken);
+    }
+
+    /// <summary>Saves, then rewrites the search rows of the changed records, in one transaction.</summary>
+    private async Task<int> SaveIndexedAsync(bool acceptAllChangesOnSuccess, List<(ISearchSource, HashSet<Guid>)> stale, CancellationToken ct)
+    {
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        await SearchIndex.RefreshAsync(this, stale, ct);
+        if (transaction is not null)
+            await transaction.CommitAsync(ct);
+        return count;
     }
 
     private void PrepareSave()

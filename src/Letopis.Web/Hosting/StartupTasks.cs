@@ -16,6 +16,8 @@ public static class StartupTasks
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LetopisOptions>>().Value;
 
         await DatabaseRegistration.MigrateAsync(db, app.Lifetime.ApplicationStopping);
+        if (await Core.Search.SearchIndex.EnsureBuiltAsync(db, app.Lifetime.ApplicationStopping))
+            logger.LogInformation("Search index built for the records already in the database");
         var generated = await services.GetRequiredService<SeedAccess>().HandleAsync(options.AdminPassword, app.Lifetime.ApplicationStopping);
         if (generated is not null)
         {

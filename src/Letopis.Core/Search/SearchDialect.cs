@@ -1,0 +1,207 @@
+using Letopis.Core.Access;
+using Letopis.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Letopis.Core.Search;
+
+/// <summary>A found row before it is shaped for the caller; <see cref="Rank"/> only orders.</summary>
+public sealed class SearchHitRow
+{
+    public string Kind { get; set; } = "";
+
+    public Guid EntityId { get; set; }
+
+    public Guid? ParentId { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string? Snippet { get; set; }
+
+    public double Rank { get; set; }
+}
+
+/// <summary>
+/// The full-text SQL of one provider: FTS5 on SQLite, <c>tsvector</c>/<c>tsquery</c> on PostgreSQL.
+/// The SQL text is assembled only from constants and numbered placeholders; every value is a parameter.
+/// </summary>
+internal abstract class SearchDialect
+{
+    public static SearchDialect For(LetopisDb db) => db.ProviderKind == "postgres" ? new PostgresDialect() : new SqliteDialect();
+
+    /// <summary>
+    /// At most this many index rows are ranked per query, the newest first: ranking every one of
+    /// tens of thousands of matches of a broad word costs hundreds of milliseconds, and nobody
+    /// pages past the first thousand results. A query that reaches it says "more than 1000".
+    /// </summary>
+    public const int MaxCandidates = 2000;
+
+    /// <summary>Ids of records of one kind matching the query (no access filter: the caller composes it).</summary>
+    public abstract IQueryable<Guid> MatchingIds(LetopisDb db, string kind, SearchQuery query);
+
+    /// <summary>One page of visible hits, best first, one per record.</summary>
+    public abstract Task<List<SearchHitRow>> HitsAsync(LetopisDb db, SearchQuery query, AccessFilter access, int skip, int take, CancellationToken ct);
+
+    /// <summary>How many visible candidate rows there are (up to <see cref="MaxCandidates"/>) and how many records they hold.</summary>
+    public abstract Task<SearchCount> CountAsync(LetopisDb db, SearchQuery query, AccessFilter access, CancellationToken ct);
+
+    private sealed class SqliteDialect : SearchDialect
+    {
+        private const string From = """
+            FROM "SearchFts" JOIN "SearchEntries" e ON e."RowId" = "SearchFts".rowid
+            WHERE "SearchFts" MATCH {0}
+            """;
+
+        private const string HitColumns = """e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet", "SearchFts".rank AS "Rank" """;
+
+        private const string CountColumns = """e."EntityId" """;
+
+        private const string MatchingIdsSql = """SELECT e."EntityId" AS "Value" """ + From + """ AND e."Kind" = {1}""";
+
+        public override IQueryable<Guid> MatchingIds(LetopisDb db, string kind, SearchQuery query) =>
+            db.Database.SqlQueryRaw<Guid>(MatchingIdsSql, query.ToFts5(), kind);
+
+        // The candidates stream from FTS5 in descending rowid order through the access filter and stop
+        // at the cap, so bm25 is computed for at most MaxCandidates rows.
+        private static string Candidates(AccessFilter access, string columns) => $$"""
+            SELECT {{columns}} {{From}} AND {{access.Sql(1)}}
+            ORDER BY "SearchFts".rowid DESC
+            LIMIT {{MaxCandidates}}
+            """;
+
+        public override Task<List<SearchHitRow>> HitsAsync(LetopisDb db, SearchQuery query, AccessFilter access, int skip, int take, CancellationToken ct)
+        {
+            object[] args = [query.ToFts5(), .. access.Args(), take, skip];
+            var n = access.Count + 1;
+            // Bare columns beside MIN() come from the row holding the minimum (an SQLite guarantee).
+            var sql = $$"""
+                SELECT c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", MIN(c."Rank") AS "Rank"
+                FROM ({{Candidates(access, HitColumns)}}) AS c
+                GROUP BY c."Kind", c."EntityId"
+                ORDER BY "Rank", c."Title"
+                LIMIT {{{n}}} OFFSET {{{n + 1}}}
+                """;
+            return db.Database.SqlQueryRaw<SearchHitRow>(sql, args).ToListAsync(ct);
+        }
+
+        public override async Task<SearchCount> CountAsync(LetopisDb db, SearchQuery query, AccessFilter access, CancellationToken ct)
+        {
+            object[] args = [query.ToFts5(), .. access.Args()];
+            var sql = $$"""
+                SELECT COUNT(*) AS "Rows", COUNT(DISTINCT c."EntityId") AS "Records"
+                FROM ({{Candidates(access, CountColumns)}}) AS c
+                """;
+            return (await db.Database.SqlQueryRaw<SearchCount>(sql, args).ToListAsync(ct))[0];
+        }
+    }
+
+    private sealed class PostgresDialect : SearchDialect
+    {
+        public override IQueryable<Guid> MatchingIds(LetopisDb db, string kind, SearchQuery query) =>
+            db.Database.SqlQueryRaw<Guid>("""
+                SELECT e."EntityId" AS "Value" FROM "SearchEntries" e
+                WHERE e."Vector" @@ to_tsquery('russian', {0}) AND e."Kind" = {1}
+                """, query.ToTsQuery(), kind);
+
+        private static string Candidates(AccessFilter access) => $$"""
+            SELECT e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet", e."RowId", ts_rank(e."Vector", q.query)::float8 AS "Rank"
+            FROM "SearchEntries" e CROSS JOIN to_tsquery('russian', {0}) AS q(query)
+            WHERE e."Vector" @@ q.query AND {{access.Sql(1)}}
+            ORDER BY e."RowId" DESC
+            LIMIT {{MaxCandidates}}
+            """;
+
+        public override Task<List<SearchHitRow>> HitsAsync(LetopisDb db, SearchQuery query, AccessFilter access, int skip, int take, CancellationToken ct)
+        {
+            object[] args = [query.ToTsQuery(), .. access.Args(), take, skip];
+            var n = access.Count + 1;
+            var sql = $$"""
+                SELECT h."Kind", h."EntityId", h."ParentId", h."Title", h."Snippet", h."Rank" FROM (
+                    SELECT DISTINCT ON (c."Kind", c."EntityId") c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", c."Rank"
+                    FROM ({{Candidates(access)}}) AS c
+                    ORDER BY c."Kind", c."EntityId", c."Rank" DESC) AS h
+                ORDER BY h."Rank" DESC, h."Title"
+                LIMIT {{{n}}} OFFSET {{{n + 1}}}
+                """;
+            return db.Database.SqlQueryRaw<SearchHitRow>(sql, args).ToListAsync(ct);
+        }
+
+        public override async Task<SearchCount> CountAsync(LetopisDb db, SearchQuery query, AccessFilter access, CancellationToken ct)
+        {
+            object[] args = [query.ToTsQuery(), .. access.Args()];
+            var sql = $$"""
+                SELECT COUNT(*)::int AS "Rows", COUNT(DISTINCT c."EntityId")::int AS "Records"
+                FROM ({{Candidates(access)}}) AS c
+                """;
+            return (await db.Database.SqlQueryRaw<SearchCount>(sql, args).ToListAsync(ct))[0];
+        }
+    }
+}
+
+/// <summary>Visible candidate rows of a query and the records among them.</summary>
+public sealed class SearchCount
+{
+    public int Rows { get; set; }
+
+    public int Records { get; set; }
+}
+
+/// <summary>
+/// The read scopes of one user as a condition on index rows (alias <c>e</c>): for each access
+/// kind, all rows, the user's own, or those of the users in their department (tree) — the same
+/// rule as <see cref="AccessQueryExtensions.VisibleTo{T}"/>, on the responsible user kept in the row.
+/// </summary>
+internal sealed class AccessFilter
+{
+    private readonly List<(string Kind, IReadOnlyCollection<Guid>? Owners)> _kinds = [];
+
+    public AccessFilter(AccessContext access, IEnumerable<string> kinds)
+    {
+        foreach (var kind in kinds.Distinct())
+        {
+            var scope = access.ScopeFor(kind, PermissionAction.Read);
+            if (scope == AccessScope.None)
+                continue;
+            _kinds.Add((kind, scope switch
+            {
+                AccessScope.All => null,
+                AccessScope.Own => [access.UserId],
+                _ => access.UsersIn(scope).ToList(),
+            }));
+        }
+    }
+
+    /// <summary>Whether the user may see any row at all.</summary>
+    public bool SeesAnything => _kinds.Count > 0;
+
+    /// <summary>How many parameters <see cref="Sql"/> uses.</summary>
+    public int Count => _kinds.Sum(k => 1 + (k.Owners?.Count ?? 0));
+
+    public IEnumerable<object> Args()
+    {
+        foreach (var (kind, owners) in _kinds)
+        {
+            yield return kind;
+            foreach (var owner in owners ?? [])
+                yield return owner;
+        }
+    }
+
+    /// <summary>The condition, numbering its parameters from <paramref name="first"/> in the order of <see cref="Args"/>.</summary>
+    public string Sql(int first)
+    {
+        var parts = new List<string>();
+        var i = first;
+        foreach (var (_, owners) in _kinds)
+        {
+            var kind = $"e.\"AccessKind\" = {{{i++}}}";
+            if (owners is null)
+            {
+                parts.Add(kind);
+                continue;
+            }
+            var list = string.Join(", ", owners.Select(_ => $"{{{i++}}}"));
+            parts.Add($"({kind} AND e.\"OwnerId\" IN ({list}))");
+        }
+        return "(" + string.Join(" OR ", parts) + ")";
+    }
+}

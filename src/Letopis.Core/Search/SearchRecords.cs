@@ -1,0 +1,53 @@
+using Letopis.Core.Access;
+using Letopis.Core.Common;
+using Letopis.Core.Data;
+
+namespace Letopis.Core.Search;
+
+/// <summary>
+/// A found record. <paramref name="ParentId"/> is the record it is reached through (for a contact,
+/// a counterparty the caller can see), so that a result can open a card.
+/// </summary>
+public sealed record SearchHit(string Entity, Guid Id, string Title, string? Snippet, Guid? ParentId);
+
+/// <summary>
+/// The global search: counterparties and contact persons (later leads, deals, documents and file
+/// text) by words in any grammatical form, ИНН and phone fragments — only what the caller may
+/// see, best matches first. A broad query ranks only its newest <see cref="SearchDialect.MaxCandidates"/>
+/// visible index rows; counting stops after <see cref="MaxResults"/>: a total above it reads
+/// "more than <see cref="MaxResults"/>", and pages end there.
+/// </summary>
+public sealed class SearchRecords(LetopisDb db)
+{
+    public const int MaxResults = 1000;
+
+    /// <summary>Field error code: the query holds no word of two letters or number of three digits.</summary>
+    public const string TooShort = "too_short";
+
+    public async Task<Result<PageOf<SearchHit>>> HandleAsync(AccessContext access, string? q, PageRequest page, CancellationToken ct)
+    {
+        var query = SearchQuery.Parse(q);
+        if (query is null)
+            return Error.Validation(("q", string.IsNullOrWhiteSpace(q) ? FieldErrors.Required : TooShort));
+
+        var filter = new AccessFilter(access, SearchIndex.Sources.Select(s => s.AccessKind));
+        if (!filter.SeesAnything)
+            return new PageOf<SearchHit>([], 0, page.Page, page.PageSize);
+        if (page.Skip >= MaxResults)
+            return new PageOf<SearchHit>([], await CountAsync(query, filter, ct), page.Page, page.PageSize);
+
+        var take = Math.Min(page.PageSize, MaxResults - page.Skip);
+        var rows = await SearchDialect.For(db).HitsAsync(db, query, filter, page.Skip, take, ct);
+        // A first page that is not full holds everything there is: no need to count.
+        var total = page.Skip == 0 && rows.Count < take ? rows.Count : await CountAsync(query, filter, ct);
+        var hits = rows.Select(r => new SearchHit(r.Kind, r.EntityId, r.Title, r.Snippet, r.ParentId)).ToList();
+        return new PageOf<SearchHit>(hits, total, page.Page, page.PageSize);
+    }
+
+    /// <summary>The records found, or <see cref="MaxResults"/> + 1 ("more") when the candidates ran out before all matches.</summary>
+    private async Task<int> CountAsync(SearchQuery query, AccessFilter filter, CancellationToken ct)
+    {
+        var count = await SearchDialect.For(db).CountAsync(db, query, filter, ct);
+        return count.Rows >= SearchDialect.MaxCandidates ? MaxResults + 1 : Math.Min(count.Records, MaxResults + 1);
+    }
+}

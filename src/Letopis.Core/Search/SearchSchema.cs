@@ -1,0 +1,55 @@
+namespace Letopis.Core.Search;
+
+/// <summary>
+/// The full-text half of the search index, which EF Core cannot model on both providers: the
+/// migrations that create <c>SearchEntries</c> run these statements. (If migrations are ever
+/// regenerated, the one <c>migrationBuilder.Sql(...)</c> line per provider must come along.)
+/// </summary>
+public static class SearchSchema
+{
+    /// <summary>
+    /// SQLite: an external-content FTS5 table reads its text from <c>SearchEntries</c>, so the terms
+    /// are stored once; triggers keep it in step in the same transaction as every write. The
+    /// tokenizer only splits on spaces in effect: the terms arrive lower-cased and stemmed.
+    /// Title terms weigh four times the rest in the bm25 ranking.
+    /// </summary>
+    public const string SqliteUp = """
+        CREATE VIRTUAL TABLE "SearchFts" USING fts5("TitleTerms", "BodyTerms", content='SearchEntries', content_rowid='RowId', tokenize='unicode61 remove_diacritics 0');
+        CREATE TRIGGER "SearchEntries_Insert" AFTER INSERT ON "SearchEntries" BEGIN
+            INSERT INTO "SearchFts"(rowid, "TitleTerms", "BodyTerms") VALUES (new."RowId", new."TitleTerms", new."BodyTerms");
+        END;
+        CREATE TRIGGER "SearchEntries_Delete" AFTER DELETE ON "SearchEntries" BEGIN
+            INSERT INTO "SearchFts"("SearchFts", rowid, "TitleTerms", "BodyTerms") VALUES ('delete', old."RowId", old."TitleTerms", old."BodyTerms");
+        END;
+        CREATE TRIGGER "SearchEntries_Update" AFTER UPDATE ON "SearchEntries" BEGIN
+            INSERT INTO "SearchFts"("SearchFts", rowid, "TitleTerms", "BodyTerms") VALUES ('delete', old."RowId", old."TitleTerms", old."BodyTerms");
+            INSERT INTO "SearchFts"(rowid, "TitleTerms", "BodyTerms") VALUES (new."RowId", new."TitleTerms", new."BodyTerms");
+        END;
+        INSERT INTO "SearchFts"("SearchFts", rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+        """;
+
+    public const string SqliteDown = """
+        DROP TRIGGER IF EXISTS "SearchEntries_Update";
+        DROP TRIGGER IF EXISTS "SearchEntries_Delete";
+        DROP TRIGGER IF EXISTS "SearchEntries_Insert";
+        DROP TABLE IF EXISTS "SearchFts";
+        """;
+
+    /// <summary>
+    /// PostgreSQL: a stored generated <c>tsvector</c> under a GIN index. Each text goes in twice:
+    /// through the <c>russian</c> configuration (stems) and through <c>simple</c> (words as written),
+    /// so that a query stem that Snowball cut differently still prefix-matches the written word
+    /// («Иванову» → <c>иванов:*</c> finds «Иванов», whose stem is <c>иван</c>).
+    /// </summary>
+    public const string PostgresUp = """
+        ALTER TABLE "SearchEntries" ADD COLUMN "Vector" tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('russian', "TitleTerms"), 'A') || setweight(to_tsvector('simple', "TitleTerms"), 'A') ||
+            setweight(to_tsvector('russian', "BodyTerms"), 'B') || setweight(to_tsvector('simple', "BodyTerms"), 'B')) STORED;
+        CREATE INDEX "IX_SearchEntries_Vector" ON "SearchEntries" USING GIN ("Vector");
+        """;
+
+    public const string PostgresDown = """
+        DROP INDEX IF EXISTS "IX_SearchEntries_Vector";
+        ALTER TABLE "SearchEntries" DROP COLUMN IF EXISTS "Vector";
+        """;
+}
