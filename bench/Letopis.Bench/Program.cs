@@ -29,6 +29,19 @@ if (args[0] == "generate")
     return await new DataGenerator(generate).RunAsync(CancellationToken.None);
 }
 
+if (args[0] == "index")
+{
+    // Rebuilds the search index of a database filled before the index existed (or by other tools).
+    var server = BenchOptions.Parse(args[1..]);
+    var connection = server.Provider == "postgres"
+        ? server.Connection!
+        : Letopis.Infrastructure.Data.DatabaseRegistration.SqliteConnectionString(Path.Combine(server.DataDir ?? throw new ArgumentException("index on sqlite needs --data-dir"), "letopis.db"));
+    var started = System.Diagnostics.Stopwatch.StartNew();
+    var records = await DataGenerator.RebuildSearchAsync(server.Provider, connection, CancellationToken.None);
+    Console.WriteLine($"Search index rebuilt: {records:N0} records in {started.Elapsed.TotalSeconds:0.0} s");
+    return 0;
+}
+
 var scenario = scenarios.FirstOrDefault(s => s.Name == args[0]);
 if (scenario is null)
 {
@@ -86,6 +99,7 @@ void PrintUsage()
         Scenarios:
         """);
     Console.Error.WriteLine($"  {"generate",-28} fill a database with a large directory (see generate options)");
+    Console.Error.WriteLine($"  {"index",-28} rebuild the search index of a database (--data-dir or --provider postgres --connection)");
     foreach (var s in scenarios)
         Console.Error.WriteLine($"  {s.Name,-28} {s.Description}");
     Console.Error.WriteLine();
