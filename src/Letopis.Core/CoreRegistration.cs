@@ -37,6 +37,9 @@ public static class CoreRegistration
         services.AddScoped<Crm.ManageContacts>();
         services.AddScoped<Crm.ReadTimeline>();
         services.AddScoped<Crm.FindDuplicates>();
+        services.AddScoped<Crm.ManageBankAccounts>();
+        services.AddScoped<Crm.ManageOurCompanies>();
+        services.AddScoped<Crm.MergeCounterparties>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
         services.AddScoped<Notifications.CreateReminder>();
