@@ -28,10 +28,12 @@ namespace Letopis.Web.Api;
 /// <param name="ActivityTypeId">Entry of the <c>activity-types</c> reference book.</param>
 /// <param name="AdSourceId">Entry of the <c>ad-sources</c> reference book.</param>
 /// <param name="ResponsibleId">Responsible manager; defaults to the caller.</param>
+/// <param name="ActualAddress">Actual address (office, site), up to 1000 characters.</param>
+/// <param name="PostalAddress">Postal address for letters and paper originals, up to 1000 characters.</param>
 public sealed record CounterpartyRequest(
     string? Kind, string? Name, string? FullName, string? Inn, string? Kpp, string? Ogrn, string? Phone, string? Fax,
     string? Email, string? Website, string? LegalAddress, Guid? RegionId, Guid? CategoryId, Guid? GroupId,
-    Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId);
+    Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId, string? ActualAddress = null, string? PostalAddress = null);
 
 /// <summary>A timeline entry: <c>title</c> is worded in the caller's language, <c>text</c> is the note or detail.</summary>
 public sealed record TimelineEntryResponse(
@@ -57,6 +59,10 @@ public static class CounterpartiesEndpoints
         group.MapPost("/{id:guid}/notes", AddNote);
         group.MapGet("/{id:guid}/contacts", Contacts);
         group.MapPost("/{id:guid}/contacts", AddContact);
+        // Bank accounts, contact links and merging live in their own files.
+        group.MapBankAccountEndpoints();
+        group.MapCounterpartyContactLinkEndpoints();
+        group.MapMergeEndpoint();
     }
 
     private static CounterpartyFields Fields(JsonObject body) => new(
@@ -64,7 +70,8 @@ public static class CounterpartiesEndpoints
         body.Field<string?>("kpp"), body.Field<string?>("ogrn"), body.Field<string?>("phone"), body.Field<string?>("fax"),
         body.Field<string?>("email"), body.Field<string?>("website"), body.Field<string?>("legalAddress"),
         body.Field<Guid?>("regionId"), body.Field<Guid?>("categoryId"), body.Field<Guid?>("groupId"),
-        body.Field<Guid?>("activityTypeId"), body.Field<Guid?>("adSourceId"), body.Field<Guid?>("responsibleId"));
+        body.Field<Guid?>("activityTypeId"), body.Field<Guid?>("adSourceId"), body.Field<Guid?>("responsibleId"),
+        body.Field<string?>("actualAddress"), body.Field<string?>("postalAddress"));
 
     internal static async Task<Ok<PageOf<CounterpartyDto>>> List(
         string? q, Guid? regionId, Guid? categoryId, Guid? groupId, Guid? activityTypeId, Guid? adSourceId, Guid? responsibleId,
