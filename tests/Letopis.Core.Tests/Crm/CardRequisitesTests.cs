@@ -9,7 +9,8 @@ public class CardRequisitesTests
     [InlineData("30101810400000000225", "044525225", true)]
     [InlineData("30101810700000000187", "044525187", true)]
     [InlineData("30101810400000000226", "044525225", false)]
-    [InlineData("30101810400000000225", "044525187", false)]
+    [InlineData("30101810400000000225", "044030653", false)]
+    [InlineData("30101810500000000653", "044030653", true)]
     public void IsValidCorrespondentAccount_ChecksItAgainstTheBik(string account, string bik, bool valid) =>
         Requisites.IsValidCorrespondentAccount(account, bik).ShouldBe(valid);
 
