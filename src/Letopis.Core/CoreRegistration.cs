@@ -45,6 +45,9 @@ public static class CoreRegistration
         services.AddScoped<Crm.ManageSavedFilters>();
         services.AddScoped<Crm.ExportCounterparties>();
         services.AddScoped<Search.SearchRecords>();
+        services.AddScoped<Crm.ManageBankAccounts>();
+        services.AddScoped<Crm.ManageOurCompanies>();
+        services.AddScoped<Crm.MergeCounterparties>();
         services.AddScoped<Notifications.ListNotifications>();
         services.AddScoped<Notifications.MarkNotificationsRead>();
         services.AddScoped<Notifications.CreateReminder>();

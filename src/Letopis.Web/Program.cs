@@ -40,6 +40,7 @@ builder.Services.AddDbContext<LetopisDb>(o => DatabaseRegistration.Configure(o, 
 builder.Services.AddSingleton<IBlobStore>(new FileSystemBlobStore(Path.Combine(dataDir, "files")));
 builder.Services.AddDataProtection().SetApplicationName("Letopis").PersistKeysToDbContext<LetopisDb>();
 builder.Services.AddLetopisCore();
+builder.Services.AddScoped<Letopis.Core.Crm.IContactDateWording, Letopis.Web.Crm.ContactDateWording>();
 builder.Services.AddLetopisAuth(letopis);
 builder.Services.AddLetopisNotifications(builder.Configuration);
 
@@ -112,6 +113,8 @@ app.MapCounterpartyExportEndpoints();
 app.MapTagsEndpoints();
 app.MapSavedFiltersEndpoints();
 app.MapSearchEndpoints();
+app.MapContactsEndpoints();
+app.MapOurCompaniesEndpoints();
 app.MapAccountEndpoints();
 app.MapNotificationsEndpoints();
 app.MapRemindersEndpoints();

@@ -76,7 +76,8 @@ public sealed class DataGenerator(GenerateOptions options)
         Done("reference books, 6 departments, 24 managers (API)", phase, books.Values.Sum(b => b.Count) + users.Count);
 
         var connectionString = options.Server.Provider == "postgres"
-            ? options.Server.Connection!
+            // A COPY of a million rows and the index builds after it run for minutes.
+            ? new NpgsqlConnectionStringBuilder(options.Server.Connection) { CommandTimeout = 0 }.ToString()
             : DatabaseRegistration.SqliteConnectionString(Path.Combine(options.Server.DataDir!, "letopis.db"));
         await using DbConnection connection = options.Server.Provider == "postgres"
             ? new NpgsqlConnection(connectionString)

@@ -26,4 +26,5 @@ public static class TextLimits
     public const int Name = 300;
     public const int Short = 100;
     public const int Long = 4000;
+    public const int Address = 1000;
 }

@@ -21,8 +21,12 @@ public class ContactPerson : IVersioned, IAudited
     /// <summary>E.164 form.</summary>
     public string? Phone { get; set; }
 
+    /// <summary>A second (usually mobile) number, E.164 form.</summary>
+    public string? Phone2 { get; set; }
+
     public string? Email { get; set; }
 
+    /// <summary>The birthday; kept in step with the person's «birthday» important date.</summary>
     public DateOnly? BirthDate { get; set; }
 
     /// <summary>Consent to the processing of personal data (152-ФЗ) and the day it was given.</summary>
@@ -54,6 +58,7 @@ internal sealed class ContactPersonConfiguration : IEntityTypeConfiguration<Cont
         e.Property(c => c.FullName).HasMaxLength(TextLimits.Name).IsRequired();
         e.Property(c => c.FullNameNormalized).HasMaxLength(TextLimits.Name).IsRequired();
         e.Property(c => c.Phone).HasMaxLength(20);
+        e.Property(c => c.Phone2).HasMaxLength(20);
         e.Property(c => c.Email).HasMaxLength(254);
         e.Property(c => c.Notes).HasMaxLength(TextLimits.Long);
         e.Property(c => c.Version).IsConcurrencyToken();

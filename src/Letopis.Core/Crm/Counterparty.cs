@@ -52,6 +52,12 @@ public class Counterparty : IVersioned, IAudited, IScopedRecord
 
     public string? LegalAddress { get; set; }
 
+    /// <summary>Where the counterparty actually works (the office, the site).</summary>
+    public string? ActualAddress { get; set; }
+
+    /// <summary>Where letters and paper originals go.</summary>
+    public string? PostalAddress { get; set; }
+
     public Guid? RegionId { get; set; }
 
     public Guid? CategoryId { get; set; }
@@ -86,7 +92,9 @@ internal sealed class CounterpartyConfiguration : IEntityTypeConfiguration<Count
         e.Property(c => c.Fax).HasMaxLength(20);
         e.Property(c => c.Email).HasMaxLength(254);
         e.Property(c => c.Website).HasMaxLength(TextLimits.Name);
-        e.Property(c => c.LegalAddress).HasMaxLength(1000);
+        e.Property(c => c.LegalAddress).HasMaxLength(TextLimits.Address);
+        e.Property(c => c.ActualAddress).HasMaxLength(TextLimits.Address);
+        e.Property(c => c.PostalAddress).HasMaxLength(TextLimits.Address);
         e.Property(c => c.Version).IsConcurrencyToken();
         foreach (var fk in new[] { nameof(Counterparty.RegionId), nameof(Counterparty.CategoryId), nameof(Counterparty.GroupId), nameof(Counterparty.ActivityTypeId), nameof(Counterparty.AdSourceId) })
             e.HasOne<ReferenceItem>().WithMany().HasForeignKey(fk).OnDelete(DeleteBehavior.Restrict);

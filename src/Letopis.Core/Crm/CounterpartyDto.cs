@@ -18,6 +18,8 @@ public sealed partial record CounterpartyDto(
     string? Email,
     string? Website,
     string? LegalAddress,
+    string? ActualAddress,
+    string? PostalAddress,
     Guid? RegionId,
     string? RegionName,
     Guid? CategoryId,
@@ -41,7 +43,7 @@ internal static class CounterpartyProjection
 {
     public static IQueryable<CounterpartyDto> Project(this IQueryable<Counterparty> query, LetopisDb db) =>
         query.Select(c => new CounterpartyDto(
-            c.Id, c.Kind, c.Name, c.FullName, c.Inn, c.Kpp, c.Ogrn, c.Phone, null, c.Fax, c.Email, c.Website, c.LegalAddress,
+            c.Id, c.Kind, c.Name, c.FullName, c.Inn, c.Kpp, c.Ogrn, c.Phone, null, c.Fax, c.Email, c.Website, c.LegalAddress, c.ActualAddress, c.PostalAddress,
             c.RegionId, db.ReferenceItems.Where(r => r.Id == c.RegionId).Select(r => r.Name).FirstOrDefault(),
             c.CategoryId, db.ReferenceItems.Where(r => r.Id == c.CategoryId).Select(r => r.Name).FirstOrDefault(),
             c.GroupId, db.ReferenceItems.Where(r => r.Id == c.GroupId).Select(r => r.Name).FirstOrDefault(),

@@ -22,7 +22,9 @@ public sealed partial record CounterpartyFields(
     Optional<Guid?> GroupId,
     Optional<Guid?> ActivityTypeId,
     Optional<Guid?> AdSourceId,
-    Optional<Guid?> ResponsibleId)
+    Optional<Guid?> ResponsibleId,
+    Optional<string?> ActualAddress = default,
+    Optional<string?> PostalAddress = default)
 {
     /// <summary>The whole new tag set (replaces the old one); absent leaves the tags as they are.</summary>
     public Optional<IReadOnlyList<string?>?> Tags { get; init; }
@@ -62,7 +64,9 @@ internal static class CounterpartyRules
         if (email is not null && !Access.UserRules.IsValidEmail(email))
             errors.Add(("email", FieldErrors.Invalid));
         var website = Text(f.Website, target.Website, "website", TextLimits.Name, errors);
-        var address = Text(f.LegalAddress, target.LegalAddress, "legalAddress", 1000, errors);
+        var address = Text(f.LegalAddress, target.LegalAddress, "legalAddress", TextLimits.Address, errors);
+        var actualAddress = Text(f.ActualAddress, target.ActualAddress, "actualAddress", TextLimits.Address, errors);
+        var postalAddress = Text(f.PostalAddress, target.PostalAddress, "postalAddress", TextLimits.Address, errors);
 
         var books = new (string Field, Optional<Guid?> Value, Guid? Current, ReferenceBook Book)[]
         {
@@ -99,6 +103,8 @@ internal static class CounterpartyRules
         target.Email = email;
         target.Website = website;
         target.LegalAddress = address;
+        target.ActualAddress = actualAddress;
+        target.PostalAddress = postalAddress;
         target.RegionId = f.RegionId.Or(target.RegionId);
         target.CategoryId = f.CategoryId.Or(target.CategoryId);
         target.GroupId = f.GroupId.Or(target.GroupId);

@@ -44,11 +44,37 @@ public static class Requisites
     /// A settlement account (20 digits) belongs to the bank with this БИК when the control sum over
     /// the last three digits of the БИК followed by the account is divisible by 10.
     /// </summary>
-    public static bool IsValidAccount(string account, string bik)
+    public static bool IsValidAccount(string account, string bik) =>
+        IsDigits(account, 20) && IsValidBik(bik) && ControlSumOk(bik[6..] + account);
+
+    /// <summary>
+    /// A correspondent account (30101…) is checked like a settlement account, but against «0» and
+    /// the fifth and sixth digits of the БИК (the Bank of Russia's settlement centre).
+    /// </summary>
+    public static bool IsValidCorrespondentAccount(string account, string bik) =>
+        IsDigits(account, 20) && IsValidBik(bik) && ControlSumOk("0" + bik[4..6] + account);
+
+    /// <summary>Sets the control digit (the ninth) of a 20-digit settlement account so that it matches the БИК.</summary>
+    public static string CompleteAccount(string account, string bik) => Complete(account, a => IsValidAccount(a, bik));
+
+    /// <summary>Sets the control digit of a correspondent account so that it matches the БИК.</summary>
+    public static string CompleteCorrespondentAccount(string account, string bik) => Complete(account, a => IsValidCorrespondentAccount(a, bik));
+
+    private static string Complete(string account, Func<string, bool> valid)
     {
-        if (!IsDigits(account, 20) || !IsValidBik(bik))
-            return false;
-        var digits = bik[6..] + account;
+        if (!IsDigits(account, 20))
+            throw new ArgumentException("Twenty digits expected.", nameof(account));
+        for (var key = '0'; key <= '9'; key++)
+        {
+            var candidate = account[..8] + key + account[9..];
+            if (valid(candidate))
+                return candidate;
+        }
+        throw new ArgumentException("No control digit fits.", nameof(account));
+    }
+
+    private static bool ControlSumOk(string digits)
+    {
         var sum = 0;
         for (var i = 0; i < 23; i++)
             sum += (digits[i] - '0') * AccountWeights[i] % 10;

@@ -41,6 +41,13 @@ public static class TimelineKinds
     public const string Changed = "changed";
     public const string ContactAdded = "contact_added";
     public const string Note = "note";
+    public const string ContactLinked = "contact_linked";
+    public const string ContactUnlinked = "contact_unlinked";
+    public const string MainContactChanged = "main_contact";
+    public const string BankAccountAdded = "bank_account_added";
+    public const string BankAccountChanged = "bank_account_changed";
+    public const string BankAccountRemoved = "bank_account_removed";
+    public const string Merged = "merged";
 }
 
 /// <summary>The small domain service every feature uses to write to a counterparty's timeline.</summary>

@@ -53,6 +53,12 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
     public DbSet<CustomFields.CustomFieldValue> CustomFieldValues => Set<CustomFields.CustomFieldValue>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
+    public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
+
+    public DbSet<ContactDate> ContactDates => Set<ContactDate>();
+
+    public DbSet<OurCompany> OurCompanies => Set<OurCompany>();
+
     /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
     public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
 

@@ -64,6 +64,10 @@ internal static class DemoCounterparties
 
         // A fixed seed: every demo database looks the same, so the guide's screenshots match.
         var random = new Random(2026);
+        // The card data (addresses, accounts, dates) draws from its own sequence, so the older data stays as it was.
+        var extra = new Random(2027);
+        var cards = new List<Counterparty>();
+        var people = new List<ContactPerson>();
         var used = new HashSet<string>();
         for (var i = 0; i < 300; i++)
         {
@@ -96,6 +100,8 @@ internal static class DemoCounterparties
                 CreatedAt = now.AddDays(-random.Next(1, 900)),
             };
             db.Counterparties.Add(counterparty);
+            cards.Add(counterparty);
+            AddCardData(db, counterparty, extra, now);
             db.TimelineEvents.Add(new TimelineEvent
             {
                 CounterpartyId = counterparty.Id,
@@ -131,6 +137,9 @@ internal static class DemoCounterparties
                     CreatedAt = counterparty.CreatedAt,
                 };
                 db.ContactPersons.Add(contact);
+                people.Add(contact);
+                if (contact.BirthDate is { } birth)
+                    db.ContactDates.Add(new ContactDate { ContactId = contact.Id, Kind = ContactDateKinds.Birthday, Date = birth });
                 db.CounterpartyContacts.Add(new CounterpartyContact
                 {
                     CounterpartyId = counterparty.Id,
@@ -141,7 +150,89 @@ internal static class DemoCounterparties
             }
         }
         AddTags(db);
+        LinkSharedContacts(db, cards, people, now);
         await db.SaveChangesAsync(ct);
+    }
+
+    // Real banks' БИК and correspondent accounts; the settlement accounts get their control digit from the БИК.
+    private static readonly (string Bik, string Name, string Corr)[] Banks =
+    [
+        ("044525225", "ПАО Сбербанк", "30101810400000000225"),
+        ("044525187", "Банк ВТБ (ПАО)", "30101810700000000187"),
+        ("044525593", "АО «Альфа-Банк»", "30101810200000000593"),
+        ("044030653", "Северо-Западный банк ПАО Сбербанк", "30101810500000000653"),
+    ];
+
+    private static void AddCardData(LetopisDb db, Counterparty counterparty, Random random, DateTime now)
+    {
+        switch (random.Next(4))
+        {
+            case 0:
+                counterparty.ActualAddress = counterparty.LegalAddress;
+                counterparty.PostalAddress = counterparty.LegalAddress;
+                break;
+            case 1:
+                counterparty.ActualAddress = $"{counterparty.LegalAddress?.Split(',')[0]}, {Streets[random.Next(Streets.Length)]}, д. {random.Next(1, 120)}, офис {random.Next(1, 400)}";
+                counterparty.PostalAddress = counterparty.ActualAddress;
+                break;
+            case 2:
+                counterparty.PostalAddress = $"а/я {random.Next(1, 300)}, {counterparty.LegalAddress?.Split(',')[0]}";
+                break;
+        }
+        if (counterparty.Kind != CounterpartyKind.Company)
+            return;
+        for (var a = 0; a < 1 + (random.Next(5) == 0 ? 1 : 0); a++)
+        {
+            var bank = Banks[random.Next(Banks.Length)];
+            var digits = "40702810" + "0" + string.Concat(Enumerable.Range(0, 11).Select(_ => random.Next(10)));
+            db.BankAccounts.Add(new BankAccount
+            {
+                CounterpartyId = counterparty.Id,
+                Bik = bank.Bik,
+                BankName = bank.Name,
+                CorrespondentAccount = Requisites.IsValidCorrespondentAccount(bank.Corr, bank.Bik) ? bank.Corr : null,
+                Account = Requisites.CompleteAccount(digits, bank.Bik),
+                IsMain = a == 0,
+                CreatedAt = counterparty.CreatedAt,
+            });
+        }
+    }
+
+    /// <summary>A few people work with two counterparties (a consultant, a holding's director), and their days are remembered.</summary>
+    private static void LinkSharedContacts(LetopisDb db, List<Counterparty> cards, List<ContactPerson> people, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        for (var i = 0; i < 3 && i < people.Count; i++)
+        {
+            var person = people[i * 7];
+            var other = cards[cards.Count - 1 - i];
+            if (db.ChangeTracker.Entries<CounterpartyContact>().Any(e => e.Entity.ContactId == person.Id && e.Entity.CounterpartyId == other.Id))
+                continue;
+            db.CounterpartyContacts.Add(new CounterpartyContact { CounterpartyId = other.Id, ContactId = person.Id, Position = "Консультант", IsMain = false });
+            // A birthday a few days ahead, so the reminder and «через N дн.» show at once.
+            var soon = today.AddDays(5 + i * 3);
+            var birthday = new DateOnly(1975 + i * 5, soon.Month, Math.Min(soon.Day, DateTime.DaysInMonth(1975 + i * 5, soon.Month)));
+            var existing = db.ChangeTracker.Entries<ContactDate>().FirstOrDefault(e => e.Entity.ContactId == person.Id && e.Entity.Kind == ContactDateKinds.Birthday);
+            if (existing is not null)
+                db.ContactDates.Remove(existing.Entity);
+            person.BirthDate = birthday;
+            var date = new ContactDate { ContactId = person.Id, Kind = ContactDateKinds.Birthday, Date = birthday, RemindDaysBefore = 3 };
+            db.ContactDates.Add(date);
+            db.ContactDates.Add(new ContactDate { ContactId = person.Id, Kind = ContactDateKinds.CompanyDay, Date = new DateOnly(2008, 4, 15) });
+            db.Reminders.Add(new Notifications.Reminder
+            {
+                UserId = other.ResponsibleId!.Value,
+                DueAt = Notifications.Reminder.YearlyDue(birthday, 3, ManageContacts.ReminderTimeUtc, now),
+                Title = $"День рождения: {person.FullName}",
+                Body = birthday.ToString("dd.MM", System.Globalization.CultureInfo.InvariantCulture),
+                Link = $"/contacts/{person.Id}",
+                EntityKind = ContactDate.EntityKind,
+                EntityId = date.Id,
+                CreatedAt = now,
+                RepeatYearlyOn = birthday,
+                RepeatDaysBefore = 3,
+            });
+        }
     }
 
     private static readonly string[] TagNames = ["VIP", "тендер", "генподрядчик", "госзаказ", "новый объект", "должник", "рамочный договор"];

@@ -1,4 +1,5 @@
 using Letopis.Core.Access;
+using Letopis.Core.Crm;
 using Letopis.Core.Data;
 using Letopis.Core.Notifications;
 using Microsoft.AspNetCore.Identity;
@@ -122,6 +123,28 @@ public sealed class SeedDemoCompany(LetopisDb db, UserManager<AppUser> users, Ti
         var managers = new[] { "petrov", "ivanova", "smirnov", "kuznetsova", "volkov", "popova", "kommerc" }.Select(l => userIds[l]).ToList();
         await DemoCounterparties.SeedAsync(db, managers, now, ct);
         await DemoCustomFields.SeedAsync(db, now, ct);
+        foreach (var (name, full, inn, account, signatory) in new[]
+        {
+            ("СтройГрад", "Общество с ограниченной ответственностью «СтройГрад»", Requisites.CompleteInn10("770812345"), "40702810338000012345", "Соколов Андрей Викторович"),
+            ("СтройГрад-Монтаж", "Общество с ограниченной ответственностью «СтройГрад-Монтаж»", Requisites.CompleteInn10("770854321"), "40702810538000054321", "Лебедева Ольга Павловна"),
+        })
+        {
+            db.OurCompanies.Add(new OurCompany
+            {
+                Name = name,
+                NameNormalized = name.ToUpperInvariant(),
+                FullName = full,
+                Inn = inn,
+                Kpp = "770801001",
+                Address = "125040, г. Москва, ул. Правды, д. 24, стр. 2",
+                Bik = "044525225",
+                BankName = "ПАО Сбербанк",
+                CorrespondentAccount = "30101810400000000225",
+                Account = Requisites.CompleteAccount(account, "044525225"),
+                SignatoryPosition = "Генеральный директор",
+                SignatoryName = signatory,
+            });
+        }
 
         db.Notifications.Add(new Notification
         {

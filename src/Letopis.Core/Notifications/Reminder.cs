@@ -35,6 +35,63 @@ public class Reminder
     public DateTime? FiredAt { get; set; }
 
     public DateTime? CancelledAt { get; set; }
+
+    /// <summary>
+    /// For a yearly reminder (a birthday, a company's day): the date it recurs on. When it fires,
+    /// the dispatcher arms the next year's reminder in the same transaction.
+    /// </summary>
+    public DateOnly? RepeatYearlyOn { get; set; }
+
+    /// <summary>For a yearly reminder: how many days before the date it fires.</summary>
+    public int RepeatDaysBefore { get; set; }
+
+    /// <summary>The reminder for the yearly date's first occurrence after <paramref name="after"/>, at the same time of day.</summary>
+    public static DateTime YearlyDue(DateOnly date, int daysBefore, TimeOnly at, DateTime after)
+    {
+        for (var year = after.Year; ; year++)
+        {
+            var due = YearlyDates.In(date, year).AddDays(-daysBefore).ToDateTime(at, DateTimeKind.Utc);
+            if (due > after)
+                return due;
+        }
+    }
+
+    /// <summary>Next year's copy of a fired yearly reminder, or null for a one-off reminder.</summary>
+    public Reminder? NextYear(DateTime now)
+    {
+        if (RepeatYearlyOn is not { } date)
+            return null;
+        var due = YearlyDue(date, RepeatDaysBefore, TimeOnly.FromDateTime(DueAt), DueAt > now ? DueAt : now);
+        return new Reminder
+        {
+            UserId = UserId,
+            DueAt = due,
+            Title = Title,
+            Body = Body,
+            Link = Link,
+            EntityKind = EntityKind,
+            EntityId = EntityId,
+            SendEmail = SendEmail,
+            CreatedAt = now,
+            RepeatYearlyOn = date,
+            RepeatDaysBefore = RepeatDaysBefore,
+        };
+    }
+}
+
+/// <summary>Dates that come back every year.</summary>
+public static class YearlyDates
+{
+    /// <summary>The date's day in <paramref name="year"/>; 29 February falls on 28 February in common years.</summary>
+    public static DateOnly In(DateOnly date, int year) =>
+        date is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(year) ? new DateOnly(year, 2, 28) : new DateOnly(year, date.Month, date.Day);
+
+    /// <summary>The date's next occurrence on or after <paramref name="today"/>.</summary>
+    public static DateOnly Next(DateOnly date, DateOnly today)
+    {
+        var thisYear = In(date, today.Year);
+        return thisYear >= today ? thisYear : In(date, today.Year + 1);
+    }
 }
 
 /// <summary>An in-app notification shown under the bell.</summary>

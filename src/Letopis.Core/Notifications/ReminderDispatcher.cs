@@ -119,6 +119,9 @@ public sealed class ReminderDispatcher(
                 return null;
             }
             db.Notifications.Add(notification);
+            // A yearly reminder re-arms itself for next year, in the same transaction as the firing.
+            if (reminder.NextYear(now) is { } next)
+                db.Reminders.Add(next);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return notification;

@@ -30,10 +30,13 @@ namespace Letopis.Web.Api;
 /// <param name="AdSourceId">Entry of the <c>ad-sources</c> reference book.</param>
 /// <param name="ResponsibleId">Responsible manager; defaults to the caller.</param>
 /// <param name="Tags">Free labels, at most 20 of up to 50 characters; a patch replaces the whole set (<c>[]</c> clears it).</param>
+/// <param name="ActualAddress">Actual address (office, site), up to 1000 characters.</param>
+/// <param name="PostalAddress">Postal address for letters and paper originals, up to 1000 characters.</param>
 public sealed record CounterpartyRequest(
     string? Kind, string? Name, string? FullName, string? Inn, string? Kpp, string? Ogrn, string? Phone, string? Fax,
     string? Email, string? Website, string? LegalAddress, Guid? RegionId, Guid? CategoryId, Guid? GroupId,
-    Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId, IReadOnlyList<string>? Tags)
+    Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId, IReadOnlyList<string>? Tags,
+    string? ActualAddress = null, string? PostalAddress = null)
 {
     /// <summary>Custom field values by code (see <c>/api/v1/custom-fields</c>); in a patch, null clears a code and absent codes stay.</summary>
     public IReadOnlyDictionary<string, object?>? CustomFields { get; init; }
@@ -63,6 +66,10 @@ public static class CounterpartiesEndpoints
         group.MapPost("/{id:guid}/notes", AddNote);
         group.MapGet("/{id:guid}/contacts", Contacts);
         group.MapPost("/{id:guid}/contacts", AddContact);
+        // Bank accounts, contact links and merging live in their own files.
+        group.MapBankAccountEndpoints();
+        group.MapCounterpartyContactLinkEndpoints();
+        group.MapMergeEndpoint();
     }
 
     private static CounterpartyFields Fields(JsonObject body) => FieldsWithoutCustom(body) with { CustomFields = body.CustomFields() };
@@ -72,7 +79,8 @@ public static class CounterpartiesEndpoints
         body.Field<string?>("kpp"), body.Field<string?>("ogrn"), body.Field<string?>("phone"), body.Field<string?>("fax"),
         body.Field<string?>("email"), body.Field<string?>("website"), body.Field<string?>("legalAddress"),
         body.Field<Guid?>("regionId"), body.Field<Guid?>("categoryId"), body.Field<Guid?>("groupId"),
-        body.Field<Guid?>("activityTypeId"), body.Field<Guid?>("adSourceId"), body.Field<Guid?>("responsibleId"))
+        body.Field<Guid?>("activityTypeId"), body.Field<Guid?>("adSourceId"), body.Field<Guid?>("responsibleId"),
+        body.Field<string?>("actualAddress"), body.Field<string?>("postalAddress"))
     {
         Tags = body.Field<IReadOnlyList<string?>?>("tags"),
     };

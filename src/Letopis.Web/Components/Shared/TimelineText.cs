@@ -15,7 +15,7 @@ public static class TimelineText
         TimelineKinds.Changed => L["timeline.changed", string.Join(", ", (item.Text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(f => customLabels?.GetValueOrDefault(f) ?? FieldLabel(L, f)))],
         TimelineKinds.ContactAdded => L["timeline.contact_added", item.Text ?? ""],
-        _ => L["timeline." + item.Kind] is { ResourceNotFound: false } known ? known.Value : item.Kind,
+        _ => L["timeline." + item.Kind, item.Text ?? ""] is { ResourceNotFound: false } known ? known.Value : item.Kind,
     };
 
     private static string FieldLabel(IStringLocalizer<SharedResource> L, string field) =>
