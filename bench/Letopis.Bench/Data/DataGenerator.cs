@@ -101,13 +101,13 @@ public sealed class DataGenerator(GenerateOptions options)
         await writer.WriteAsync("CounterpartyContacts", LinkColumns, LinkRows(counterpartyIds, contactIds), Batch, Progress("links", options.Contacts), ct);
         Done("contact links", phase, options.Contacts);
 
-        phase.Restart();
-        await writer.AnalyzeAsync(ct);
-        Done("statistics (ANALYZE)", phase, 0);
 
         phase.Restart();
         var indexed = await RebuildSearchAsync(options.Server.Provider, connectionString, ct);
         Done("search index (SearchIndex.RebuildAsync)", phase, indexed);
+        phase.Restart();
+        await writer.AnalyzeAsync(ct);
+        Done("statistics (ANALYZE)", phase, 0);
 
         Console.WriteLine(Report());
         return 0;
