@@ -32,7 +32,8 @@ public class CounterpartyJourneyTests(LetopisServer server)
         await page.PickAsync("qa-region", "Казань");
         await page.PickAsync("qa-category", "Генподрядчик");
         await page.ClickAsync("[data-testid=qa-save]");
-        await page.WaitForURLAsync(url => url.Contains("/counterparties/", StringComparison.Ordinal));
+        // Blazor navigates within the document: there is no load event to wait for.
+        await page.WaitForURLAsync(url => url.Contains("/counterparties/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForSelectorAsync($"[data-testid=card-name] >> text={name}");
 
         // The card opens on its chronicle: a note lands on top of the automatic entries.

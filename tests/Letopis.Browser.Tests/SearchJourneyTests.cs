@@ -28,16 +28,18 @@ public class SearchJourneyTests(LetopisServer server)
         await page.GoAsync("/");
         await page.Field("global-search").FillAsync($"Гранитстроя {marker}");
         await page.Field("global-search").PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/search?q=", StringComparison.Ordinal));
+        // Blazor navigates within the document: wait for the results, then check the address.
         var hit = page.Locator("[data-testid=search-hit][data-entity=counterparty]", new PageLocatorOptions { HasText = name });
         await hit.WaitForAsync();
+        page.Url.ShouldContain("/search?q=");
         (await page.Locator("[data-testid=search-hit]").CountAsync()).ShouldBe(1);
         (await page.InnerTextAsync("[data-testid=search-group-counterparty]")).ShouldBe("Контрагенты");
         (await hit.InnerTextAsync()).ShouldContain("+7 843 271-35-46");
         await page.ShotAsync(server, "search-declined");
 
         await hit.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/counterparties/", StringComparison.Ordinal));
+        // Blazor navigates within the document: there is no load event to wait for.
+        await page.WaitForURLAsync(url => url.Contains("/counterparties/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForSelectorAsync($"[data-testid=card-name] >> text={name}");
     }
 
@@ -54,7 +56,8 @@ public class SearchJourneyTests(LetopisServer server)
         await page.ShotAsync(server, "search-contacts");
 
         await contact.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/counterparties/", StringComparison.Ordinal));
+        // Blazor navigates within the document: there is no load event to wait for.
+        await page.WaitForURLAsync(url => url.Contains("/counterparties/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForSelectorAsync("[data-testid=card-name]");
     }
 }
