@@ -62,8 +62,9 @@ public class CounterpartyJourneyTests(LetopisServer server)
         await page.PickAsync("filter-categoryId", "Генподрядчик");
         await page.Field("directory-search").FillAsync(suffix);
         await page.WaitForSelectorAsync($"table tbody tr >> text={name}");
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=directory-total]')?.innerText.includes('1')");
-        (await page.Locator("table tbody tr").CountAsync()).ShouldBe(1);
+        // The count and the rows settle once the typed text reaches the filter: exactly one card.
+        await page.WaitForFunctionAsync("() => /Найдено:\\s*1(\\D|$)/.test(document.querySelector('[data-testid=directory-total]')?.innerText ?? '')");
+        await Assertions.Expect(page.Locator("table tbody tr")).ToHaveCountAsync(1);
 
         // Entering the same company again, under another legal form, is flagged before saving.
         await page.ClickAsync("[data-testid=quick-add]");
