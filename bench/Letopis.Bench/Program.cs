@@ -32,10 +32,18 @@ if (args[0] == "generate")
 if (args[0] == "index")
 {
     // Rebuilds the search index of a database filled before the index existed (or by other tools).
-    var server = BenchOptions.Parse(args[1..]);
-    var connection = server.Provider == "postgres"
-        ? server.Connection!
-        : Letopis.Infrastructure.Data.DatabaseRegistration.SqliteConnectionString(Path.Combine(server.DataDir ?? throw new ArgumentException("index on sqlite needs --data-dir"), "letopis.db"));
+    string connection;
+    BenchOptions server;
+    try
+    {
+        server = BenchOptions.Parse(args[1..]);
+        connection = DataGenerator.ConnectionString(server);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
     var started = System.Diagnostics.Stopwatch.StartNew();
     var records = await DataGenerator.RebuildSearchAsync(server.Provider, connection, CancellationToken.None);
     Console.WriteLine($"Search index rebuilt: {records:N0} records in {started.Elapsed.TotalSeconds:0.0} s");

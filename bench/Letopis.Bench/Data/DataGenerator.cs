@@ -75,10 +75,7 @@ public sealed class DataGenerator(GenerateOptions options)
         }
         Done("reference books, 6 departments, 24 managers (API)", phase, books.Values.Sum(b => b.Count) + users.Count);
 
-        var connectionString = options.Server.Provider == "postgres"
-            // A COPY of a million rows and the index builds after it run for minutes.
-            ? new NpgsqlConnectionStringBuilder(options.Server.Connection) { CommandTimeout = 0 }.ToString()
-            : DatabaseRegistration.SqliteConnectionString(Path.Combine(options.Server.DataDir!, "letopis.db"));
+        var connectionString = ConnectionString(options.Server);
         await using DbConnection connection = options.Server.Provider == "postgres"
             ? new NpgsqlConnection(connectionString)
             : new SqliteConnection(connectionString);
@@ -112,6 +109,13 @@ public sealed class DataGenerator(GenerateOptions options)
         Console.WriteLine(Report());
         return 0;
     }
+
+    /// <summary>The database the server of <paramref name="server"/> uses, for writing to it directly.</summary>
+    public static string ConnectionString(BenchOptions server) => server.Provider == "postgres"
+        // A COPY of a million rows and the index builds after it run for minutes.
+        ? new NpgsqlConnectionStringBuilder(server.Connection) { CommandTimeout = 0 }.ToString()
+        : DatabaseRegistration.SqliteConnectionString(Path.Combine(
+            server.DataDir ?? throw new ArgumentException("sqlite needs --data-dir"), "letopis.db"));
 
     /// <summary>
     /// Brings the schema up to date and rebuilds the search index through the server's own code, as

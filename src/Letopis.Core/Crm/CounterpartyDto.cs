@@ -1,3 +1,4 @@
+using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,8 +57,12 @@ internal static class CounterpartyProjection
     public static CounterpartyDto Finish(this CounterpartyDto dto) =>
         dto.Phone is { } phone ? dto with { PhoneFormatted = Phones.Format(phone) } : dto;
 
+    /// <summary>The cards as SQL projected them, completed with the phone format, tags and custom values.</summary>
+    public static async Task<List<CounterpartyDto>> CompleteAsync(LetopisDb db, IEnumerable<CounterpartyDto> projected, CancellationToken ct) =>
+        await (await CounterpartyTagging.WithTagsAsync(db, projected.Select(Finish).ToList(), ct)).WithCustomFieldsAsync(db, ct);
+
     public static async Task<CounterpartyDto?> LoadAsync(LetopisDb db, Guid id, CancellationToken ct) =>
         (await db.Counterparties.AsNoTracking().Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct)) is { } dto
-            ? await (await CounterpartyTagging.WithTagsAsync(db, [dto.Finish()], ct))[0].WithCustomFieldsAsync(db, ct)
+            ? (await CompleteAsync(db, [dto], ct))[0]
             : null;
 }

@@ -59,8 +59,7 @@ public sealed class ListCounterparties(LetopisDb db)
             .Skip(page.Skip).Take(page.PageSize)
             .Project(db)
             .ToListAsync(ct);
-        var cards = await CounterpartyTagging.WithTagsAsync(db, items.Select(i => i.Finish()).ToList(), ct);
-        return new PageOf<CounterpartyDto>(await cards.WithCustomFieldsAsync(db, ct), total, page.Page, page.PageSize);
+        return new PageOf<CounterpartyDto>(await CounterpartyProjection.CompleteAsync(db, items, ct), total, page.Page, page.PageSize);
     }
 
     /// <summary>The visible counterparties that pass the filter, unordered: the list and the export share it.</summary>
@@ -121,6 +120,6 @@ public sealed class ListCounterparties(LetopisDb db)
     {
         var dto = await db.Counterparties.AsNoTracking().VisibleTo(access, Counterparty.EntityKind)
             .Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct);
-        return dto is null ? Error.NotFound() : await (await CounterpartyTagging.WithTagsAsync(db, [dto.Finish()], ct))[0].WithCustomFieldsAsync(db, ct);
+        return dto is null ? Error.NotFound() : (await CounterpartyProjection.CompleteAsync(db, [dto], ct))[0];
     }
 }

@@ -43,9 +43,6 @@ internal static class CrmCustomFields
         return cards.Select(c => values.TryGetValue(c.Id, out var v) ? c with { CustomFields = v } : c).ToList();
     }
 
-    public static async Task<CounterpartyDto> WithCustomFieldsAsync(this CounterpartyDto card, Data.LetopisDb db, CancellationToken ct) =>
-        card with { CustomFields = await CustomValues.ReadAsync(db, CustomFieldEntities.Company, card.Id, ct) };
-
     public static async Task<List<ContactDto>> WithCustomFieldsAsync(this IReadOnlyCollection<ContactDto> contacts, Data.LetopisDb db, CancellationToken ct)
     {
         var values = await CustomValues.ReadManyAsync(db, CustomFieldEntities.Contact, contacts.Select(c => c.Id).ToList(), ct);
