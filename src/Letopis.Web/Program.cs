@@ -36,7 +36,10 @@ var connectionString = database.ConnectionString
         : throw new InvalidOperationException("Letopis:Database:Provider is postgres but ConnectionStrings:Letopis is not set."));
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddDbContext<LetopisDb>(o => DatabaseRegistration.Configure(o, database.Provider, connectionString));
+// The options are built once: rebuilding them per request (the default) costs a hash of every
+// option and a service-provider lookup on each request.
+builder.Services.AddDbContext<LetopisDb>(o => DatabaseRegistration.Configure(o, database.Provider, connectionString),
+    optionsLifetime: ServiceLifetime.Singleton);
 builder.Services.AddSingleton<IBlobStore>(new FileSystemBlobStore(Path.Combine(dataDir, "files")));
 builder.Services.AddDataProtection().SetApplicationName("Letopis").PersistKeysToDbContext<LetopisDb>();
 builder.Services.AddLetopisCore();

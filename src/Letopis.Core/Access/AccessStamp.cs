@@ -3,7 +3,6 @@ using Letopis.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Letopis.Core.Access;
@@ -70,22 +69,21 @@ public sealed record UserAccessState(bool IsActive, Guid Stamp);
 /// </summary>
 public sealed class AccessCache
 {
-    // A compiled query is bound to the model (and so the provider) it first ran on; one process may
-    // serve both providers (the test suite does), so each model gets its own.
-    private static readonly ConcurrentDictionary<IModel, Func<LetopisDb, Guid, Task<UserAccessState?>>> ReadStateQueries = new();
-    private static readonly ConcurrentDictionary<IModel, Func<LetopisDb, Task<Guid>>> ReadStampQueries = new();
+    private static readonly PerModel<Func<LetopisDb, Guid, Task<UserAccessState?>>> ReadStateQuery = new(() =>
+        EF.CompileAsyncQuery((LetopisDb d, Guid id) => d.Users
+            .Where(u => u.Id == id)
+            .Select(u => new UserAccessState(u.IsActive, d.AccessStamps.Select(s => s.Value).FirstOrDefault()))
+            .FirstOrDefault()));
+
+    private static readonly PerModel<Func<LetopisDb, Task<Guid>>> ReadStampQuery = new(() =>
+        EF.CompileAsyncQuery((LetopisDb d) => d.AccessStamps.Select(s => s.Value).FirstOrDefault()));
 
     private readonly ConcurrentDictionary<Guid, (Guid Stamp, AccessContext Access)> _contexts = new();
 
     /// <summary>Whether the user exists and is active, and the current stamp; null for an unknown user.</summary>
-    public static Task<UserAccessState?> ReadUserStateAsync(LetopisDb db, Guid userId) =>
-        ReadStateQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((LetopisDb d, Guid id) => d.Users
-            .Where(u => u.Id == id)
-            .Select(u => new UserAccessState(u.IsActive, d.AccessStamps.Select(s => s.Value).FirstOrDefault()))
-            .FirstOrDefault()))(db, userId);
+    public static Task<UserAccessState?> ReadUserStateAsync(LetopisDb db, Guid userId) => ReadStateQuery.For(db)(db, userId);
 
-    private static Task<Guid> ReadStampAsync(LetopisDb db) =>
-        ReadStampQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((LetopisDb d) => d.AccessStamps.Select(s => s.Value).FirstOrDefault()))(db);
+    private static Task<Guid> ReadStampAsync(LetopisDb db) => ReadStampQuery.For(db)(db);
 
     /// <summary>The user's access context under <paramref name="knownStamp"/> (read from the database when not given).</summary>
     public async Task<AccessContext> GetAsync(LetopisDb db, Guid userId, Guid? knownStamp, CancellationToken ct)

@@ -1,6 +1,8 @@
 using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Letopis.Core.Crm;
 
@@ -42,16 +44,47 @@ public sealed partial record CounterpartyDto(
 
 internal static class CounterpartyProjection
 {
+    /// <summary>The card as SQL computes it: the fields and the names of what its ids point to.</summary>
+    private static readonly Expression<Func<LetopisDb, Counterparty, CounterpartyDto>> Shape = (db, c) => new CounterpartyDto(
+        c.Id, c.Kind, c.Name, c.FullName, c.Inn, c.Kpp, c.Ogrn, c.Phone, null, c.Fax, c.Email, c.Website, c.LegalAddress, c.ActualAddress, c.PostalAddress,
+        c.RegionId, db.ReferenceItems.Where(r => r.Id == c.RegionId).Select(r => r.Name).FirstOrDefault(),
+        c.CategoryId, db.ReferenceItems.Where(r => r.Id == c.CategoryId).Select(r => r.Name).FirstOrDefault(),
+        c.GroupId, db.ReferenceItems.Where(r => r.Id == c.GroupId).Select(r => r.Name).FirstOrDefault(),
+        c.ActivityTypeId, db.ReferenceItems.Where(r => r.Id == c.ActivityTypeId).Select(r => r.Name).FirstOrDefault(),
+        c.AdSourceId, db.ReferenceItems.Where(r => r.Id == c.AdSourceId).Select(r => r.Name).FirstOrDefault(),
+        c.ResponsibleId, db.Users.Where(u => u.Id == c.ResponsibleId).Select(u => u.FullName).FirstOrDefault(),
+        c.CreatedAt, c.Version);
+
+    /// <summary>
+    /// One card by id, compiled: the card is the most frequent read, and a compiled query skips the
+    /// expression-tree work EF otherwise repeats on every call. Visibility is checked by the caller.
+    /// </summary>
+    private static readonly PerModel<Func<LetopisDb, Guid, CancellationToken, Task<CounterpartyDto?>>> CardQuery = new(() =>
+    {
+        var db = Expression.Parameter(typeof(LetopisDb), "db");
+        var id = Expression.Parameter(typeof(Guid), "id");
+        var ct = Expression.Parameter(typeof(CancellationToken), "ct");
+        Expression<Func<LetopisDb, Guid, IQueryable<Counterparty>>> byId = (d, key) => d.Counterparties.Where(c => c.Id == key);
+        var source = ReplacingExpressionVisitor.Replace(byId.Parameters[0], db, ReplacingExpressionVisitor.Replace(byId.Parameters[1], id, byId.Body));
+        var projected = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Counterparty), typeof(CounterpartyDto)],
+            source, Expression.Quote(Bind(db)));
+        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(CounterpartyDto)], projected);
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<LetopisDb, Guid, CancellationToken, CounterpartyDto?>>(first, db, id, ct));
+    });
+
+    /// <summary>The tags of one card, compiled for the same reason.</summary>
+    private static readonly PerModel<Func<LetopisDb, Guid, IAsyncEnumerable<(string Name, string Key)>>> TagsQuery = new(() =>
+        EF.CompileAsyncQuery((LetopisDb d, Guid id) => d.Set<CounterpartyTag>()
+            .Where(l => l.CounterpartyId == id)
+            .Select(l => ValueTuple.Create(l.Tag.Name, l.Tag.NameNormalized))));
+
     public static IQueryable<CounterpartyDto> Project(this IQueryable<Counterparty> query, LetopisDb db) =>
-        query.Select(c => new CounterpartyDto(
-            c.Id, c.Kind, c.Name, c.FullName, c.Inn, c.Kpp, c.Ogrn, c.Phone, null, c.Fax, c.Email, c.Website, c.LegalAddress, c.ActualAddress, c.PostalAddress,
-            c.RegionId, db.ReferenceItems.Where(r => r.Id == c.RegionId).Select(r => r.Name).FirstOrDefault(),
-            c.CategoryId, db.ReferenceItems.Where(r => r.Id == c.CategoryId).Select(r => r.Name).FirstOrDefault(),
-            c.GroupId, db.ReferenceItems.Where(r => r.Id == c.GroupId).Select(r => r.Name).FirstOrDefault(),
-            c.ActivityTypeId, db.ReferenceItems.Where(r => r.Id == c.ActivityTypeId).Select(r => r.Name).FirstOrDefault(),
-            c.AdSourceId, db.ReferenceItems.Where(r => r.Id == c.AdSourceId).Select(r => r.Name).FirstOrDefault(),
-            c.ResponsibleId, db.Users.Where(u => u.Id == c.ResponsibleId).Select(u => u.FullName).FirstOrDefault(),
-            c.CreatedAt, c.Version));
+        query.Select(Bind(Expression.Constant(db)));
+
+    /// <summary>The shape with its context argument fixed, as a one-argument selector.</summary>
+    private static Expression<Func<Counterparty, CounterpartyDto>> Bind(Expression db) =>
+        Expression.Lambda<Func<Counterparty, CounterpartyDto>>(
+            ReplacingExpressionVisitor.Replace(Shape.Parameters[0], db, Shape.Body), Shape.Parameters[1]);
 
     /// <summary>Adds what SQL cannot compute: the phone as people read it.</summary>
     public static CounterpartyDto Finish(this CounterpartyDto dto) =>
@@ -61,8 +94,18 @@ internal static class CounterpartyProjection
     public static async Task<List<CounterpartyDto>> CompleteAsync(LetopisDb db, IEnumerable<CounterpartyDto> projected, CancellationToken ct) =>
         await (await CounterpartyTagging.WithTagsAsync(db, projected.Select(Finish).ToList(), ct)).WithCustomFieldsAsync(db, ct);
 
-    public static async Task<CounterpartyDto?> LoadAsync(LetopisDb db, Guid id, CancellationToken ct) =>
-        (await db.Counterparties.AsNoTracking().Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct)) is { } dto
-            ? (await CompleteAsync(db, [dto], ct))[0]
-            : null;
+    /// <summary>One complete card (not checked against anyone's rights), or null when there is none.</summary>
+    public static async Task<CounterpartyDto?> LoadAsync(LetopisDb db, Guid id, CancellationToken ct)
+    {
+        if (await CardQuery.For(db)(db, id, ct) is not { } card)
+            return null;
+        var tags = new List<(string Name, string Key)>();
+        await foreach (var tag in TagsQuery.For(db)(db, id).WithCancellation(ct))
+            tags.Add(tag);
+        return card.Finish() with
+        {
+            Tags = tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Name).ToList(),
+            CustomFields = await CustomValues.ReadAsync(db, CustomFieldEntities.Company, id, ct),
+        };
+    }
 }

@@ -118,8 +118,10 @@ public sealed class ListCounterparties(LetopisDb db)
     /// <summary>The card, or not found when it does not exist or is hidden from the caller.</summary>
     public async Task<Result<CounterpartyDto>> GetAsync(AccessContext access, Guid id, CancellationToken ct)
     {
-        var dto = await db.Counterparties.AsNoTracking().VisibleTo(access, Counterparty.EntityKind)
-            .Where(c => c.Id == id).Project(db).SingleOrDefaultAsync(ct);
-        return dto is null ? Error.NotFound() : (await CounterpartyProjection.CompleteAsync(db, [dto], ct))[0];
+        // The same rule as the list's VisibleTo filter, applied to the one record read by key.
+        var card = await CounterpartyProjection.LoadAsync(db, id, ct);
+        return card is not null && access.Allows(Counterparty.EntityKind, PermissionAction.Read, card.ResponsibleId)
+            ? card
+            : Error.NotFound();
     }
 }

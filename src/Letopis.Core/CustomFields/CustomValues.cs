@@ -135,8 +135,24 @@ public static class CustomValues
         return result;
     }
 
-    public static async Task<IReadOnlyDictionary<string, object?>> ReadAsync(LetopisDb db, string entity, Guid id, CancellationToken ct) =>
-        (await ReadManyAsync(db, entity, [id], ct)).GetValueOrDefault(id) ?? None;
+    /// <summary>One record's values with their definitions in one compiled round trip: cards read it on every open.</summary>
+    public static async Task<IReadOnlyDictionary<string, object?>> ReadAsync(LetopisDb db, string entity, Guid id, CancellationToken ct)
+    {
+        var rows = new List<(CustomFieldValue Value, CustomField Field)>();
+        await foreach (var row in ReadOneQuery.For(db)(db, entity, id).WithCancellation(ct))
+            rows.Add(row);
+        if (rows.Count == 0)
+            return None;
+        var values = new Dictionary<string, object?>();
+        foreach (var byField in rows.GroupBy(r => r.Field.Id).OrderBy(g => g.First().Field.Order))
+            values[byField.First().Field.Code] = Value(byField.First().Field, byField.Select(r => r.Value).ToList());
+        return values;
+    }
+
+    private static readonly PerModel<Func<LetopisDb, string, Guid, IAsyncEnumerable<(CustomFieldValue, CustomField)>>> ReadOneQuery = new(() =>
+        EF.CompileAsyncQuery((LetopisDb d, string entity, Guid id) => d.CustomFieldValues.AsNoTracking()
+            .Where(v => v.EntityId == id)
+            .Join(d.CustomFields.Where(f => f.Entity == entity), v => v.FieldId, f => f.Id, (v, f) => ValueTuple.Create(v, f))));
 
     /// <summary>The API value of stored rows: text, number, date, bool, option(s) or an id.</summary>
     public static object? Value(CustomField field, IReadOnlyList<CustomFieldValue> rows)
