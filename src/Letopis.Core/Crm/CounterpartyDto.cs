@@ -1,6 +1,6 @@
+using System.Linq.Expressions;
 using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
