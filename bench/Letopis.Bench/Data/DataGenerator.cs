@@ -118,8 +118,9 @@ public sealed class DataGenerator(GenerateOptions options)
             server.DataDir ?? throw new ArgumentException("sqlite needs --data-dir"), "letopis.db"));
 
     /// <summary>
-    /// Brings the schema up to date and rebuilds the search index through the server's own code, as
-    /// anything that writes around EF's change tracker must. Also the <c>index</c> subcommand.
+    /// Brings the schema up to date and rebuilds the search index and the directory totals through
+    /// the server's own code, as anything that writes around EF's change tracker must. Also the
+    /// <c>index</c> subcommand.
     /// </summary>
     public static async Task<int> RebuildSearchAsync(string provider, string connectionString, CancellationToken ct)
     {
@@ -137,7 +138,9 @@ public sealed class DataGenerator(GenerateOptions options)
                 clock.Restart();
             }
         });
-        return await Letopis.Core.Search.SearchIndex.RebuildAsync(db, batchSize: 5000, progress, ct);
+        var indexed = await Letopis.Core.Search.SearchIndex.RebuildAsync(db, batchSize: 5000, progress, ct);
+        await Letopis.Core.Data.RecordCounts.RecountAsync(db, ct);
+        return indexed;
     }
 
     private static readonly string[] CounterpartyColumns =

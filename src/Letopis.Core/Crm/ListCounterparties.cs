@@ -21,6 +21,11 @@ public sealed partial record CounterpartyFilter(
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     public CounterpartySort Sort { get; init; } = CounterpartySort.Name;
+
+    /// <summary>Whether nothing narrows the list but, perhaps, the responsible person.</summary>
+    internal bool IsAllOrByResponsible =>
+        string.IsNullOrWhiteSpace(Q) && RegionId is null && CategoryId is null && GroupId is null && ActivityTypeId is null
+        && AdSourceId is null && Kind is null && Tags.Count == 0 && CustomFields is not { Count: > 0 };
 }
 
 /// <summary>Orders of the directory; every one ends with the id, so pages never overlap or skip.</summary>
@@ -54,7 +59,10 @@ public sealed class ListCounterparties(LetopisDb db)
     public async Task<PageOf<CounterpartyDto>> HandleAsync(AccessContext access, CounterpartyFilter filter, PageRequest page, CancellationToken ct)
     {
         var query = Filtered(access, filter);
-        var total = await query.CountAsync(ct);
+        // Without a filter (or with only the responsible person) the kept totals answer at once.
+        var total = filter.IsAllOrByResponsible
+            ? (int)await RecordCounts.VisibleTotalAsync(db, access, Counterparty.EntityKind, filter.ResponsibleId, ct)
+            : await query.CountAsync(ct);
         var items = await Sorted(query, filter.Sort)
             .Skip(page.Skip).Take(page.PageSize)
             .Project(db)

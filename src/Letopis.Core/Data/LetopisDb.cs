@@ -59,6 +59,8 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
 
     public DbSet<OurCompany> OurCompanies => Set<OurCompany>();
 
+    public DbSet<RecordCount> RecordCounts => Set<RecordCount>();
+
     /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
     public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
 
@@ -66,29 +68,35 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareSave();
-        // Nothing searchable changes through this overload today; if it ever does, the index still follows.
+        // Nothing searchable or counted changes through this overload today; if it ever does, both still follow.
         var stale = SearchIndex.CollectStaleAsync(this, CancellationToken.None).GetAwaiter().GetResult();
-        return stale.Count == 0
+        var counts = Data.RecordCounts.Collect(ChangeTracker);
+        return stale.Count == 0 && counts.Count == 0
             ? base.SaveChanges(acceptAllChangesOnSuccess)
-            : SaveIndexedAsync(acceptAllChangesOnSuccess, stale, CancellationToken.None).GetAwaiter().GetResult();
+            : SaveWithIndexAndCountsAsync(acceptAllChangesOnSuccess, stale, counts, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareSave();
         var stale = await SearchIndex.CollectStaleAsync(this, cancellationToken);
+        var counts = Data.RecordCounts.Collect(ChangeTracker);
         // SaveChanges wraps all statements in one transaction, so the history is never half-written.
-        return stale.Count == 0
+        return stale.Count == 0 && counts.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : await SaveIndexedAsync(acceptAllChangesOnSuccess, stale, cancellationToken);
+            : await SaveWithIndexAndCountsAsync(acceptAllChangesOnSuccess, stale, counts, cancellationToken);
     }
 
-    /// <summary>Saves, then rewrites the search rows of the changed records, in one transaction.</summary>
-    private async Task<int> SaveIndexedAsync(bool acceptAllChangesOnSuccess, List<(ISearchSource, HashSet<Guid>)> stale, CancellationToken ct)
+    /// <summary>Saves, then rewrites the search rows of the changed records and the kept totals, in one transaction.</summary>
+    private async Task<int> SaveWithIndexAndCountsAsync(
+        bool acceptAllChangesOnSuccess, List<(ISearchSource, HashSet<Guid>)> stale, Dictionary<(string, Guid), long> counts, CancellationToken ct)
     {
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        await SearchIndex.RefreshAsync(this, stale, ct);
+        if (stale.Count > 0)
+            await SearchIndex.RefreshAsync(this, stale, ct);
+        if (counts.Count > 0)
+            await Data.RecordCounts.ApplyAsync(this, counts, ct);
         if (transaction is not null)
             await transaction.CommitAsync(ct);
         return count;

@@ -20,15 +20,24 @@ namespace Letopis.Web.Api;
 /// </param>
 public sealed record CounterpartyListQuery(
     string? Q, Guid? RegionId, Guid? CategoryId, Guid? GroupId, Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId,
-    CounterpartyKind? Kind, string[]? Tag, string? Sort)
+    string? Kind, string[]? Tag, string? Sort)
 {
-    /// <summary>The filter, or a validation error naming <c>sort</c>.</summary>
+    /// <summary>The filter, or a validation error naming <c>kind</c> or <c>sort</c>.</summary>
     public Result<CounterpartyFilter> ToFilter()
     {
+        // The kind is spelled as the API writes it (company); the framework's enum binding would
+        // insist on the C# spelling (Company) and answer a bare 400.
+        CounterpartyKind? kind = null;
+        if (!string.IsNullOrEmpty(Kind))
+        {
+            if (!Enum.TryParse<CounterpartyKind>(Kind, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(Kind[0]))
+                return Error.Validation(("kind", FieldErrors.Invalid));
+            kind = parsed;
+        }
         var sort = CounterpartySort.Name;
         if (!string.IsNullOrEmpty(Sort) && !CounterpartySorts.ByName.TryGetValue(Sort, out sort))
             return Error.Validation(("sort", FieldErrors.Invalid));
-        return new CounterpartyFilter(Q, RegionId, CategoryId, GroupId, ActivityTypeId, AdSourceId, ResponsibleId, Kind)
+        return new CounterpartyFilter(Q, RegionId, CategoryId, GroupId, ActivityTypeId, AdSourceId, ResponsibleId, kind)
         {
             Tags = Tag ?? [],
             Sort = sort,

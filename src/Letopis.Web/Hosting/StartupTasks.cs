@@ -18,6 +18,8 @@ public static class StartupTasks
         await DatabaseRegistration.MigrateAsync(db, app.Lifetime.ApplicationStopping);
         if (await Core.Search.SearchIndex.EnsureBuiltAsync(db, app.Lifetime.ApplicationStopping))
             logger.LogInformation("Search index built for the records already in the database");
+        if (await RecordCounts.EnsureCountedAsync(db, app.Lifetime.ApplicationStopping))
+            logger.LogInformation("Directory totals counted for the records already in the database");
         var generated = await services.GetRequiredService<SeedAccess>().HandleAsync(options.AdminPassword, app.Lifetime.ApplicationStopping);
         if (generated is not null)
         {
