@@ -73,10 +73,13 @@ internal static class CounterpartyProjection
     });
 
     /// <summary>The tags of one card, compiled for the same reason.</summary>
-    private static readonly PerModel<Func<LetopisDb, Guid, IAsyncEnumerable<(string Name, string Key)>>> TagsQuery = new(() =>
+    private static readonly PerModel<Func<LetopisDb, Guid, IAsyncEnumerable<TagName>>> TagsQuery = new(() =>
         EF.CompileAsyncQuery((LetopisDb d, Guid id) => d.Set<CounterpartyTag>()
             .Where(l => l.CounterpartyId == id)
-            .Select(l => ValueTuple.Create(l.Tag.Name, l.Tag.NameNormalized))));
+            .Select(l => new TagName(l.Tag.Name, l.Tag.NameNormalized))));
+
+    // A named type, not a tuple: Npgsql would read a tuple as a PostgreSQL ROW.
+    private sealed record TagName(string Name, string Key);
 
     public static IQueryable<CounterpartyDto> Project(this IQueryable<Counterparty> query, LetopisDb db) =>
         query.Select(Bind(Expression.Constant(db)));
@@ -99,7 +102,7 @@ internal static class CounterpartyProjection
     {
         if (await CardQuery.For(db)(db, id, ct) is not { } card)
             return null;
-        var tags = new List<(string Name, string Key)>();
+        var tags = new List<TagName>();
         await foreach (var tag in TagsQuery.For(db)(db, id).WithCancellation(ct))
             tags.Add(tag);
         return card.Finish() with

@@ -138,7 +138,7 @@ public static class CustomValues
     /// <summary>One record's values with their definitions in one compiled round trip: cards read it on every open.</summary>
     public static async Task<IReadOnlyDictionary<string, object?>> ReadAsync(LetopisDb db, string entity, Guid id, CancellationToken ct)
     {
-        var rows = new List<(CustomFieldValue Value, CustomField Field)>();
+        var rows = new List<ValueWithField>();
         await foreach (var row in ReadOneQuery.For(db)(db, entity, id).WithCancellation(ct))
             rows.Add(row);
         if (rows.Count == 0)
@@ -149,10 +149,13 @@ public static class CustomValues
         return values;
     }
 
-    private static readonly PerModel<Func<LetopisDb, string, Guid, IAsyncEnumerable<(CustomFieldValue, CustomField)>>> ReadOneQuery = new(() =>
+    private static readonly PerModel<Func<LetopisDb, string, Guid, IAsyncEnumerable<ValueWithField>>> ReadOneQuery = new(() =>
         EF.CompileAsyncQuery((LetopisDb d, string entity, Guid id) => d.CustomFieldValues.AsNoTracking()
             .Where(v => v.EntityId == id)
-            .Join(d.CustomFields.Where(f => f.Entity == entity), v => v.FieldId, f => f.Id, (v, f) => ValueTuple.Create(v, f))));
+            .Join(d.CustomFields.Where(f => f.Entity == entity), v => v.FieldId, f => f.Id, (v, f) => new ValueWithField(v, f))));
+
+    // A named type, not a tuple: Npgsql would read a tuple as a PostgreSQL ROW.
+    private sealed record ValueWithField(CustomFieldValue Value, CustomField Field);
 
     /// <summary>The API value of stored rows: text, number, date, bool, option(s) or an id.</summary>
     public static object? Value(CustomField field, IReadOnlyList<CustomFieldValue> rows)

@@ -44,6 +44,20 @@ internal abstract class SearchDialect
     /// <summary>How many visible candidate rows there are (up to <see cref="MaxCandidates"/>) and how many records they hold.</summary>
     public abstract Task<SearchCount> CountAsync(LetopisDb db, SearchQuery query, AccessFilter access, CancellationToken ct);
 
+    /// <summary>How many visible index rows match, counting no further than <paramref name="limit"/>.</summary>
+    public async Task<int> CountRowsAsync(LetopisDb db, SearchQuery query, AccessFilter access, int limit, CancellationToken ct)
+    {
+        object[] args = [Match(query), .. access.Args()];
+        var sql = $"""SELECT COUNT(*) AS "Value" FROM ({Rows(access)} LIMIT {limit}) AS c""";
+        return (await db.Database.SqlQueryRaw<int>(sql, args).ToListAsync(ct))[0];
+    }
+
+    /// <summary>The query as this provider's full-text engine reads it (parameter 0).</summary>
+    protected abstract string Match(SearchQuery query);
+
+    /// <summary>Matching visible index rows, unranked and unordered (the query is parameter 0, the access filter follows).</summary>
+    protected abstract string Rows(AccessFilter access);
+
     private sealed class SqliteDialect : SearchDialect
     {
         private const string From = """
@@ -59,6 +73,10 @@ internal abstract class SearchDialect
 
         public override IQueryable<Guid> MatchingIds(LetopisDb db, string kind, SearchQuery query) =>
             db.Database.SqlQueryRaw<Guid>(MatchingIdsSql, query.ToFts5(), kind);
+
+        protected override string Match(SearchQuery query) => query.ToFts5();
+
+        protected override string Rows(AccessFilter access) => $"SELECT 1 {From} AND {access.Sql(1)}";
 
         // The candidates stream from FTS5 in descending rowid order through the access filter and stop
         // at the cap, so bm25 is computed for at most MaxCandidates rows.
@@ -101,6 +119,13 @@ internal abstract class SearchDialect
                 SELECT e."EntityId" AS "Value" FROM "SearchEntries" e
                 WHERE e."Vector" @@ to_tsquery('russian', {0}) AND e."Kind" = {1}
                 """, query.ToTsQuery(), kind);
+
+        protected override string Match(SearchQuery query) => query.ToTsQuery();
+
+        protected override string Rows(AccessFilter access) => $$"""
+            SELECT 1 FROM "SearchEntries" e
+            WHERE e."Vector" @@ to_tsquery('russian', {0}) AND {{access.Sql(1)}}
+            """;
 
         private static string Candidates(AccessFilter access) => $$"""
             SELECT e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet", e."RowId", ts_rank(e."Vector", q.query)::float8 AS "Rank"

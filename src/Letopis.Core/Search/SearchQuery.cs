@@ -12,6 +12,18 @@ public readonly record struct QueryTerm(string Word, string Stem, bool Prefix, b
 /// </summary>
 public sealed record SearchQuery(IReadOnlyList<QueryTerm> Terms)
 {
+    /// <summary>
+    /// Words are matched as written and by their stem only, not as prefixes (numbers stay prefixes).
+    /// A broad stem such as «строительн» begins hundreds of indexed words; expanding them all costs
+    /// tens of milliseconds, while the whole word and its stem are two index lookups.
+    /// </summary>
+    public bool Exact { get; init; }
+
+    /// <summary>Whether some word is looked up as a prefix, so that <see cref="Exact"/> would change the query.</summary>
+    public bool HasWordPrefixes => !Exact && Terms.Any(t => t.Prefix && !t.IsNumber);
+
+    public SearchQuery WithoutPrefixes() => this with { Exact = true };
+
     /// <summary>Shorter stems are matched exactly: a two-letter prefix would match most of the index.</summary>
     public const int ShortestPrefix = 3;
 
@@ -67,6 +79,8 @@ public sealed record SearchQuery(IReadOnlyList<QueryTerm> Terms)
                 sb.Append(" AND ");
             if (!t.Prefix)
                 sb.Append('"').Append(t.Word).Append('"');
+            else if (Exact && !t.IsNumber)
+                sb.Append(t.Word == t.Stem ? $"\"{t.Word}\"" : $"(\"{t.Word}\" OR \"{t.Stem}\")");
             else if (t.IsNumber || t.Word == t.Stem)
                 sb.Append('"').Append(t.Stem).Append("\"*");
             else
@@ -82,5 +96,5 @@ public sealed record SearchQuery(IReadOnlyList<QueryTerm> Terms)
     /// then <c>:*</c> makes it a prefix. Words hold only letters and digits, so nothing here is syntax.
     /// </summary>
     public string ToTsQuery() =>
-        string.Join(" & ", Terms.Select(t => t.Prefix ? t.Word + ":*" : t.Word));
+        string.Join(" & ", Terms.Select(t => t.Prefix && (t.IsNumber || !Exact) ? t.Word + ":*" : t.Word));
 }

@@ -21,6 +21,12 @@ public sealed class SearchRecords(LetopisDb db)
 {
     public const int MaxResults = 1000;
 
+    /// <summary>
+    /// When whole words and stems alone find at least this many index rows, the query stays exact:
+    /// prefixes would only add longer words («Иванович» for «Иванов») below a list already long.
+    /// </summary>
+    public const int EnoughExact = 50;
+
     /// <summary>Field error code: the query holds no word of two letters or number of three digits.</summary>
     public const string TooShort = "too_short";
 
@@ -36,8 +42,12 @@ public sealed class SearchRecords(LetopisDb db)
         if (page.Skip >= MaxResults)
             return new PageOf<SearchHit>([], await CountAsync(query, filter, ct), page.Page, page.PageSize);
 
+        var dialect = SearchDialect.For(db);
+        if (query.HasWordPrefixes && await dialect.CountRowsAsync(db, query.WithoutPrefixes(), filter, EnoughExact, ct) >= EnoughExact)
+            query = query.WithoutPrefixes();
+
         var take = Math.Min(page.PageSize, MaxResults - page.Skip);
-        var rows = await SearchDialect.For(db).HitsAsync(db, query, filter, page.Skip, take, ct);
+        var rows = await dialect.HitsAsync(db, query, filter, page.Skip, take, ct);
         // A first page that is not full holds everything there is: no need to count.
         var total = page.Skip == 0 && rows.Count < take ? rows.Count : await CountAsync(query, filter, ct);
         var hits = rows.Select(r => new SearchHit(r.Kind, r.EntityId, r.Title, r.Snippet, r.ParentId)).ToList();

@@ -81,6 +81,16 @@ public class SearchTermsTests
     [Fact]
     public void ToTsQuery_PrefixesEveryTerm() => SearchQuery.Parse("Гранитстрою 7701")!.ToTsQuery().ShouldBe("гранитстрою:* & 7701:*");
 
+    [Fact]
+    public void WithoutPrefixes_WordsAsWrittenOrStemmed_NumbersStillPrefixes()
+    {
+        var exact = SearchQuery.Parse("строительной компании 7701")!.WithoutPrefixes();
+        exact.ToFts5().ShouldBe("""("строительной" OR "строительн") AND ("компании" OR "компан") AND "7701"*""");
+        exact.ToTsQuery().ShouldBe("строительной & компании & 7701:*");
+        exact.HasWordPrefixes.ShouldBeFalse();
+        SearchQuery.Parse("7701")!.HasWordPrefixes.ShouldBeFalse();
+    }
+
     /// <summary>The SQLite rule in memory: every query term must match one indexed term (exactly, or as a prefix).</summary>
     private static bool Matches(string indexed, string typed)
     {
