@@ -117,21 +117,13 @@ public static class CustomValues
         if (ids.Count == 0)
             return result;
         var idList = ids.Distinct().ToList();
+        // Values with their definitions in one round trip.
         var rows = await db.CustomFieldValues.AsNoTracking()
             .Where(v => idList.Contains(v.EntityId))
-            .Join(db.CustomFields.Where(f => f.Entity == entity), v => v.FieldId, f => f.Id, (v, f) => v)
+            .Join(db.CustomFields.Where(f => f.Entity == entity), v => v.FieldId, f => f.Id, (v, f) => new ValueWithField(v, f))
             .ToListAsync(ct);
-        if (rows.Count == 0)
-            return result;
-        var fieldIds = rows.Select(r => r.FieldId).Distinct().ToList();
-        var defs = await db.CustomFields.AsNoTracking().Where(f => fieldIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
-        foreach (var byEntity in rows.GroupBy(r => r.EntityId))
-        {
-            var values = new Dictionary<string, object?>();
-            foreach (var byField in byEntity.GroupBy(r => r.FieldId).OrderBy(g => defs[g.Key].Order))
-                values[defs[byField.Key].Code] = Value(defs[byField.Key], byField.ToList());
-            result[byEntity.Key] = values;
-        }
+        foreach (var byEntity in rows.GroupBy(r => r.Value.EntityId))
+            result[byEntity.Key] = Values(byEntity);
         return result;
     }
 
@@ -143,6 +135,12 @@ public static class CustomValues
             rows.Add(row);
         if (rows.Count == 0)
             return None;
+        return Values(rows);
+    }
+
+    /// <summary>One record's values by field code, in the fields' order.</summary>
+    private static Dictionary<string, object?> Values(IEnumerable<ValueWithField> rows)
+    {
         var values = new Dictionary<string, object?>();
         foreach (var byField in rows.GroupBy(r => r.Field.Id).OrderBy(g => g.First().Field.Order))
             values[byField.First().Field.Code] = Value(byField.First().Field, byField.Select(r => r.Value).ToList());

@@ -18,7 +18,8 @@ public static class DatabaseRegistration
         }
         else
         {
-            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations))
+                .AddInterceptors(SqliteBusyTimeout.Instance);
         }
     }
 
