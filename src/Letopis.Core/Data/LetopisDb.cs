@@ -59,6 +59,10 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
 
     public DbSet<OurCompany> OurCompanies => Set<OurCompany>();
 
+    public DbSet<Activities.Activity> Activities => Set<Activities.Activity>();
+
+    public DbSet<Activities.ActivityNote> ActivityNotes => Set<Activities.ActivityNote>();
+
     /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
     public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
 
