@@ -59,6 +59,14 @@ public static class CoreRegistration
         services.AddScoped<ListCalendarDays>();
         services.AddScoped<SetCalendarDay>();
         services.AddScoped<RemoveCalendarDay>();
+        services.AddScoped<Activities.PlanActivity>();
+        services.AddScoped<Activities.UpdateActivity>();
+        services.AddScoped<Activities.CompleteActivity>();
+        services.AddScoped<Activities.CancelActivity>();
+        services.AddScoped<Activities.ReadAgenda>();
+        services.AddScoped<Activities.ListActivities>();
+        services.AddScoped<Activities.ReadActivity>();
+        services.AddScoped<Activities.ActivityNotes>();
         return services;
     }
 }

@@ -48,6 +48,11 @@ public static class TimelineKinds
     public const string BankAccountChanged = "bank_account_changed";
     public const string BankAccountRemoved = "bank_account_removed";
     public const string Merged = "merged";
+    public const string ActivityPlanned = "activity_planned";
+    public const string ActivityMoved = "activity_moved";
+    public const string ActivityDone = "activity_done";
+    public const string ActivityCancelled = "activity_cancelled";
+    public const string ActivityNote = "activity_note";
 }
 
 /// <summary>The small domain service every feature uses to write to a counterparty's timeline.</summary>
