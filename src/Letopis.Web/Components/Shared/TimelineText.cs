@@ -15,8 +15,25 @@ public static class TimelineText
         TimelineKinds.Changed => L["timeline.changed", string.Join(", ", (item.Text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(f => customLabels?.GetValueOrDefault(f) ?? FieldLabel(L, f)))],
         TimelineKinds.ContactAdded => L["timeline.contact_added", item.Text ?? ""],
+        TimelineKinds.ActivityPlanned or TimelineKinds.ActivityMoved or TimelineKinds.ActivityDone
+            or TimelineKinds.ActivityCancelled or TimelineKinds.ActivityNote => L["timeline." + item.Kind, FirstLine(item.Text)],
         _ => L["timeline." + item.Kind, item.Text ?? ""] is { ResourceNotFound: false } known ? known.Value : item.Kind,
     };
+
+    /// <summary>
+    /// What an entry says beyond its title: a note's text; an activity's result, cancellation reason
+    /// or chronicle note (the lines after its topic).
+    /// </summary>
+    public static string? Detail(TimelineItemDto item) => item.Kind switch
+    {
+        TimelineKinds.Note => item.Text,
+        TimelineKinds.ActivityDone or TimelineKinds.ActivityCancelled or TimelineKinds.ActivityNote
+            => item.Text?.IndexOf('\n') is int at and >= 0 ? item.Text[(at + 1)..] : null,
+        _ => null,
+    };
+
+    private static string FirstLine(string? text) =>
+        text?.IndexOf('\n') is int at and >= 0 ? text[..at] : text ?? "";
 
     private static string FieldLabel(IStringLocalizer<SharedResource> L, string field) =>
         L["crm.field." + field] is { ResourceNotFound: false } label ? label.Value

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Letopis.Core.Activities;
+using Letopis.Web.Components.Shared;
 using Letopis.Web.Resources;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
