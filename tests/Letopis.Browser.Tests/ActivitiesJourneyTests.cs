@@ -72,6 +72,9 @@ public class ActivitiesJourneyTests(LetopisServer server)
         await employee.ClickAsync("[data-testid=agenda-view-month]");
         await employee.WaitForSelectorAsync($"[data-testid=activity-calendar] [data-testid=calendar-entry] >> text={topic}");
         await employee.ShotAsync(server, "agenda-month");
+        await employee.ClickAsync("[data-testid=agenda-view-week]");
+        await employee.WaitForSelectorAsync($"[data-testid=activity-calendar][data-view=week] [data-testid=calendar-entry] >> text={topic}");
+        await employee.ShotAsync(server, "agenda-week");
 
         // The client's card: its timeline shows the done call with its result and the planned follow-up.
         await employee.GoAsync($"/counterparties/{counterpartyId}");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Letopis.Core.Activities;
 using Letopis.Web.Components.Shared;
 
@@ -10,24 +9,19 @@ public sealed record PickedCounterparty(Guid Id, string Name, string? Detail = n
     public override string ToString() => Name;
 }
 
-/// <summary>
-/// What the plan form holds while the user types: the date and time as the browser's native
-/// inputs give them (<c>yyyy-MM-dd</c>, <c>HH:mm</c>), people and counterparties as picked.
-/// </summary>
+/// <summary>What the plan form holds while the user types: a day and a time of day, people and counterparties as picked.</summary>
 public sealed class ActivityDraft
 {
-    public const string DateFormat = "yyyy-MM-dd";
-    public const string TimeFormat = "HH:mm";
-
     public ActivityKind Kind { get; set; } = ActivityKind.Call;
 
     public string? Subject { get; set; }
 
     public string? Description { get; set; }
 
-    public string? Date { get; set; }
+    /// <summary>The day (the time part is ignored), as the date picker gives it.</summary>
+    public DateTime? Date { get; set; }
 
-    public string? Time { get; set; }
+    public TimeSpan? Time { get; set; }
 
     public int? DurationMinutes { get; set; }
 
@@ -55,7 +49,7 @@ public sealed class ActivityDraft
             var next = now.AddHours(1);
             time = next.Date == now.Date ? new TimeOnly(next.Hour, 0) : new TimeOnly(23, 45);
         }
-        return new ActivityDraft { Kind = kind, Date = day.ToString(DateFormat, CultureInfo.InvariantCulture), Time = time.ToString(TimeFormat, CultureInfo.InvariantCulture) };
+        return new ActivityDraft { Kind = kind, Date = day.ToDateTime(TimeOnly.MinValue), Time = time.ToTimeSpan() };
     }
 
     /// <summary>The next contact after <paramref name="done"/>: same kind, people and topic, the next working day at the same time.</summary>
@@ -69,8 +63,8 @@ public sealed class ActivityDraft
         {
             Kind = done.Kind,
             Subject = done.Subject,
-            Date = day.ToString(DateFormat, CultureInfo.InvariantCulture),
-            Time = TimeOnly.FromDateTime(start).ToString(TimeFormat, CultureInfo.InvariantCulture),
+            Date = day.ToDateTime(TimeOnly.MinValue),
+            Time = start.TimeOfDay,
             DurationMinutes = done.DurationMinutes,
             Place = done.Place,
             Assignee = new PickedUser(done.AssigneeId, done.AssigneeName),
@@ -89,8 +83,8 @@ public sealed class ActivityDraft
             Kind = a.Kind,
             Subject = a.Subject,
             Description = a.Description,
-            Date = start.ToString(DateFormat, CultureInfo.InvariantCulture),
-            Time = start.ToString(TimeFormat, CultureInfo.InvariantCulture),
+            Date = start.Date,
+            Time = new TimeSpan(start.Hour, start.Minute, 0),
             DurationMinutes = a.DurationMinutes,
             Place = a.Place,
             Assignee = new PickedUser(a.AssigneeId, a.AssigneeName),
@@ -117,12 +111,9 @@ public sealed class ActivityDraft
             RemindBeforeMinutes: RemindBeforeMinutes != before.RemindBeforeMinutes ? RemindBeforeMinutes : default);
     }
 
-    /// <summary>The moment entered, or null when the date or the time is missing or unreadable.</summary>
+    /// <summary>The moment entered, or null while the date or the time is missing.</summary>
     public DateTimeOffset? PlannedAt =>
-        DateOnly.TryParseExact(Date, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-        && TimeOnly.TryParseExact(Time, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            ? ActivityText.At(day, time)
-            : null;
+        Date is { } day && Time is { } time ? ActivityText.At(DateOnly.FromDateTime(day), TimeOnly.FromTimeSpan(time)) : null;
 
     public PlanActivityRequest ToRequest() => new(
         ActivityText.Code(Kind),

@@ -63,13 +63,22 @@ public static class ActivityText
         return new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local));
     }
 
-    /// <summary>«Суббота, 28 ноября 2026».</summary>
+    /// <summary>«Суббота, 28 ноября 2026 г.».</summary>
     public static string LongDay(DateOnly day)
     {
-        var text = day.ToString("D", CultureInfo.CurrentCulture);
-        var weekday = day.ToString("dddd", CultureInfo.CurrentCulture);
-        return $"{char.ToUpper(weekday[0], CultureInfo.CurrentCulture)}{weekday[1..]}, {text}";
+        var culture = CultureInfo.CurrentCulture;
+        // ru-RU's long date already names the weekday; en-US's too; others may not.
+        var text = culture.DateTimeFormat.LongDatePattern.Contains("dddd", StringComparison.Ordinal)
+            ? day.ToString("D", culture)
+            : $"{day.ToString("dddd", culture)}, {day.ToString("D", culture)}";
+        return Capitalized(text);
     }
+
+    /// <summary>«Ноябрь 2026 г.».</summary>
+    public static string Month(DateOnly day) => Capitalized(day.ToString("Y", CultureInfo.CurrentCulture));
+
+    private static string Capitalized(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
 
     /// <summary>«Иванова Мария Александровна» → «Иванова М. А.», as Russian office papers name people.</summary>
     public static string ShortName(string fullName)
