@@ -34,7 +34,7 @@ public class ActivitiesJourneyTests(LetopisServer server)
         await head.ShotAsync(server, "activity-plan");
         await head.ClickAsync("[data-testid=plan-save]");
         await head.WaitForSelectorAsync("[data-testid=plan-dialog]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
-        await head.WaitForSelectorAsync($"[data-testid=timeline-item] >> text=Запланирован контакт: {topic}");
+        await head.WaitForSelectorAsync($"[data-testid=timeline-item] >> text=Запланировано: {topic}");
 
         // The employee lands on «Контакты» and sees the call in today's «Звонки» with what is needed to dial.
         var employee = await server.NewPageAsync();
@@ -78,10 +78,10 @@ public class ActivitiesJourneyTests(LetopisServer server)
 
         // The client's card: its timeline shows the done call with its result and the planned follow-up.
         await employee.GoAsync($"/counterparties/{counterpartyId}");
-        var done = employee.Locator("[data-testid=timeline-item]", new PageLocatorOptions { HasText = $"Контакт проведён: {topic}" });
+        var done = employee.Locator("[data-testid=timeline-item]", new PageLocatorOptions { HasText = $"Выполнено: {topic}" });
         await Assertions.Expect(done).ToHaveCountAsync(1);
         (await done.InnerTextAsync()).ShouldContain("Договорились о пробной поставке 60 м³");
-        await Assertions.Expect(employee.Locator("[data-testid=timeline-item]", new PageLocatorOptions { HasText = $"Запланирован контакт: {followUpTopic}" })).ToHaveCountAsync(1);
+        await Assertions.Expect(employee.Locator("[data-testid=timeline-item]", new PageLocatorOptions { HasText = $"Запланировано: {followUpTopic}" })).ToHaveCountAsync(1);
         await employee.ShotAsync(server, "counterparty-timeline-activities");
 
         await employee.ClickAsync(".mud-tab >> text=Контакты");
