@@ -59,6 +59,8 @@ public static class CoreRegistration
         services.AddScoped<ListCalendarDays>();
         services.AddScoped<SetCalendarDay>();
         services.AddScoped<RemoveCalendarDay>();
+        // The plan form's assignee choices (act-ui).
+        services.AddScoped<Activities.ListAssignees>();
         services.AddScoped<Activities.PlanActivity>();
         services.AddScoped<Activities.UpdateActivity>();
         services.AddScoped<Activities.CompleteActivity>();

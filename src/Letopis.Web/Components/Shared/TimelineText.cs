@@ -21,6 +21,18 @@ public static class TimelineText
         _ => L["timeline." + item.Kind, item.Text ?? ""] is { ResourceNotFound: false } known ? known.Value : item.Kind,
     };
 
+    /// <summary>
+    /// What an entry says beyond its title: a note's text; an activity's result, cancellation reason
+    /// or chronicle note (the lines after its topic).
+    /// </summary>
+    public static string? Detail(TimelineItemDto item) => item.Kind switch
+    {
+        TimelineKinds.Note => item.Text,
+        TimelineKinds.ActivityDone or TimelineKinds.ActivityCancelled or TimelineKinds.ActivityNote
+            => item.Text?.IndexOf('\n') is int at and >= 0 ? item.Text[(at + 1)..] : null,
+        _ => null,
+    };
+
     private static string FieldLabel(IStringLocalizer<SharedResource> L, string field) =>
         L["crm.field." + field] is { ResourceNotFound: false } label ? label.Value
         : field.StartsWith(Core.CustomFields.CustomValues.FieldPrefix, StringComparison.Ordinal) ? field[Core.CustomFields.CustomValues.FieldPrefix.Length..]

@@ -1,0 +1,130 @@
+using Letopis.Core.Activities;
+using Letopis.Web.Components.Shared;
+
+namespace Letopis.Web.Components.Pages.Activities;
+
+/// <summary>A counterparty chosen in the plan form.</summary>
+public sealed record PickedCounterparty(Guid Id, string Name, string? Detail = null)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>What the plan form holds while the user types: a day and a time of day, people and counterparties as picked.</summary>
+public sealed class ActivityDraft
+{
+    public ActivityKind Kind { get; set; } = ActivityKind.Call;
+
+    public string? Subject { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>The day (the time part is ignored), as the date picker gives it.</summary>
+    public DateTime? Date { get; set; }
+
+    public TimeSpan? Time { get; set; }
+
+    public int? DurationMinutes { get; set; }
+
+    public string? Place { get; set; }
+
+    /// <summary>Null: the caller.</summary>
+    public PickedUser? Assignee { get; set; }
+
+    public PickedCounterparty? Counterparty { get; set; }
+
+    public Guid? ContactId { get; set; }
+
+    public int? RemindBeforeMinutes { get; set; } = 15;
+
+    public bool IsMeeting => Kind == ActivityKind.Meeting;
+
+    /// <summary>A fresh draft for a day: the next full hour if the day is today, else 10:00.</summary>
+    public static ActivityDraft For(DateOnly day, DateTime now, ActivityKind kind = ActivityKind.Call)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var time = new TimeOnly(10, 0);
+        if (day <= today)
+        {
+            day = today;
+            var next = now.AddHours(1);
+            time = next.Date == now.Date ? new TimeOnly(next.Hour, 0) : new TimeOnly(23, 45);
+        }
+        return new ActivityDraft { Kind = kind, Date = day.ToDateTime(TimeOnly.MinValue), Time = time.ToTimeSpan() };
+    }
+
+    /// <summary>The next contact after <paramref name="done"/>: same kind, people and topic, the next working day at the same time.</summary>
+    public static ActivityDraft FollowUpOf(ActivityDto done, DateTime now)
+    {
+        var start = ActivityText.Local(done.PlannedAt);
+        var day = DateOnly.FromDateTime(now).AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            day = day.AddDays(1);
+        return new ActivityDraft
+        {
+            Kind = done.Kind,
+            Subject = done.Subject,
+            Date = day.ToDateTime(TimeOnly.MinValue),
+            Time = start.TimeOfDay,
+            DurationMinutes = done.DurationMinutes,
+            Place = done.Place,
+            Assignee = new PickedUser(done.AssigneeId, done.AssigneeName),
+            Counterparty = done.CounterpartyId is { } id ? new PickedCounterparty(id, done.CounterpartyName ?? "") : null,
+            ContactId = done.ContactId,
+            RemindBeforeMinutes = done.RemindBeforeMinutes,
+        };
+    }
+
+    /// <summary>The activity as it stands, to edit or move it.</summary>
+    public static ActivityDraft Of(ActivityDto a)
+    {
+        var start = ActivityText.Local(a.PlannedAt);
+        return new ActivityDraft
+        {
+            Kind = a.Kind,
+            Subject = a.Subject,
+            Description = a.Description,
+            Date = start.Date,
+            Time = new TimeSpan(start.Hour, start.Minute, 0),
+            DurationMinutes = a.DurationMinutes,
+            Place = a.Place,
+            Assignee = new PickedUser(a.AssigneeId, a.AssigneeName),
+            Counterparty = a.CounterpartyId is { } id ? new PickedCounterparty(id, a.CounterpartyName ?? "") : null,
+            ContactId = a.ContactId,
+            RemindBeforeMinutes = a.RemindBeforeMinutes,
+        };
+    }
+
+    /// <summary>A merge patch with only what differs from <paramref name="before"/>.</summary>
+    public ActivityFields ChangesFrom(ActivityDto before)
+    {
+        var request = ToRequest();
+        return new ActivityFields(
+            Kind: Kind != before.Kind ? request.Kind : default,
+            Subject: Subject != before.Subject ? Subject : default,
+            Description: Description != before.Description ? Description : default,
+            PlannedAt: PlannedAt is { } at && at.UtcDateTime != DateTime.SpecifyKind(before.PlannedAt, DateTimeKind.Utc) ? at : default,
+            DurationMinutes: DurationMinutes != before.DurationMinutes ? DurationMinutes : default,
+            Place: request.Place != before.Place ? request.Place : default,
+            AssigneeId: request.AssigneeId is { } assignee && assignee != before.AssigneeId ? assignee : default,
+            CounterpartyId: request.CounterpartyId != before.CounterpartyId ? request.CounterpartyId : default,
+            ContactId: request.ContactId != before.ContactId ? request.ContactId : default,
+            RemindBeforeMinutes: RemindBeforeMinutes != before.RemindBeforeMinutes ? RemindBeforeMinutes : default);
+    }
+
+    /// <summary>The moment entered, or null while the date or the time is missing.</summary>
+    public DateTimeOffset? PlannedAt =>
+        Date is { } day && Time is { } time ? ActivityText.At(DateOnly.FromDateTime(day), TimeOnly.FromTimeSpan(time)) : null;
+
+    public PlanActivityRequest ToRequest() => new(
+        ActivityText.Code(Kind),
+        Subject,
+        Description,
+        PlannedAt,
+        DurationMinutes,
+        null,
+        IsMeeting ? Place : null,
+        Assignee?.Id,
+        Counterparty?.Id,
+        Counterparty is null ? null : ContactId,
+        RemindBeforeMinutes);
+}

@@ -1,0 +1,83 @@
+using Bunit;
+using Letopis.Core.Activities;
+using Letopis.Web.Components.Pages.Activities;
+using Microsoft.AspNetCore.Components;
+
+namespace Letopis.Web.Tests.Components;
+
+/// <summary>An agenda row: what the user reads and taps without opening the activity.</summary>
+public sealed class ActivityItemTests : MudComponentTest
+{
+    private static readonly Guid Employee = Guid.NewGuid();
+    private static readonly Guid Head = Guid.NewGuid();
+
+    private static ActivityDto Call(ActivityStatus status = ActivityStatus.Planned, bool overdue = false, Guid? plannedBy = null, string? result = null) => new(
+        Guid.NewGuid(), ActivityKind.Call, status, "Согласовать график поставки", "Предложить скидку 3 %",
+        new DateTime(2026, 11, 27, 11, 30, 0, DateTimeKind.Utc), null, new DateTime(2026, 11, 27, 11, 30, 0, DateTimeKind.Utc), null,
+        Employee, "Иванова Мария Александровна", plannedBy ?? Employee, plannedBy is null ? "Иванова Мария Александровна" : "Петров Сергей Николаевич",
+        null, null, Guid.NewGuid(), "ООО «Монолит»", Guid.NewGuid(), "Лазарев Станислав Петрович", "+79175554433", "+7 917 555-44-33",
+        15, null, null, null, null, null, result, null, null, null, null, null, null, null, overdue, DateTime.UtcNow, 1);
+
+    private IRenderedComponent<ActivityItem> Render(ActivityDto activity, bool completable = true) =>
+        Ctx.Render<ActivityItem>(p =>
+        {
+            p.Add(c => c.Activity, activity);
+            if (completable)
+                p.Add(c => c.OnCompleted, EventCallback.Factory.Create<CompletedActivityDto>(this, _ => { }));
+        });
+
+    [Fact]
+    public void Call_ShowsThePhoneToDialPersonAndClient_InlineWithTheHeadWhoPlannedIt()
+    {
+        var cut = Render(Call(plannedBy: Head));
+
+        var phone = cut.Find("[data-testid=activity-phone]");
+        phone.GetAttribute("href").ShouldBe("tel:+79175554433");
+        phone.TextContent.ShouldContain("+7 917 555-44-33");
+        cut.Find("[data-testid=activity-contact]").TextContent.ShouldContain("Лазарев Станислав Петрович");
+        cut.Find("[data-testid=activity-counterparty]").TextContent.ShouldBe("ООО «Монолит»");
+        cut.Find("[data-testid=activity-description]").TextContent.ShouldBe("Предложить скидку 3 %");
+        cut.Find("[data-testid=activity-planned-by]").TextContent.ShouldBe("Запланировал(а): Петров С. Н.");
+        cut.FindAll("[data-testid=activity-complete]").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void OverdueCall_IsMarkedWithItsDay_AndOwnPlanNamesNoPlanner()
+    {
+        var cut = Render(Call(overdue: true));
+
+        cut.Find("[data-testid=activity-item]").ClassList.ShouldContain("overdue");
+        cut.Find("[data-testid=activity-overdue]").TextContent.ShouldContain("Просрочено");
+        cut.Find(".activity-date").TextContent.ShouldBe(ActivityText.Local(new DateTime(2026, 11, 27, 11, 30, 0, DateTimeKind.Utc)).ToString("dd.MM.yyyy"));
+        cut.FindAll("[data-testid=activity-planned-by]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void DoneCall_ShowsItsResult_AndOffersNoCompletion()
+    {
+        var cut = Render(Call(ActivityStatus.Done, result: "Договорились о пробной поставке"));
+
+        cut.Find("[data-testid=activity-result]").TextContent.ShouldContain("Договорились о пробной поставке");
+        cut.Find("[data-testid=activity-status]").TextContent.ShouldContain("Проведено");
+        cut.FindAll("[data-testid=activity-complete]").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(2026, 11, 26, 2026, 11, 27)] // Thursday → Friday
+    [InlineData(2026, 11, 27, 2026, 11, 30)] // Friday → Monday
+    [InlineData(2026, 11, 28, 2026, 11, 30)] // Saturday → Monday
+    public void FollowUp_IsPrefilledForTheNextWorkingDay_WithTheSamePeopleAndTime(int y, int m, int d, int ey, int em, int ed)
+    {
+        var done = Call(ActivityStatus.Done);
+
+        var draft = ActivityDraft.FollowUpOf(done, new DateTime(y, m, d, 15, 0, 0));
+
+        draft.Date.ShouldBe(new DateTime(ey, em, ed));
+        draft.Time.ShouldBe(ActivityText.Local(done.PlannedAt).TimeOfDay);
+        draft.Kind.ShouldBe(ActivityKind.Call);
+        draft.Assignee!.Id.ShouldBe(Employee);
+        draft.Counterparty!.Id.ShouldBe(done.CounterpartyId!.Value);
+        draft.ContactId.ShouldBe(done.ContactId);
+        draft.ToRequest().PlannedAt!.Value.Date.ShouldBe(new DateTime(ey, em, ed));
+    }
+}
