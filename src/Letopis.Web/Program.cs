@@ -41,6 +41,7 @@ builder.Services.AddSingleton<IBlobStore>(new FileSystemBlobStore(Path.Combine(d
 builder.Services.AddDataProtection().SetApplicationName("Letopis").PersistKeysToDbContext<LetopisDb>();
 builder.Services.AddLetopisCore();
 builder.Services.AddScoped<Letopis.Core.Crm.IContactDateWording, Letopis.Web.Crm.ContactDateWording>();
+builder.Services.AddScoped<Letopis.Core.Activities.IActivityWording, Letopis.Web.Activities.ActivityWording>();
 builder.Services.AddLetopisAuth(letopis);
 builder.Services.AddLetopisNotifications(builder.Configuration);
 
@@ -119,6 +120,7 @@ app.MapAccountEndpoints();
 app.MapNotificationsEndpoints();
 app.MapRemindersEndpoints();
 app.MapCalendarEndpoints();
+app.MapActivitiesEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 

@@ -1,14 +1,41 @@
-#pragma warning disable CS9113 // contract commit: the bodies follow
 using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.Data;
-using Letopis.Core.History;
+using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Activities;
 
 /// <summary>A page of visible activities: a date range for the calendar, a counterparty's for its card.</summary>
 public sealed class ListActivities(LetopisDb db, TimeProvider time, ICurrentActor actor)
 {
-    public Task<Result<PageOf<ActivityDto>>> HandleAsync(AccessContext access, ActivityListQuery query, PageRequest page, CancellationToken ct) =>
-        throw new NotImplementedException();
+    public async Task<Result<PageOf<ActivityDto>>> HandleAsync(AccessContext access, ActivityListQuery query, PageRequest page, CancellationToken ct)
+    {
+        if (query.From is { } f && query.To is { } t && t < f)
+            return Error.Validation(("to", FieldErrors.EndBeforeStart));
+        var now = time.GetUtcNow().UtcDateTime;
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(now), ct);
+        var activities = viewer.Visible(db.Activities.AsNoTracking());
+        if (query.UserId is { } userId)
+            activities = activities.Where(a => a.AssigneeId == userId);
+        if (query.CounterpartyId is { } counterpartyId)
+            activities = activities.Where(a => a.CounterpartyId == counterpartyId);
+        if (query.Status is { } status)
+            activities = activities.Where(a => a.Status == status);
+        if (query.From is { } from)
+        {
+            var start = ActivityDays.StartUtc(from, time);
+            activities = activities.Where(a => a.PlannedAt >= start);
+        }
+        if (query.To is { } to)
+        {
+            var end = ActivityDays.StartUtc(to.AddDays(1), time);
+            activities = activities.Where(a => a.PlannedAt < end);
+        }
+        // A calendar reads forwards; a card's history reads newest first.
+        var ordered = query.From is not null || query.To is not null
+            ? activities.OrderBy(a => a.PlannedAt).ThenBy(a => a.Id)
+            : activities.OrderByDescending(a => a.PlannedAt).ThenByDescending(a => a.Id);
+        var result = await ordered.Project(db).ToPageAsync(page, ct);
+        return result with { Items = result.Items.Select(i => i.Finish(now)).ToList() };
+    }
 }

@@ -1,14 +1,28 @@
-#pragma warning disable CS9113 // contract commit: the bodies follow
 using Letopis.Core.Access;
 using Letopis.Core.Common;
+using Letopis.Core.Crm;
 using Letopis.Core.Data;
-using Letopis.Core.History;
 
 namespace Letopis.Core.Activities;
 
 /// <summary>Plans an activity for the caller or, with authority over them, for a colleague.</summary>
-public sealed class PlanActivity(LetopisDb db, TimeProvider time, ICurrentActor actor)
+public sealed class PlanActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, IActivityWording? wording = null)
 {
-    public Task<Result<ActivityDto>> HandleAsync(AccessContext access, PlanActivityRequest request, CancellationToken ct) =>
-        throw new NotImplementedException();
+    public async Task<Result<ActivityDto>> HandleAsync(AccessContext access, PlanActivityRequest request, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(now), ct);
+        var errors = new List<(string, string)>();
+        var activity = await ActivityRules.BuildAsync(db, access, viewer, request, now, errors, ct);
+        if (activity is null)
+            return ActivityRules.Validation(errors);
+
+        var acting = viewer.ActingOn(activity.AssigneeId);
+        db.RecordAs = acting;
+        db.Activities.Add(activity);
+        await ActivityReminders.ArmAsync(db, activity, now, wording, ct);
+        ActivityTimeline.Add(db, activity, now, acting, TimelineKinds.ActivityPlanned);
+        await db.SaveChangesAsync(ct);
+        return (await ActivityProjection.LoadAsync(db, activity.Id, now, ct))!;
+    }
 }

@@ -1,16 +1,64 @@
-#pragma warning disable CS9113 // contract commit: the bodies follow
 using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.Data;
-using Letopis.Core.History;
+using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Activities;
 
 /// <summary>A user's planned activities for a day, grouped by kind, with the agendas of the colleagues the caller stands in for.</summary>
 public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor actor)
 {
-    /// <param name="date">The day; default: today.</param>
+    /// <summary>Overdue activities older than this are not carried along (a floor for the index range, not a rule users meet).</summary>
+    private static readonly DateTime OverdueFloor = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <param name="access">The caller's access.</param>
+    /// <param name="date">The day; default: today (server's time zone).</param>
     /// <param name="userId">Whose agenda; default: the caller.</param>
-    public Task<Result<AgendaDto>> HandleAsync(AccessContext access, DateOnly? date, Guid? userId, CancellationToken ct) =>
-        throw new NotImplementedException();
+    /// <param name="ct">Cancellation.</param>
+    public async Task<Result<AgendaDto>> HandleAsync(AccessContext access, DateOnly? date, Guid? userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = ActivityDays.Today(time);
+        var day = date ?? today;
+        var target = userId ?? access.UserId;
+        var real = actor.UserId ?? access.UserId;
+        if (target != access.UserId && target != real)
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == target, ct))
+                return Error.NotFound();
+            var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(now), ct);
+            if (!viewer.SeesAllOf(target))
+                return Error.Forbidden();
+        }
+
+        var groups = await GroupsAsync(target, day, today, now, ct);
+        var actingFor = new List<ActingForDto>();
+        // The deputy's own agenda carries the absent colleagues' (deputyships run on UTC days, as everywhere).
+        if (target == real && actor.OnBehalfOfId is null)
+        {
+            var utcToday = DateOnly.FromDateTime(now);
+            var principals = await db.Deputyships.AsNoTracking()
+                .Where(d => d.DeputyId == real && d.EndsOn >= utcToday && d.StartsOn <= utcToday)
+                .OrderBy(d => d.StartsOn)
+                .Select(d => new { d.PrincipalId, d.EndsOn, Name = db.Users.Where(u => u.Id == d.PrincipalId).Select(u => u.FullName).First() })
+                .ToListAsync(ct);
+            foreach (var p in principals.DistinctBy(p => p.PrincipalId))
+                actingFor.Add(new ActingForDto(p.PrincipalId, p.Name, p.EndsOn, await GroupsAsync(p.PrincipalId, day, today, now, ct)));
+        }
+        return new AgendaDto(day, target, groups, actingFor);
+    }
+
+    private async Task<List<AgendaGroupDto>> GroupsAsync(Guid userId, DateOnly day, DateOnly today, DateTime now, CancellationToken ct)
+    {
+        var start = ActivityDays.StartUtc(day, time);
+        var end = ActivityDays.StartUtc(day.AddDays(1), time);
+        // Today's agenda keeps yesterday's forgotten activities on top until they are done or moved.
+        var from = day == today ? OverdueFloor : start;
+        var items = new List<ActivityDto>();
+        await foreach (var item in ActivityProjection.Agenda(db, userId, from, end).WithCancellation(ct))
+            items.Add(item.Finish(now));
+        return items.GroupBy(i => i.Kind).OrderBy(g => g.Key)
+            .Select(g => new AgendaGroupDto(g.Key, g.Count(), g.Count(i => i.Overdue), g.ToList()))
+            .ToList();
+    }
 }

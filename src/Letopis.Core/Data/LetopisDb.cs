@@ -63,6 +63,12 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
 
     public DbSet<Activities.ActivityNote> ActivityNotes => Set<Activities.ActivityNote>();
 
+    /// <summary>
+    /// Who the coming saves are recorded as, when a handler knows better than the request: a deputy
+    /// working on the absent colleague's record without having switched to them is still their deputy.
+    /// </summary>
+    public ICurrentActor? RecordAs { get; set; }
+
     /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
     public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
 
@@ -112,7 +118,8 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
         AccessStamp.BumpIfNeeded(this);
 
         var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-        var history = ChangeRecorder.Collect(ChangeTracker, now, actor?.UserId, actor?.OnBehalfOfId);
+        var who = RecordAs ?? actor;
+        var history = ChangeRecorder.Collect(ChangeTracker, now, who?.UserId, who?.OnBehalfOfId);
         if (history.Count > 0)
             ChangeRecords.AddRange(history);
     }

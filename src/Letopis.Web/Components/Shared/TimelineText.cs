@@ -15,6 +15,9 @@ public static class TimelineText
         TimelineKinds.Changed => L["timeline.changed", string.Join(", ", (item.Text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(f => customLabels?.GetValueOrDefault(f) ?? FieldLabel(L, f)))],
         TimelineKinds.ContactAdded => L["timeline.contact_added", item.Text ?? ""],
+        // An activity's entry carries its subject on the first line, then the result or the note.
+        TimelineKinds.ActivityPlanned or TimelineKinds.ActivityMoved or TimelineKinds.ActivityDone or TimelineKinds.ActivityCancelled
+            or TimelineKinds.ActivityNote => L["timeline." + item.Kind, (item.Text ?? "").Split('\n', 2)[0]],
         _ => L["timeline." + item.Kind, item.Text ?? ""] is { ResourceNotFound: false } known ? known.Value : item.Kind,
     };
 
