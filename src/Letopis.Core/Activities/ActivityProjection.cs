@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Letopis.Core.Crm;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace Letopis.Core.Activities;
@@ -59,8 +61,11 @@ internal static class ActivityProjection
     /// <c>IX_Activities_Agenda</c> (assignee, start; planned rows only); compiled, so EF does not
     /// translate it again on every request.
     /// </summary>
-    public static readonly Func<LetopisDb, Guid, DateTime, DateTime, IAsyncEnumerable<ActivityDto>> Agenda =
-        EF.CompileAsyncQuery(AgendaQuery());
+    public static IAsyncEnumerable<ActivityDto> Agenda(LetopisDb db, Guid userId, DateTime from, DateTime to) =>
+        AgendaByModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(AgendaQuery()))(db, userId, from, to);
+
+    // A compiled query belongs to one model; SQLite and PostgreSQL (and test hosts) each have theirs.
+    private static readonly ConditionalWeakTable<IModel, Func<LetopisDb, Guid, DateTime, DateTime, IAsyncEnumerable<ActivityDto>>> AgendaByModel = new();
 
     private static Expression<Func<LetopisDb, Guid, DateTime, DateTime, IQueryable<ActivityDto>>> AgendaQuery()
     {
