@@ -12,7 +12,7 @@ namespace Letopis.Core.Demo;
 /// sees a living system at once. Runs only once: it does nothing when its users already exist.
 /// Each feature adds its own part here.
 /// </summary>
-public sealed class SeedDemoCompany(LetopisDb db, UserManager<AppUser> users, TimeProvider time)
+public sealed class SeedDemoCompany(LetopisDb db, UserManager<AppUser> users, TimeProvider time, Activities.IActivityWording? wording = null)
 {
     /// <summary>The password of every demo user (documented in the README).</summary>
     public const string Password = "letopis2026";
@@ -123,6 +123,7 @@ public sealed class SeedDemoCompany(LetopisDb db, UserManager<AppUser> users, Ti
         var managers = new[] { "petrov", "ivanova", "smirnov", "kuznetsova", "volkov", "popova", "kommerc" }.Select(l => userIds[l]).ToList();
         await DemoCounterparties.SeedAsync(db, managers, now, ct);
         await DemoCustomFields.SeedAsync(db, now, ct);
+        await DemoActivities.SeedAsync(db, userIds, now, time, wording, ct);
         foreach (var (name, full, inn, account, signatory) in new[]
         {
             ("СтройГрад", "Общество с ограниченной ответственностью «СтройГрад»", Requisites.CompleteInn10("770812345"), "40702810338000012345", "Соколов Андрей Викторович"),

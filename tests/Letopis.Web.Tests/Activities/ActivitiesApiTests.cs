@@ -18,8 +18,12 @@ public class ActivitiesApiTests
         var sooner = await s.PlanAsync(s.EmployeeClient, s.Call(@in: TimeSpan.FromHours(1), subject: "Согласовать спецификацию"));
         await s.PlanAsync(s.EmployeeClient, new
         {
-            kind = "meeting", subject = "Встреча на объекте", plannedAt = s.Now + TimeSpan.FromHours(4),
-            durationMinutes = 90, place = "Москва, ул. Строителей, 5", counterpartyId = s.CounterpartyId,
+            kind = "meeting",
+            subject = "Встреча на объекте",
+            plannedAt = s.Now + TimeSpan.FromHours(4),
+            durationMinutes = 90,
+            place = "Москва, ул. Строителей, 5",
+            counterpartyId = s.CounterpartyId,
         });
         await s.PlanAsync(s.EmployeeClient, s.Call(@in: TimeSpan.FromDays(1), subject: "Завтрашний звонок"));
         // Yesterday's call that nobody made: planning in the past is refused, so it is put there directly.
@@ -27,8 +31,13 @@ public class ActivitiesApiTests
         {
             var a = new Activity
             {
-                Kind = ActivityKind.Call, Subject = "Вчерашний звонок", PlannedAt = s.Now.UtcDateTime.AddDays(-1),
-                AssigneeId = s.Employee.Id, PlannedById = s.Employee.Id, CounterpartyId = s.CounterpartyId, CreatedAt = s.Now.UtcDateTime.AddDays(-2),
+                Kind = ActivityKind.Call,
+                Subject = "Вчерашний звонок",
+                PlannedAt = s.Now.UtcDateTime.AddDays(-1),
+                AssigneeId = s.Employee.Id,
+                PlannedById = s.Employee.Id,
+                CounterpartyId = s.CounterpartyId,
+                CreatedAt = s.Now.UtcDateTime.AddDays(-2),
             };
             db.Activities.Add(a);
             await db.SaveChangesAsync();

@@ -21,7 +21,10 @@ public class ActivityDeputiesTests
         var today = DateOnly.FromDateTime(s.Now.UtcDateTime);
         (await s.EmployeeClient.PostAsJsonAsync("/api/v1/deputyships", new
         {
-            deputyId = deputy.Id, startsOn = today.ToString("yyyy-MM-dd"), endsOn = today.AddDays(5).ToString("yyyy-MM-dd"), reason = "Отпуск",
+            deputyId = deputy.Id,
+            startsOn = today.ToString("yyyy-MM-dd"),
+            endsOn = today.AddDays(5).ToString("yyyy-MM-dd"),
+            reason = "Отпуск",
         })).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var agenda = await deputyClient.GetFromJsonAsync<JsonElement>("/api/v1/agenda");

@@ -31,8 +31,13 @@ public class ActivityRemindersTests
         // The head plans it; the reminder goes to the one who makes the call.
         var call = await s.PlanAsync(s.HeadClient, new
         {
-            kind = "call", subject = "Согласовать спецификацию", plannedAt = s.Now + TimeSpan.FromHours(2), remindBeforeMinutes = 30,
-            assigneeId = s.Employee.Id, counterpartyId = s.CounterpartyId, contactId = s.ContactId,
+            kind = "call",
+            subject = "Согласовать спецификацию",
+            plannedAt = s.Now + TimeSpan.FromHours(2),
+            remindBeforeMinutes = 30,
+            assigneeId = s.Employee.Id,
+            counterpartyId = s.CounterpartyId,
+            contactId = s.ContactId,
         });
 
         (await FiredAsync(host, s.Employee.Id)).ShouldBe(0);
