@@ -22,7 +22,7 @@ public sealed class ReadCalendarFeed(LetopisDb db, TimeProvider time)
     public const int DaysBack = 30;
     public const int DaysAhead = 180;
 
-    /// <summary>A bound on one feed, far above a busy user's 210 days (≈ 40 a working day), so the answer stays small.</summary>
+    /// <summary>A bound on one feed, above a busy user's 211 days (≈ 30 activities a working day), so the answer stays bounded.</summary>
     public const int MaxItems = 5000;
 
     public async Task<CalendarFeedContent?> HandleAsync(string? secret, CancellationToken ct)
@@ -53,7 +53,7 @@ public sealed class ReadCalendarFeed(LetopisDb db, TimeProvider time)
                 orderby a.PlannedAt
                 select new CalendarFeedItem(
                     a.Id, a.Kind, a.Status, a.Subject, a.Description, a.PlannedAt, a.DurationMinutes, a.Place,
-                    c == null ? null : c.Name, p == null ? null : p.FullName, p != null && p.Phone != null ? p.Phone : c == null ? null : c.Phone,
+                    c == null ? null : c.Name, p == null ? null : p.FullName, p != null && (p.Phone ?? p.Phone2) != null ? p.Phone ?? p.Phone2 : c == null ? null : c.Phone,
                     a.RemindBeforeMinutes, a.Version))
             .Take(MaxItems)
             .ToListAsync(ct);
