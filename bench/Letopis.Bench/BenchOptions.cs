@@ -30,6 +30,12 @@ public sealed class BenchOptions
     /// <summary>Also measure each client count with <c>wrk</c> against the same server.</summary>
     public bool Wrk { get; private set; }
 
+    /// <summary>The day the agenda scenario asks for (and <c>generate-activities</c> fills); default today, UTC.</summary>
+    public DateOnly Day { get; private set; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>The login whose agenda the agenda scenario reads; <c>generate-activities</c> creates it with the admin password.</summary>
+    public string AgendaUser { get; private set; } = "agenda100";
+
     /// <summary>Extra environment for the server process (<c>--server-env KEY=VALUE</c>, repeatable).</summary>
     public IReadOnlyDictionary<string, string> ServerEnvironment => _serverEnvironment;
 
@@ -50,6 +56,8 @@ public sealed class BenchOptions
           --wrk                        also run wrk (/usr/bin/wrk) with the same client counts and duration
           --server-dll PATH            server to start (default src/Letopis.Web/bin/Release/net10.0/Letopis.Web.dll)
           --server-env KEY=VALUE       extra environment for the server, repeatable (e.g. DOTNET_gcServer=0)
+          --day YYYY-MM-DD             agenda: the day to read, as generate-activities filled it (default today, UTC)
+          --agenda-user LOGIN          agenda: whose agenda (default agenda100, password = --admin-password)
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -91,6 +99,14 @@ public sealed class BenchOptions
                     break;
                 case "--settle":
                     o.SettleSeconds = NonNegative(name, value);
+                    break;
+                case "--day":
+                    o.Day = DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                        ? day
+                        : throw new ArgumentException("--day takes a date as YYYY-MM-DD.");
+                    break;
+                case "--agenda-user":
+                    o.AgendaUser = value;
                     break;
                 case "--server-dll":
                     o.ServerDll = value;

@@ -5,7 +5,7 @@ using Letopis.Bench.Scenarios;
 
 // Load benchmarks against the real server over loopback HTTP. Each subcommand is one scenario;
 // new scenarios (other endpoints, data generators) are new entries here.
-ILoadScenario[] scenarios = [new MeScenario(), new CardScenario(), new FilteredPageScenario(), new FirstPageScenario(), new CreateScenario(), new SearchScenario()];
+ILoadScenario[] scenarios = [new MeScenario(), new CardScenario(), new FilteredPageScenario(), new FirstPageScenario(), new CreateScenario(), new SearchScenario(), new AgendaScenario()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
@@ -27,6 +27,22 @@ if (args[0] == "generate")
         return 2;
     }
     return await new DataGenerator(generate).RunAsync(CancellationToken.None);
+}
+
+if (args[0] == "generate-activities")
+{
+    ActivityGenerateOptions generate;
+    try
+    {
+        generate = ActivityGenerateOptions.Parse(args[1..]);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(ActivityGenerateOptions.Usage);
+        return 2;
+    }
+    return await new ActivityGenerator(generate).RunAsync(CancellationToken.None);
 }
 
 if (args[0] == "index")
@@ -70,6 +86,9 @@ catch (ArgumentException e)
     return 2;
 }
 
+if (scenario is IConfiguredScenario configured)
+    configured.Configure(options);
+
 using var cancel = new CancellationTokenSource();
 // Ctrl+C and SIGTERM let the benchmark unwind, so that the server is killed and the temp folder removed.
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Unwind);
@@ -107,12 +126,14 @@ void PrintUsage()
         Scenarios:
         """);
     Console.Error.WriteLine($"  {"generate",-28} fill a database with a large directory (see generate options)");
+    Console.Error.WriteLine($"  {"generate-activities",-28} add millions of activities to a generated directory (see its options)");
     Console.Error.WriteLine($"  {"index",-28} rebuild the search index of a database (--data-dir or --provider postgres --connection)");
     foreach (var s in scenarios)
         Console.Error.WriteLine($"  {s.Name,-28} {s.Description}");
     Console.Error.WriteLine();
     Console.Error.WriteLine(BenchOptions.Usage);
     Console.Error.WriteLine(GenerateOptions.Usage);
+    Console.Error.WriteLine(ActivityGenerateOptions.Usage);
     Console.Error.WriteLine("""
         Example:
           dotnet run -c Release --project bench/Letopis.Bench -- me --clients 1,8 --seconds 10 --warmup 3

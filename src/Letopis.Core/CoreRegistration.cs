@@ -26,6 +26,8 @@ public static class CoreRegistration
         services.AddScoped<SetDeputy>();
         services.AddScoped<EndDeputyship>();
         services.AddScoped<ManageApiTokens>();
+        services.AddScoped<Activities.ManageCalendarFeed>();
+        services.AddScoped<Activities.ReadCalendarFeed>();
         services.AddScoped<GetHistory>();
         services.AddScoped<SeedAccess>();
         services.AddSingleton<AccessCache>();

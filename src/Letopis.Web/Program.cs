@@ -124,6 +124,7 @@ app.MapNotificationsEndpoints();
 app.MapRemindersEndpoints();
 app.MapCalendarEndpoints();
 app.MapActivitiesEndpoints();
+app.MapCalendarFeedEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
