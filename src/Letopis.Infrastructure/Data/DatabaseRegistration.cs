@@ -19,7 +19,7 @@ public static class DatabaseRegistration
         else
         {
             builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations))
-                .AddInterceptors(SqliteBusyTimeout.Instance);
+                .AddInterceptors(SqliteConnectionSetup.Instance);
         }
     }
 
