@@ -14,7 +14,7 @@ public sealed class BenchOptions
 
     public int Seconds { get; private set; } = 10;
 
-    public int WarmupSeconds { get; private set; } = 3;
+    public int WarmupSeconds { get; private set; } = 20;
 
     /// <summary>Pause after start-up and after warm-up before reading the server's idle memory.</summary>
     public int SettleSeconds { get; private set; } = 2;
@@ -51,7 +51,8 @@ public sealed class BenchOptions
           --admin-password PW          admin password (default bench-password-1)
           --clients 1,8                concurrent client loops, one measured run per count (default 1,8)
           --seconds 10                 duration of each measured run (default 10)
-          --warmup 3                   warm-up before the first run, not measured (default 3)
+          --warmup 20                  warm-up before the first run, not measured (default 20: on two
+                                       cores the JIT recompiles hot code for half a minute)
           --settle 2                   pause before reading idle memory (default 2)
           --wrk                        also run wrk (/usr/bin/wrk) with the same client counts and duration
           --server-dll PATH            server to start (default src/Letopis.Web/bin/Release/net10.0/Letopis.Web.dll)
