@@ -29,7 +29,10 @@ public class ActivitiesJourneyTests(LetopisServer server)
         // The contact person is preselected: the card's main (only) one.
         await Assertions.Expect(head.Field("plan-contact")).ToHaveValueAsync("Лазарев Станислав Петрович");
         await head.PickAsync("plan-assignee", "Иванова Мария Александровна");
+        // The pick re-renders the dialog; typing before that render lands could be overwritten by it.
+        await Assertions.Expect(head.Field("plan-assignee")).ToHaveValueAsync("Иванова Мария Александровна");
         await head.Field("plan-subject").FillAsync(topic);
+        await Assertions.Expect(head.Field("plan-subject")).ToHaveValueAsync(topic);
         await Text(head, "plan-description").FillAsync("Уточнить объёмы B25 на декабрь; предложить скидку 3 % при предоплате.");
         await head.ShotAsync(server, "activity-plan");
         await head.ClickAsync("[data-testid=plan-save]");
