@@ -1,10 +1,7 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using Letopis.Core.Crm;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace Letopis.Core.Activities;
 
@@ -34,11 +31,7 @@ internal static class ActivityProjection
             a.FollowUpOfId, false, a.CreatedAt, a.Version);
 
     public static IQueryable<ActivityDto> Project(this IQueryable<Activity> query, LetopisDb db) =>
-        query.Select(Bind(Expression.Constant(db)));
-
-    private static Expression<Func<Activity, ActivityDto>> Bind(Expression db) =>
-        Expression.Lambda<Func<Activity, ActivityDto>>(
-            ReplacingExpressionVisitor.Replace(Shape.Parameters[0], db, Shape.Body), Shape.Parameters[1]);
+        query.Select(QueryShapes.Bind(Shape, Expression.Constant(db)));
 
     /// <summary>Adds what SQL does not compute: the end, the overdue flag, the phone as people read it.</summary>
     public static ActivityDto Finish(this ActivityDto dto, DateTime now)
@@ -62,12 +55,12 @@ internal static class ActivityProjection
     /// translate it again on every request.
     /// </summary>
     public static IAsyncEnumerable<ActivityDto> Agenda(LetopisDb db, Guid userId, DateTime from, DateTime to) =>
-        AgendaByModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(AgendaQuery()))(db, userId, from, to);
+        AgendaQuery.For(db)(db, userId, from, to);
 
-    // A compiled query belongs to one model; SQLite and PostgreSQL (and test hosts) each have theirs.
-    private static readonly ConditionalWeakTable<IModel, Func<LetopisDb, Guid, DateTime, DateTime, IAsyncEnumerable<ActivityDto>>> AgendaByModel = new();
+    private static readonly PerModel<Func<LetopisDb, Guid, DateTime, DateTime, IAsyncEnumerable<ActivityDto>>> AgendaQuery =
+        new(() => EF.CompileAsyncQuery(AgendaExpression()));
 
-    private static Expression<Func<LetopisDb, Guid, DateTime, DateTime, IQueryable<ActivityDto>>> AgendaQuery()
+    private static Expression<Func<LetopisDb, Guid, DateTime, DateTime, IQueryable<ActivityDto>>> AgendaExpression()
     {
         Expression<Func<LetopisDb, Guid, DateTime, DateTime, IQueryable<Activity>>> rows = (db, userId, from, to) =>
             db.Activities.AsNoTracking()
@@ -75,8 +68,7 @@ internal static class ActivityProjection
                 // Ordered by the index itself: no sort step (same-minute items keep the index's order).
                 .OrderBy(a => a.PlannedAt)
                 .Take(AgendaLimit);
-        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Activity), typeof(ActivityDto)],
-            rows.Body, Expression.Quote(Bind(rows.Parameters[0])));
+        var select = QueryShapes.Select(rows.Body, Shape, rows.Parameters[0]);
         return Expression.Lambda<Func<LetopisDb, Guid, DateTime, DateTime, IQueryable<ActivityDto>>>(select, rows.Parameters);
     }
 }

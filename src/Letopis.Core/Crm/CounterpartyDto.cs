@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace Letopis.Core.Crm;
 
@@ -61,15 +60,11 @@ internal static class CounterpartyProjection
     /// </summary>
     private static readonly PerModel<Func<LetopisDb, Guid, CancellationToken, Task<CounterpartyDto?>>> CardQuery = new(() =>
     {
-        var db = Expression.Parameter(typeof(LetopisDb), "db");
-        var id = Expression.Parameter(typeof(Guid), "id");
-        var ct = Expression.Parameter(typeof(CancellationToken), "ct");
         Expression<Func<LetopisDb, Guid, IQueryable<Counterparty>>> byId = (d, key) => d.Counterparties.Where(c => c.Id == key);
-        var source = ReplacingExpressionVisitor.Replace(byId.Parameters[0], db, ReplacingExpressionVisitor.Replace(byId.Parameters[1], id, byId.Body));
-        var projected = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Counterparty), typeof(CounterpartyDto)],
-            source, Expression.Quote(Bind(db)));
-        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(CounterpartyDto)], projected);
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<LetopisDb, Guid, CancellationToken, CounterpartyDto?>>(first, db, id, ct));
+        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(CounterpartyDto)],
+            QueryShapes.Select(byId.Body, Shape, byId.Parameters[0]));
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<LetopisDb, Guid, CancellationToken, CounterpartyDto?>>(
+            first, byId.Parameters[0], byId.Parameters[1], Expression.Parameter(typeof(CancellationToken), "ct")));
     });
 
     /// <summary>The tags of one card, compiled for the same reason.</summary>
@@ -82,12 +77,7 @@ internal static class CounterpartyProjection
     private sealed record TagName(string Name, string Key);
 
     public static IQueryable<CounterpartyDto> Project(this IQueryable<Counterparty> query, LetopisDb db) =>
-        query.Select(Bind(Expression.Constant(db)));
-
-    /// <summary>The shape with its context argument fixed, as a one-argument selector.</summary>
-    private static Expression<Func<Counterparty, CounterpartyDto>> Bind(Expression db) =>
-        Expression.Lambda<Func<Counterparty, CounterpartyDto>>(
-            ReplacingExpressionVisitor.Replace(Shape.Parameters[0], db, Shape.Body), Shape.Parameters[1]);
+        query.Select(QueryShapes.Bind(Shape, Expression.Constant(db)));
 
     /// <summary>Adds what SQL cannot compute: the phone as people read it.</summary>
     public static CounterpartyDto Finish(this CounterpartyDto dto) =>
