@@ -17,6 +17,10 @@ public sealed class ReminderOptions
     [Range(10, 86400)]
     public int ClaimSeconds { get; set; } = 300;
 
+    /// <summary>Seconds between two polls of the notification relay, which pushes notifications made on other nodes.</summary>
+    [Range(1, 86400)]
+    public int RelayPollSeconds { get; set; } = 2;
+
     /// <summary>The absolute address of the UI (<c>https://crm.example.ru</c>) for links in e-mails; without it links stay relative.</summary>
     [Url]
     public string? PublicUrl { get; set; }

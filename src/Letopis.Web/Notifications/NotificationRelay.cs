@@ -3,6 +3,7 @@ using Letopis.Core.Data;
 using Letopis.Core.Notifications;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Letopis.Web.Notifications;
 
@@ -18,9 +19,10 @@ public sealed class NotificationRelay(
     IHubContext<NotificationsHub> hub,
     NotificationBroadcaster broadcaster,
     TimeProvider time,
+    IOptions<ReminderOptions> options,
     ILogger<NotificationRelay> logger) : BackgroundService
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    public TimeSpan PollInterval { get; } = TimeSpan.FromSeconds(options.Value.RelayPollSeconds);
     public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
     private const int PageSize = 500;
 

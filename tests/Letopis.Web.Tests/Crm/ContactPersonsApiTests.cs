@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Letopis.TestKit;
-using Letopis.Web.Notifications;
 using Letopis.Web.Tests.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -151,9 +150,10 @@ public class ContactPersonsApiTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task ImportantDate_On29February_RemindsTheManagerEveryYear(string provider)
     {
-        using var host = ReminderDispatchTests.Started(new LetopisHost(provider));
-        // The relay polls every 2 s of the fake clock: jumping a year would replay millions of its ticks.
-        await host.Services.GetRequiredService<NotificationRelay>().StopAsync(CancellationToken.None);
+        // The relay polls every 2 s of the fake clock by default: jumping a year would replay millions of its ticks.
+        // (Stopping it instead races its start on a slow machine, and a background service that ends cancelled stops the host.)
+        using var host = ReminderDispatchTests.Started(new LetopisHost(
+            provider, settings: new Dictionary<string, string?> { ["Letopis:Reminders:RelayPollSeconds"] = "86400" }));
         var manager = await host.CreateUserAsync();
         var admin = await host.AdminAsync();
         var counterparty = await CardDataApiTests.CounterpartyAsync(admin, "ООО «Високос»", manager.Id);

@@ -47,7 +47,7 @@ public class NotificationPushTests
         received.Task.IsCompleted.ShouldBeFalse();
 
         // Node B learns of it only from the database, on its relay's next poll.
-        nodeB.Clock.Advance(NotificationRelay.PollInterval);
+        nodeB.Clock.Advance(nodeB.Services.GetRequiredService<NotificationRelay>().PollInterval);
         var notification = await received.Task.WaitAsync(Patience);
 
         notification.Title.ShouldBe("Совещание в 10:00");
