@@ -31,6 +31,7 @@ public static class CoreRegistration
         services.AddScoped<GetHistory>();
         services.AddScoped<SeedAccess>();
         services.AddSingleton<AccessCache>();
+        services.AddSingleton<NameBook>();
         services.AddScoped<WorkingCalendar>();
         services.AddScoped<Demo.SeedDemoCompany>();
         services.AddScoped<Crm.CreateCounterparty>();

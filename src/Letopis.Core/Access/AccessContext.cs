@@ -37,6 +37,9 @@ public sealed class AccessContext
 
     public Guid UserId { get; }
 
+    /// <summary>The <see cref="AccessStamp"/> value this context was built under, when it came from <see cref="AccessCache"/>.</summary>
+    public Guid? Stamp { get; internal set; }
+
     public Guid? DepartmentId { get; }
 
     public IReadOnlyCollection<string> Roles { get; }

@@ -9,7 +9,8 @@ namespace Letopis.Core.Access;
 
 /// <summary>
 /// One row whose value changes whenever anything an <see cref="AccessContext"/> is built from
-/// changes: roles, permission cells, role membership, departments, users' departments. Every node
+/// changes: roles, permission cells, role membership, departments, users' departments — and the
+/// names <see cref="NameBook"/> keeps (users' full names, reference-book entries). Every node
 /// compares it with the value its cached contexts were built under, so a change made on any node
 /// takes effect on the next request everywhere, without re-reading the permission matrix each time.
 /// </summary>
@@ -25,7 +26,7 @@ public class AccessStamp
     /// <summary>Marks the stamp changed in this save when an entry affects access contexts.</summary>
     internal static void BumpIfNeeded(DbContext db)
     {
-        if (!db.ChangeTracker.Entries().Any(AffectsAccess))
+        if (!db.ChangeTracker.Entries().Any(e => AffectsAccess(e) || NameBook.Affects(e)))
             return;
         var stamp = db.ChangeTracker.Entries<AccessStamp>().FirstOrDefault()?.Entity;
         if (stamp is null)
@@ -93,6 +94,7 @@ public sealed class AccessCache
             return cached.Access;
         // Loaded after the stamp was read, so it is at least as new as the stamp it is filed under.
         var access = await AccessContext.LoadAsync(db, userId, ct);
+        access.Stamp = stamp;
         _contexts[userId] = (stamp, access);
         return access;
     }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Activities;
 
 /// <summary>Cancels a planned activity; its reminders are cancelled with it.</summary>
-public sealed class CancelActivity(LetopisDb db, TimeProvider time, ICurrentActor actor)
+public sealed class CancelActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook)
 {
     public async Task<Result<ActivityDto>> HandleAsync(
         AccessContext access, Guid id, CancelActivityRequest request, int? ifMatch, CancellationToken ct)
@@ -46,6 +46,6 @@ public sealed class CancelActivity(LetopisDb db, TimeProvider time, ICurrentActo
         {
             return Error.StaleVersion();
         }
-        return (await ActivityProjection.LoadAsync(db, id, now, ct))!;
+        return (await ActivityProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), id, now, ct))!;
     }
 }

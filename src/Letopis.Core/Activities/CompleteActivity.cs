@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Activities;
 
 /// <summary>Records the result of an activity and, in the same transaction, plans its follow-up.</summary>
-public sealed class CompleteActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, IActivityWording? wording = null)
+public sealed class CompleteActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook, IActivityWording? wording = null)
 {
     public async Task<Result<CompletedActivityDto>> HandleAsync(
         AccessContext access, Guid id, CompleteActivityRequest request, int? ifMatch, CancellationToken ct)
@@ -70,7 +70,7 @@ public sealed class CompleteActivity(LetopisDb db, TimeProvider time, ICurrentAc
             return Error.StaleVersion();
         }
         return new CompletedActivityDto(
-            (await ActivityProjection.LoadAsync(db, id, now, ct))!,
-            followUp is null ? null : await ActivityProjection.LoadAsync(db, followUp.Id, now, ct));
+            (await ActivityProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), id, now, ct))!,
+            followUp is null ? null : await ActivityProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), followUp.Id, now, ct));
     }
 }

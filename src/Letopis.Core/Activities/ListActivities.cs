@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Activities;
 
 /// <summary>A page of visible activities: a date range for the calendar, a counterparty's for its card.</summary>
-public sealed class ListActivities(LetopisDb db, TimeProvider time, ICurrentActor actor)
+public sealed class ListActivities(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook)
 {
     public async Task<Result<PageOf<ActivityDto>>> HandleAsync(AccessContext access, ActivityListQuery query, PageRequest page, CancellationToken ct)
     {
@@ -36,6 +36,7 @@ public sealed class ListActivities(LetopisDb db, TimeProvider time, ICurrentActo
             ? activities.OrderBy(a => a.PlannedAt).ThenBy(a => a.Id)
             : activities.OrderByDescending(a => a.PlannedAt).ThenByDescending(a => a.Id);
         var result = await ordered.Project(db).ToPageAsync(page, ct);
-        return result with { Items = result.Items.Select(i => i.Finish(now)).ToList() };
+        var names = await nameBook.GetAsync(db, access.Stamp, ct);
+        return result with { Items = result.Items.Select(i => i.Finish(now, names)).ToList() };
     }
 }

@@ -6,7 +6,7 @@ using Letopis.Core.Data;
 namespace Letopis.Core.Activities;
 
 /// <summary>Plans an activity for the caller or, with authority over them, for a colleague.</summary>
-public sealed class PlanActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, IActivityWording? wording = null)
+public sealed class PlanActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook, IActivityWording? wording = null)
 {
     public async Task<Result<ActivityDto>> HandleAsync(AccessContext access, PlanActivityRequest request, CancellationToken ct)
     {
@@ -23,6 +23,6 @@ public sealed class PlanActivity(LetopisDb db, TimeProvider time, ICurrentActor 
         await ActivityReminders.ArmAsync(db, activity, now, wording, ct);
         ActivityTimeline.Add(db, activity, now, acting, TimelineKinds.ActivityPlanned);
         await db.SaveChangesAsync(ct);
-        return (await ActivityProjection.LoadAsync(db, activity.Id, now, ct))!;
+        return (await ActivityProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), activity.Id, now, ct))!;
     }
 }

@@ -7,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Activities;
 
 /// <summary>One activity and its history, if visible to the caller.</summary>
-public sealed class ReadActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, GetHistory history)
+public sealed class ReadActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, GetHistory history, NameBook nameBook)
 {
     public async Task<Result<ActivityDto>> HandleAsync(AccessContext access, Guid id, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(now), ct);
         var dto = await viewer.Visible(db.Activities.AsNoTracking()).Where(a => a.Id == id).Project(db).SingleOrDefaultAsync(ct);
-        return dto is null ? Error.NotFound() : dto.Finish(now);
+        return dto is null ? Error.NotFound() : dto.Finish(now, await nameBook.GetAsync(db, access.Stamp, ct));
     }
 
     /// <summary>The field changes of the activity, newest first, with who made them and for whom.</summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Activities;
 
 /// <summary>A user's planned activities for a day, grouped by kind, with the agendas of the colleagues the caller stands in for.</summary>
-public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor actor)
+public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook)
 {
     /// <summary>Overdue activities older than this are not carried along (a floor for the index range, not a rule users meet).</summary>
     private static readonly DateTime OverdueFloor = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -31,7 +31,8 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
                 return Error.Forbidden();
         }
 
-        var groups = await GroupsAsync(target, day, today, now, ct);
+        var names = await nameBook.GetAsync(db, access.Stamp, ct);
+        var groups = await GroupsAsync(target, day, today, now, names, ct);
         var actingFor = new List<ActingForDto>();
         // The deputy's own agenda carries the absent colleagues' (deputyships run on UTC days, as everywhere).
         if (target == real && actor.OnBehalfOfId is null)
@@ -43,12 +44,12 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
                 .Select(d => new { d.PrincipalId, d.EndsOn, Name = db.Users.Where(u => u.Id == d.PrincipalId).Select(u => u.FullName).First() })
                 .ToListAsync(ct);
             foreach (var p in principals.DistinctBy(p => p.PrincipalId))
-                actingFor.Add(new ActingForDto(p.PrincipalId, p.Name, p.EndsOn, await GroupsAsync(p.PrincipalId, day, today, now, ct)));
+                actingFor.Add(new ActingForDto(p.PrincipalId, p.Name, p.EndsOn, await GroupsAsync(p.PrincipalId, day, today, now, names, ct)));
         }
         return new AgendaDto(day, target, groups, actingFor);
     }
 
-    private async Task<List<AgendaGroupDto>> GroupsAsync(Guid userId, DateOnly day, DateOnly today, DateTime now, CancellationToken ct)
+    private async Task<List<AgendaGroupDto>> GroupsAsync(Guid userId, DateOnly day, DateOnly today, DateTime now, Names names, CancellationToken ct)
     {
         var start = ActivityDays.StartUtc(day, time);
         var end = ActivityDays.StartUtc(day.AddDays(1), time);
@@ -56,7 +57,7 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
         var from = day == today ? OverdueFloor : start;
         var items = new List<ActivityDto>();
         await foreach (var item in ActivityProjection.Agenda(db, userId, from, end).WithCancellation(ct))
-            items.Add(item.Finish(now));
+            items.Add(item.Finish(now, names));
         return items.GroupBy(i => i.Kind).OrderBy(g => g.Key)
             .Select(g => new AgendaGroupDto(g.Key, g.Count(), g.Count(i => i.Overdue), g.ToList()))
             .ToList();

@@ -10,7 +10,7 @@ namespace Letopis.Core.Activities;
 /// Edits or moves a planned activity (JSON merge patch with a version check). A done activity only
 /// takes corrections of its result and next step; a cancelled one takes nothing.
 /// </summary>
-public sealed class UpdateActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, IActivityWording? wording = null)
+public sealed class UpdateActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook, IActivityWording? wording = null)
 {
     public async Task<Result<ActivityDto>> HandleAsync(
         AccessContext access, Guid id, ActivityFields fields, int? version, int? ifMatch, CancellationToken ct)
@@ -135,6 +135,6 @@ public sealed class UpdateActivity(LetopisDb db, TimeProvider time, ICurrentActo
         {
             return Error.StaleVersion();
         }
-        return (await ActivityProjection.LoadAsync(db, id, now, ct))!;
+        return (await ActivityProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), id, now, ct))!;
     }
 }

@@ -6,7 +6,7 @@ using Letopis.Core.Data;
 namespace Letopis.Core.Crm;
 
 /// <summary>Registers a counterparty; the caller is responsible for it unless another responsible is named.</summary>
-public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrentActor actor)
+public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook)
 {
     public async Task<Result<CounterpartyDto>> HandleAsync(AccessContext access, CounterpartyFields fields, CancellationToken ct)
     {
@@ -34,6 +34,6 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
             await CounterpartyTagging.ReplaceAsync(db, counterparty, tags, counterparty.CreatedAt, actor, ct);
         Timeline.Add(db, counterparty.Id, counterparty.CreatedAt, actor, TimelineKinds.Created, null);
         await db.SaveChangesAsync(ct);
-        return (await CounterpartyProjection.LoadAsync(db, counterparty.Id, ct))!;
+        return (await CounterpartyProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), counterparty.Id, ct))!;
     }
 }

@@ -54,7 +54,7 @@ public static class CounterpartySorts
 }
 
 /// <summary>The counterparty directory and card, limited to what the caller may see.</summary>
-public sealed class ListCounterparties(LetopisDb db)
+public sealed class ListCounterparties(LetopisDb db, NameBook nameBook)
 {
     public async Task<PageOf<CounterpartyDto>> HandleAsync(AccessContext access, CounterpartyFilter filter, PageRequest page, CancellationToken ct)
     {
@@ -67,7 +67,7 @@ public sealed class ListCounterparties(LetopisDb db)
             .Skip(page.Skip).Take(page.PageSize)
             .Project(db)
             .ToListAsync(ct);
-        return new PageOf<CounterpartyDto>(await CounterpartyProjection.CompleteAsync(db, items, ct), total, page.Page, page.PageSize);
+        return new PageOf<CounterpartyDto>(await CounterpartyProjection.CompleteAsync(db, await nameBook.GetAsync(db, access.Stamp, ct), items, ct), total, page.Page, page.PageSize);
     }
 
     /// <summary>The visible counterparties that pass the filter, unordered: the list and the export share it.</summary>
@@ -127,7 +127,7 @@ public sealed class ListCounterparties(LetopisDb db)
     public async Task<Result<CounterpartyDto>> GetAsync(AccessContext access, Guid id, CancellationToken ct)
     {
         // The same rule as the list's VisibleTo filter, applied to the one record read by key.
-        var card = await CounterpartyProjection.LoadAsync(db, id, ct);
+        var card = await CounterpartyProjection.LoadAsync(db, await nameBook.GetAsync(db, access.Stamp, ct), id, ct);
         return card is not null && access.Allows(Counterparty.EntityKind, PermissionAction.Read, card.ResponsibleId)
             ? card
             : Error.NotFound();

@@ -24,7 +24,7 @@ public sealed record MergeCounterpartiesRequest(Guid? DuplicateId, IReadOnlyList
 /// reminders and alike, so features added later are carried without touching this file.
 /// All in one transaction; the duplicate is deleted at the end.
 /// </summary>
-public sealed class MergeCounterparties(LetopisDb db, TimeProvider time, ICurrentActor actor)
+public sealed class MergeCounterparties(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook)
 {
     public const string SameCard = "same_card";
 
@@ -143,7 +143,7 @@ public sealed class MergeCounterparties(LetopisDb db, TimeProvider time, ICurren
         if (movedContacts.Count > 0)
             await Search.SearchIndex.RefreshAsync(db, ContactPerson.EntityKind, movedContacts, ct);
         await transaction.CommitAsync(ct);
-        return (await CounterpartyProjection.LoadAsync(db, survivorId, ct))!;
+        return (await CounterpartyProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), survivorId, ct))!;
     }
 
     /// <summary>A person linked to both stays once; the survivor's main contact stays main.</summary>

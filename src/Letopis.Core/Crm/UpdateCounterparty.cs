@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Crm;
 
 /// <summary>Edits a counterparty card (JSON merge patch semantics: absent fields stay as they are).</summary>
-public sealed class UpdateCounterparty(LetopisDb db, TimeProvider time, ICurrentActor actor)
+public sealed class UpdateCounterparty(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook)
 {
     public async Task<Result<CounterpartyDto>> HandleAsync(
         AccessContext access, Guid id, CounterpartyFields fields, int? version, int? ifMatch, CancellationToken ct)
@@ -51,6 +51,6 @@ public sealed class UpdateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         {
             return Error.StaleVersion();
         }
-        return (await CounterpartyProjection.LoadAsync(db, id, ct))!;
+        return (await CounterpartyProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), id, ct))!;
     }
 }
