@@ -68,15 +68,27 @@ internal static class ActivityProjection
     private static readonly PerModel<Func<LetopisDb, Guid, DateTime, DateTime, IAsyncEnumerable<ActivityDto>>> AgendaQuery =
         new(() => EF.CompileAsyncQuery(AgendaExpression()));
 
-    private static Expression<Func<LetopisDb, Guid, DateTime, DateTime, IQueryable<ActivityDto>>> AgendaExpression()
-    {
-        Expression<Func<LetopisDb, Guid, DateTime, DateTime, IQueryable<Activity>>> rows = (db, userId, from, to) =>
-            db.Activities.AsNoTracking()
-                .Where(a => a.AssigneeId == userId && a.Status == ActivityStatus.Planned && a.PlannedAt >= from && a.PlannedAt < to)
-                // Ordered by the index itself: no sort step (same-minute items keep the index's order).
-                .OrderBy(a => a.PlannedAt)
-                .Take(AgendaLimit);
-        var select = QueryShapes.Select(rows.Body, Shape, rows.Parameters[0]);
-        return Expression.Lambda<Func<LetopisDb, Guid, DateTime, DateTime, IQueryable<ActivityDto>>>(select, rows.Parameters);
-    }
+    // The rows of the day first (from the partial index, in its order, at most AgendaLimit), then the
+    // counterparty and the contact person joined once each: as scalar subqueries per column they cost
+    // four lookups per row instead of two.
+    private static Expression<Func<LetopisDb, Guid, DateTime, DateTime, IQueryable<ActivityDto>>> AgendaExpression() =>
+        (db, userId, start, end) =>
+            from a in db.Activities.AsNoTracking()
+                .Where(x => x.AssigneeId == userId && x.Status == ActivityStatus.Planned && x.PlannedAt >= start && x.PlannedAt < end)
+                .OrderBy(x => x.PlannedAt)
+                .Take(AgendaLimit)
+            join counterparty in db.Counterparties on a.CounterpartyId equals (Guid?)counterparty.Id into counterparties
+            from c in counterparties.DefaultIfEmpty()
+            join contact in db.ContactPersons on a.ContactId equals (Guid?)contact.Id into contacts
+            from p in contacts.DefaultIfEmpty()
+            orderby a.PlannedAt
+            select new ActivityDto(
+                a.Id, a.Kind, a.Status, a.Subject, a.Description, a.PlannedAt, a.DurationMinutes, a.PlannedAt, a.Place,
+                a.AssigneeId, "", a.PlannedById, "", a.PlannedOnBehalfOfId, null,
+                a.CounterpartyId, c!.Name, a.ContactId, p!.FullName, p.Phone ?? p.Phone2 ?? c.Phone, null,
+                a.RemindBeforeMinutes,
+                a.CompletedAt, a.CompletedById, null, a.CompletedOnBehalfOfId, null,
+                a.Result, a.NextStep,
+                a.CancelledAt, a.CancelledById, null, a.CancelledOnBehalfOfId, null,
+                a.FollowUpOfId, false, a.CreatedAt, a.Version);
 }

@@ -11,6 +11,13 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
     /// <summary>Overdue activities older than this are not carried along (a floor for the index range, not a rule users meet).</summary>
     private static readonly DateTime OverdueFloor = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>Whom the caller stands in for today: asked on every agenda read, so compiled.</summary>
+    private static readonly PerModel<Func<LetopisDb, Guid, DateOnly, IAsyncEnumerable<Principal>>> PrincipalsQuery = new(() =>
+        EF.CompileAsyncQuery((LetopisDb d, Guid deputy, DateOnly today) => d.Deputyships.AsNoTracking()
+            .Where(x => x.DeputyId == deputy && x.EndsOn >= today && x.StartsOn <= today)
+            .OrderBy(x => x.StartsOn)
+            .Select(x => new Principal(x.PrincipalId, x.EndsOn))));
+
     /// <param name="access">The caller's access.</param>
     /// <param name="date">The day; default: today (server's time zone).</param>
     /// <param name="userId">Whose agenda; default: the caller.</param>
@@ -38,13 +45,11 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
         if (target == real && actor.OnBehalfOfId is null)
         {
             var utcToday = DateOnly.FromDateTime(now);
-            var principals = await db.Deputyships.AsNoTracking()
-                .Where(d => d.DeputyId == real && d.EndsOn >= utcToday && d.StartsOn <= utcToday)
-                .OrderBy(d => d.StartsOn)
-                .Select(d => new { d.PrincipalId, d.EndsOn, Name = db.Users.Where(u => u.Id == d.PrincipalId).Select(u => u.FullName).First() })
-                .ToListAsync(ct);
+            var principals = new List<Principal>();
+            await foreach (var p in PrincipalsQuery.For(db)(db, real, utcToday).WithCancellation(ct))
+                principals.Add(p);
             foreach (var p in principals.DistinctBy(p => p.PrincipalId))
-                actingFor.Add(new ActingForDto(p.PrincipalId, p.Name, p.EndsOn, await GroupsAsync(p.PrincipalId, day, today, now, names, ct)));
+                actingFor.Add(new ActingForDto(p.PrincipalId, names.User(p.PrincipalId) ?? "", p.EndsOn, await GroupsAsync(p.PrincipalId, day, today, now, names, ct)));
         }
         return new AgendaDto(day, target, groups, actingFor);
     }
@@ -63,3 +68,6 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
             .ToList();
     }
 }
+
+/// <summary>A colleague the caller stands in for, and until when (a named type: Npgsql reads a tuple as a ROW).</summary>
+internal sealed record Principal(Guid PrincipalId, DateOnly EndsOn);
