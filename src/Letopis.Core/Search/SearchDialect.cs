@@ -18,6 +18,12 @@ public sealed class SearchHitRow
     public string? Snippet { get; set; }
 
     public double Rank { get; set; }
+
+    /// <summary>How many visible candidate rows the query has (up to <see cref="SearchDialect.MaxCandidates"/>), the same on every row.</summary>
+    public int CandidateRows { get; set; }
+
+    /// <summary>How many records those candidates hold, the same on every row.</summary>
+    public int Records { get; set; }
 }
 
 /// <summary>
@@ -38,7 +44,10 @@ internal abstract class SearchDialect
     /// <summary>Ids of records of one kind matching the query (no access filter: the caller composes it).</summary>
     public abstract IQueryable<Guid> MatchingIds(LetopisDb db, string kind, SearchQuery query);
 
-    /// <summary>One page of visible hits, best first, one per record.</summary>
+    /// <summary>
+    /// One page of visible hits, best first, one per record, each carrying the counts of the whole
+    /// candidate set: the candidates are found once for both, not once for the page and again for the total.
+    /// </summary>
     public abstract Task<List<SearchHitRow>> HitsAsync(LetopisDb db, SearchQuery query, AccessFilter access, int skip, int take, CancellationToken ct);
 
     /// <summary>How many visible candidate rows there are (up to <see cref="MaxCandidates"/>) and how many records they hold.</summary>
@@ -92,10 +101,14 @@ internal abstract class SearchDialect
             var n = access.Count + 1;
             // Bare columns beside MIN() come from the row holding the minimum (an SQLite guarantee).
             var sql = $$"""
-                SELECT c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", MIN(c."Rank") AS "Rank"
-                FROM ({{Candidates(access, HitColumns)}}) AS c
-                GROUP BY c."Kind", c."EntityId"
-                ORDER BY "Rank", c."Title"
+                WITH c AS MATERIALIZED ({{Candidates(access, HitColumns)}}),
+                h AS (
+                    SELECT c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", MIN(c."Rank") AS "Rank"
+                    FROM c GROUP BY c."Kind", c."EntityId")
+                SELECT h."Kind", h."EntityId", h."ParentId", h."Title", h."Snippet", h."Rank",
+                    (SELECT COUNT(*) FROM c) AS "CandidateRows", COUNT(*) OVER () AS "Records"
+                FROM h
+                ORDER BY h."Rank", h."Title"
                 LIMIT {{{n}}} OFFSET {{{n + 1}}}
                 """;
             return db.Database.SqlQueryRaw<SearchHitRow>(sql, args).ToListAsync(ct);
@@ -140,10 +153,13 @@ internal abstract class SearchDialect
             object[] args = [query.ToTsQuery(), .. access.Args(), take, skip];
             var n = access.Count + 1;
             var sql = $$"""
-                SELECT h."Kind", h."EntityId", h."ParentId", h."Title", h."Snippet", h."Rank" FROM (
+                WITH c AS MATERIALIZED ({{Candidates(access)}}),
+                h AS (
                     SELECT DISTINCT ON (c."Kind", c."EntityId") c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", c."Rank"
-                    FROM ({{Candidates(access)}}) AS c
-                    ORDER BY c."Kind", c."EntityId", c."Rank" DESC) AS h
+                    FROM c ORDER BY c."Kind", c."EntityId", c."Rank" DESC)
+                SELECT h."Kind", h."EntityId", h."ParentId", h."Title", h."Snippet", h."Rank",
+                    (SELECT COUNT(*) FROM c)::int AS "CandidateRows", (COUNT(*) OVER ())::int AS "Records"
+                FROM h
                 ORDER BY h."Rank" DESC, h."Title"
                 LIMIT {{{n}}} OFFSET {{{n + 1}}}
                 """;

@@ -48,8 +48,9 @@ public sealed class SearchRecords(LetopisDb db)
 
         var take = Math.Min(page.PageSize, MaxResults - page.Skip);
         var rows = await dialect.HitsAsync(db, query, filter, page.Skip, take, ct);
-        // A first page that is not full holds everything there is: no need to count.
-        var total = page.Skip == 0 && rows.Count < take ? rows.Count : await CountAsync(query, filter, ct);
+        // Every row carries the counts; only a page past the end has none to carry them.
+        var total = rows.Count > 0 ? Total(rows[0].CandidateRows, rows[0].Records)
+            : page.Skip == 0 ? 0 : await CountAsync(query, filter, ct);
         var hits = rows.Select(r => new SearchHit(r.Kind, r.EntityId, r.Title, r.Snippet, r.ParentId)).ToList();
         return new PageOf<SearchHit>(hits, total, page.Page, page.PageSize);
     }
@@ -58,6 +59,9 @@ public sealed class SearchRecords(LetopisDb db)
     private async Task<int> CountAsync(SearchQuery query, AccessFilter filter, CancellationToken ct)
     {
         var count = await SearchDialect.For(db).CountAsync(db, query, filter, ct);
-        return count.Rows >= SearchDialect.MaxCandidates ? MaxResults + 1 : Math.Min(count.Records, MaxResults + 1);
+        return Total(count.Rows, count.Records);
     }
+
+    private static int Total(int candidateRows, int records) =>
+        candidateRows >= SearchDialect.MaxCandidates ? MaxResults + 1 : Math.Min(records, MaxResults + 1);
 }
