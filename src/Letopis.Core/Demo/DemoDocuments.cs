@@ -167,7 +167,8 @@ internal static class DemoDocuments
                         secretary ?? counterparty.ResponsibleId, letterOn, null, DocumentStatus.Draft);
                     letter.IncomingNumber = senderNumber;
                     letter.IncomingDate = letterOn.AddDays(-2);
-                }));
+                }
+                ));
             }
         }
         // Acts, invoices and letters go into their yearly journals in date order, as a registry office would number them.
