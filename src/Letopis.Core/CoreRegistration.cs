@@ -72,6 +72,18 @@ public static class CoreRegistration
         services.AddScoped<Activities.ListActivities>();
         services.AddScoped<Activities.ReadActivity>();
         services.AddScoped<Activities.ActivityNotes>();
+        services.AddScoped<Documents.SeedDocumentTypes>();
+        services.AddScoped<Documents.ManageDocumentTypes>();
+        services.AddScoped<Documents.ManageJournals>();
+        services.AddScoped<Documents.RegisterDocument>();
+        services.AddScoped<Documents.UpdateDocument>();
+        services.AddScoped<Documents.ChangeDocumentStatus>();
+        services.AddScoped<Documents.ReadDocument>();
+        services.AddScoped<Documents.ListDocuments>();
+        services.AddScoped<Documents.ReadDocumentTree>();
+        services.AddScoped<Documents.ReadCounterpartyDocuments>();
+        services.AddScoped<Documents.ManageDocumentLinks>();
+        services.AddScoped<Documents.ManageCoResponsible>();
         return services;
     }
 }

@@ -15,8 +15,11 @@ public static class EntityKinds
     /// <summary>Custom field definitions: a setting, not a record, so only "none" or not in the matrix counts.</summary>
     public const string CustomField = "customField";
 
+    /// <summary>Document types and registration journals: a setting like custom fields.</summary>
+    public const string DocumentType = "documentType";
+
     /// <summary>Kinds of settings whose create, edit and delete rights are given per role; everyone reads them.</summary>
-    public static readonly string[] Settings = [CustomField];
+    public static readonly string[] Settings = [CustomField, DocumentType];
 
     /// <summary>Every row of the permission matrix: record kinds, then settings.</summary>
     public static readonly string[] InMatrix = [.. Scoped, .. Settings];

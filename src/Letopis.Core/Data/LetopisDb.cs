@@ -65,6 +65,22 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
 
     public DbSet<Activities.ActivityNote> ActivityNotes => Set<Activities.ActivityNote>();
 
+    public DbSet<Documents.DocumentType> DocumentTypes => Set<Documents.DocumentType>();
+
+    public DbSet<Documents.RegistrationJournal> RegistrationJournals => Set<Documents.RegistrationJournal>();
+
+    public DbSet<Documents.JournalCounter> JournalCounters => Set<Documents.JournalCounter>();
+
+    public DbSet<Documents.Document> Documents => Set<Documents.Document>();
+
+    public DbSet<Documents.DocumentCoResponsible> DocumentCoResponsibles => Set<Documents.DocumentCoResponsible>();
+
+    public DbSet<Documents.DocumentLink> DocumentLinks => Set<Documents.DocumentLink>();
+
+    public DbSet<Documents.DocumentFile> DocumentFiles => Set<Documents.DocumentFile>();
+
+    public DbSet<Documents.DocumentFileVersion> DocumentFileVersions => Set<Documents.DocumentFileVersion>();
+
     /// <summary>
     /// Who the coming saves are recorded as, when a handler knows better than the request: a deputy
     /// working on the absent colleague's record without having switched to them is still their deputy.

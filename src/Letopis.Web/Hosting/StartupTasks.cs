@@ -31,6 +31,8 @@ public static class StartupTasks
             Console.WriteLine("==============================================================");
             Console.WriteLine();
         }
+        if (await services.GetRequiredService<Core.Documents.SeedDocumentTypes>().HandleAsync(app.Lifetime.ApplicationStopping))
+            logger.LogInformation("Preconfigured document types created");
         if (demo)
         {
             var seeded = await services.GetRequiredService<Core.Demo.SeedDemoCompany>().HandleAsync(app.Lifetime.ApplicationStopping);

@@ -1,0 +1,182 @@
+using System.Text.Json.Nodes;
+using Letopis.Core.Common;
+
+namespace Letopis.Core.Documents;
+
+/// <summary>A document type as the API and the settings screen show it.</summary>
+/// <param name="Kind"><c>contract</c>, <c>appendix</c>, <c>supplementary_agreement</c>, <c>act</c>, <c>invoice</c>, <c>work_order</c>,
+/// <c>schedule</c>, <c>incoming_letter</c>, <c>outgoing_letter</c>, <c>internal_memo</c>, <c>protocol</c>, <c>other</c>.</param>
+/// <param name="FieldSettings">Optional card field → <c>hidden</c>, <c>shown</c> or <c>required</c>.</param>
+public sealed record DocumentTypeDto(
+    Guid Id, string Code, string Name, string Kind, Guid? JournalId, string? JournalName, string? NumberPattern,
+    IReadOnlyList<Guid> AllowedParentTypeIds, IReadOnlyList<string> AllowedParentTypeCodes,
+    IReadOnlyList<Guid> ExpectedChildTypeIds, IReadOnlyList<string> ExpectedChildTypeCodes,
+    IReadOnlyDictionary<string, string> FieldSettings, Guid? DefaultResponsibleId, string? DefaultResponsibleName,
+    bool Archived, int Order, int Version);
+
+/// <summary>The fields of a document type as a create or merge-patch request carries them (absent: unchanged).</summary>
+public sealed record DocumentTypeFields
+{
+    public Optional<string?> Code { get; init; }
+
+    public Optional<string?> Name { get; init; }
+
+    public Optional<string?> Kind { get; init; }
+
+    public Optional<Guid?> JournalId { get; init; }
+
+    /// <summary>On create without <see cref="JournalId"/>: a new journal of the type's own with this pattern. On patch: the type's journal's pattern.</summary>
+    public Optional<string?> NumberPattern { get; init; }
+
+    /// <summary>With <see cref="NumberPattern"/>: <c>never</c>, <c>yearly</c> or <c>per_parent</c>; guessed from the pattern when absent.</summary>
+    public Optional<string?> CounterReset { get; init; }
+
+    public Optional<IReadOnlyList<Guid>?> AllowedParentTypeIds { get; init; }
+
+    public Optional<IReadOnlyList<Guid>?> ExpectedChildTypeIds { get; init; }
+
+    public Optional<IReadOnlyDictionary<string, string?>?> FieldSettings { get; init; }
+
+    public Optional<Guid?> DefaultResponsibleId { get; init; }
+
+    public Optional<bool?> Archived { get; init; }
+
+    public Optional<int?> Order { get; init; }
+}
+
+/// <summary>A registration journal.</summary>
+/// <param name="CounterReset"><c>never</c>, <c>yearly</c> or <c>per_parent</c>.</param>
+/// <param name="TypeCodes">The types registered in it.</param>
+public sealed record JournalDto(Guid Id, string Name, string Pattern, string CounterReset, bool Archived, IReadOnlyList<string> TypeCodes, int Version);
+
+/// <summary>The fields of a journal (create or merge patch).</summary>
+public sealed record JournalFields
+{
+    public Optional<string?> Name { get; init; }
+
+    public Optional<string?> Pattern { get; init; }
+
+    public Optional<string?> CounterReset { get; init; }
+
+    public Optional<bool?> Archived { get; init; }
+}
+
+/// <summary>The card fields of a document as a registration or merge-patch request carries them (absent: unchanged).</summary>
+public sealed record DocumentFields
+{
+    public Optional<string?> Title { get; init; }
+
+    public Optional<string?> Summary { get; init; }
+
+    public Optional<DateOnly?> RegisteredOn { get; init; }
+
+    public Optional<Guid?> CounterpartyId { get; init; }
+
+    public Optional<Guid?> OurCompanyId { get; init; }
+
+    public Optional<Guid?> ParentId { get; init; }
+
+    public Optional<decimal?> Amount { get; init; }
+
+    public Optional<int?> VatRate { get; init; }
+
+    /// <summary>Absent with a rate: computed from the amount (VAT included).</summary>
+    public Optional<decimal?> VatAmount { get; init; }
+
+    public Optional<string?> Currency { get; init; }
+
+    /// <summary>Both parties signed on this date: sets both dates below unless they are given.</summary>
+    public Optional<DateOnly?> SignedOn { get; init; }
+
+    public Optional<DateOnly?> SignedByUsOn { get; init; }
+
+    public Optional<DateOnly?> SignedByCounterpartyOn { get; init; }
+
+    public Optional<DateOnly?> ValidFrom { get; init; }
+
+    public Optional<DateOnly?> ValidTo { get; init; }
+
+    public Optional<Guid?> ResponsibleId { get; init; }
+
+    /// <summary>The whole set of co-responsible users (replaces the old one).</summary>
+    public Optional<IReadOnlyList<Guid>?> CoResponsibleIds { get; init; }
+
+    /// <summary>Only at registration (a paper already signed is registered as <c>signed</c>); afterwards the status endpoint.</summary>
+    public Optional<string?> Status { get; init; }
+
+    public Optional<string?> IncomingNumber { get; init; }
+
+    public Optional<DateOnly?> IncomingDate { get; init; }
+
+    /// <summary>Custom field values by code; null clears a code, absent codes stay.</summary>
+    public IReadOnlyDictionary<string, JsonNode?>? CustomFields { get; init; }
+}
+
+/// <summary>A new document: its type (by code or id) and its card fields.</summary>
+public sealed record RegisterDocumentRequest(string? TypeCode, Guid? TypeId, DocumentFields Fields);
+
+/// <summary>A user next to a document (responsible, co-responsible).</summary>
+public sealed record DocumentPersonDto(Guid Id, string FullName);
+
+/// <summary>A document as a line of a list, a parent or a child on a card.</summary>
+public sealed record DocumentSummaryDto(
+    Guid Id, string? Number, DateOnly RegisteredOn, string TypeCode, string TypeName, string Kind, string Title, string Status,
+    decimal? Amount, string Currency);
+
+/// <summary>A free link as seen from one document: <c>direction</c> <c>out</c> (this one links the other) or <c>in</c>.</summary>
+/// <param name="Kind"><c>see_also</c> or <c>replaces</c>.</param>
+public sealed record DocumentLinkDto(Guid Id, string Kind, string Direction, DocumentSummaryDto Document);
+
+/// <summary>A file of a document with its current version.</summary>
+public sealed record DocumentFileSummaryDto(
+    Guid Id, string Name, int Version, long Size, string ContentType, string Sha256, DateTime UploadedAt, Guid? UploadedById);
+
+/// <summary>The document card.</summary>
+/// <param name="Status"><c>draft</c>, <c>on_approval</c>, <c>approved</c>, <c>signed</c>, <c>in_force</c>, <c>executed</c>, <c>terminated</c>, <c>rejected</c>.</param>
+/// <param name="NextStatuses">The statuses the life cycle allows next.</param>
+/// <param name="SignedOn">The later of both signatures, once both parties signed.</param>
+public sealed record DocumentDto(
+    Guid Id, Guid TypeId, string TypeCode, string TypeName, string Kind, string? Number, DateOnly RegisteredOn, Guid? JournalId,
+    string Title, string? Summary, Guid? CounterpartyId, string? CounterpartyName, Guid? OurCompanyId, string? OurCompanyName,
+    Guid? ParentId, DocumentSummaryDto? Parent, Guid RootId,
+    decimal? Amount, int? VatRate, decimal? VatAmount, string Currency,
+    DateOnly? SignedOn, DateOnly? SignedByUsOn, DateOnly? SignedByCounterpartyOn, DateOnly? ValidFrom, DateOnly? ValidTo,
+    Guid? ResponsibleId, string? ResponsibleName, IReadOnlyList<DocumentPersonDto> CoResponsible,
+    string Status, IReadOnlyList<string> NextStatuses, string? IncomingNumber, DateOnly? IncomingDate,
+    IReadOnlyDictionary<string, object?> CustomFields,
+    IReadOnlyList<DocumentSummaryDto> Children, IReadOnlyList<DocumentLinkDto> Links, IReadOnlyList<DocumentFileSummaryDto> Files,
+    DateTime CreatedAt, Guid? CreatedById, int Version);
+
+/// <summary>A line of the document registry.</summary>
+public sealed record DocumentListItemDto(
+    Guid Id, string? Number, DateOnly RegisteredOn, Guid TypeId, string TypeCode, string TypeName, string Kind, string Title,
+    Guid? CounterpartyId, string? CounterpartyName, Guid? ParentId, string Status, decimal? Amount, string Currency,
+    Guid? ResponsibleId, string? ResponsibleName, int Version);
+
+/// <summary>Registry filters; every one is optional.</summary>
+/// <param name="Status">One status (<c>signed</c>) or several separated by commas.</param>
+/// <param name="From">Registered on or after.</param>
+/// <param name="To">Registered on or before.</param>
+public sealed record DocumentFilter(
+    Guid? CounterpartyId = null, string? TypeCode = null, string? Status = null, Guid? ResponsibleId = null, string? Q = null,
+    DateOnly? From = null, DateOnly? To = null, Guid? ParentId = null);
+
+/// <summary>An accounting document type a node expects as a child, and whether one is provided (signed, in force or executed).</summary>
+public sealed record ExpectedChildDto(string TypeCode, string TypeName, bool Provided);
+
+/// <summary>A node of a document tree with the nodes under it that the caller may see.</summary>
+/// <param name="Missing">The expected types not provided yet (empty when complete or nothing is expected).</param>
+public sealed record DocumentTreeNode(
+    Guid Id, Guid? ParentId, string? Number, DateOnly RegisteredOn, string TypeCode, string TypeName, string Kind, string Title,
+    string Status, decimal? Amount, string Currency, Guid? CounterpartyId, Guid? ResponsibleId, int FilesCount,
+    IReadOnlyList<ExpectedChildDto> Expected, IReadOnlyList<string> Missing, IReadOnlyList<DocumentTreeNode> Children);
+
+/// <summary>
+/// The whole tree around one document. Nodes the caller may not see are left out; a visible node
+/// under a hidden one becomes a root of its own.
+/// </summary>
+public sealed record DocumentTreeDto(Guid FocusId, IReadOnlyList<DocumentTreeNode> Roots);
+
+/// <summary>Every tree holding a document of one counterparty: the documents part of the combined card.</summary>
+/// <param name="Total">How many visible documents the trees hold.</param>
+public sealed record CounterpartyDocumentsDto(Guid CounterpartyId, IReadOnlyList<DocumentTreeNode> Roots, int Total);
