@@ -121,15 +121,21 @@ public static class CounterpartyTagging
 
         var keys = wanted.Select(w => w.Key).ToList();
         var existing = await db.Set<Tag>().Where(t => keys.Contains(t.NameNormalized)).ToDictionaryAsync(t => t.NameNormalized, ct);
-        var shown = new List<string>();
-        foreach (var (name, key) in wanted)
+        if (wanted.Any(w => !existing.ContainsKey(w.Key)))
         {
-            if (!existing.TryGetValue(key, out var tag))
+            // Two people tagging different cards with the same new word at once must both succeed: the
+            // tag row is inserted unless it exists by then (no unique-key failure), then read back.
+            foreach (var (name, key) in wanted.Where(w => !existing.ContainsKey(w.Key)))
             {
-                tag = new Tag { Name = name, NameNormalized = key };
-                db.Set<Tag>().Add(tag);
-                existing[key] = tag;
+                await db.Database.ExecuteSqlAsync(
+                    $"""INSERT INTO "Tags" ("Id", "Name", "NameNormalized") VALUES ({Guid.CreateVersion7()}, {name}, {key}) ON CONFLICT ("NameNormalized") DO NOTHING""", ct);
             }
+            existing = await db.Set<Tag>().Where(t => keys.Contains(t.NameNormalized)).ToDictionaryAsync(t => t.NameNormalized, ct);
+        }
+        var shown = new List<string>();
+        foreach (var (_, key) in wanted)
+        {
+            var tag = existing[key];
             shown.Add(tag.Name);
             if (current.All(c => c.TagId != tag.Id))
                 links.Add(new CounterpartyTag { CounterpartyId = counterparty.Id, TagId = tag.Id });
