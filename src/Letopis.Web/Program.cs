@@ -127,6 +127,8 @@ app.MapRemindersEndpoints();
 app.MapCalendarEndpoints();
 app.MapActivitiesEndpoints();
 app.MapCalendarFeedEndpoints();
+app.MapDocumentTypesEndpoints();
+app.MapDocumentsEndpoints();
 app.MapDocumentFilesEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
