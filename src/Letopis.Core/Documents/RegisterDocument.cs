@@ -22,8 +22,8 @@ public sealed class RegisterDocument(LetopisDb db, TimeProvider time, ICurrentAc
         var fields = request.Fields;
         // The type's default responsible person, else the caller.
         var responsible = fields.ResponsibleId.HasValue ? fields.ResponsibleId.Value : type.DefaultResponsibleId ?? access.UserId;
-        var coResponsible = fields.CoResponsibleIds.HasValue ? fields.CoResponsibleIds.Value ?? [] : [];
-        if (!DocumentAccess.Allows(access, PermissionAction.Create, responsible, coResponsible))
+        // Naming oneself co-responsible is no way round it: the responsible person must be within the caller's reach.
+        if (!access.Allows(Document.EntityKind, PermissionAction.Create, responsible))
             return Error.Forbidden();
 
         var now = time.GetUtcNow().UtcDateTime;
