@@ -1,5 +1,3 @@
-using Letopis.Core.Common;
-
 namespace Letopis.Core.Documents.Files;
 
 /// <summary>
@@ -11,16 +9,22 @@ public static class FileNames
 {
     public const int MaxLength = 255;
 
-    /// <summary>Field error code: the name holds a path part, a separator or a control character.</summary>
+    /// <summary>Field error code (on <c>file</c>): the name holds a path part, a separator or a control character.</summary>
     public const string Unsafe = "unsafe_name";
+
+    /// <summary>Field error code (on <c>file</c>): the file came without a name.</summary>
+    public const string Missing = "name_missing";
+
+    /// <summary>Field error code (on <c>file</c>): the name is longer than <see cref="MaxLength"/>.</summary>
+    public const string TooLong = "name_too_long";
 
     /// <summary>The field error code for <paramref name="name"/>, or null when it is acceptable.</summary>
     public static string? Check(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
-            return FieldErrors.Required;
+            return Missing;
         if (name.Length > MaxLength)
-            return FieldErrors.TooLong;
+            return TooLong;
         // Without separators «../» cannot occur; a name of dots alone is still a path on every system.
         if (name.Any(c => char.IsControl(c) || c is '/' or '\\' or '\u2028' or '\u2029' or '\uFEFF')
             || name.Trim().All(c => c == '.'))

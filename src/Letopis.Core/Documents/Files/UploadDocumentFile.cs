@@ -61,9 +61,9 @@ public sealed class UploadDocumentFile(
     public static Error TooLargeError(long maxBytes) => new(TooLarge, $"The file is larger than the limit of {maxBytes} bytes.",
         Extensions: new Dictionary<string, object?> { ["limit"] = maxBytes });
 
-    /// <summary>The field error for a file name, or null when it is acceptable.</summary>
+    /// <summary>The field error for a file name (on <c>file</c>, the part it came with), or null when it is acceptable.</summary>
     public static Error? CheckName(string? name) =>
-        FileNames.Check(name) is { } code ? Error.Validation(("name", code)) : null;
+        FileNames.Check(name) is { } code ? Error.Validation(("file", code)) : null;
 
     /// <summary>
     /// Checks that the caller may add a file to this document (<paramref name="fileId"/> null) or a
