@@ -100,11 +100,13 @@ internal abstract class SearchDialect
             object[] args = [query.ToFts5(), .. access.Args(), take, skip];
             var n = access.Count + 1;
             // Bare columns beside MIN() come from the row holding the minimum (an SQLite guarantee).
+            // One hit per record: ids are unique across kinds, and a record found both by its own row
+            // and by another source's row about it (a document's file text) is one result.
             var sql = $$"""
                 WITH c AS MATERIALIZED ({{Candidates(access, HitColumns)}}),
                 h AS (
                     SELECT c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", MIN(c."Rank") AS "Rank"
-                    FROM c GROUP BY c."Kind", c."EntityId")
+                    FROM c GROUP BY c."EntityId")
                 SELECT h."Kind", h."EntityId", h."ParentId", h."Title", h."Snippet", h."Rank",
                     (SELECT COUNT(*) FROM c) AS "CandidateRows", COUNT(*) OVER () AS "Records"
                 FROM h
@@ -155,8 +157,8 @@ internal abstract class SearchDialect
             var sql = $$"""
                 WITH c AS MATERIALIZED ({{Candidates(access)}}),
                 h AS (
-                    SELECT DISTINCT ON (c."Kind", c."EntityId") c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", c."Rank"
-                    FROM c ORDER BY c."Kind", c."EntityId", c."Rank" DESC)
+                    SELECT DISTINCT ON (c."EntityId") c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", c."Rank"
+                    FROM c ORDER BY c."EntityId", c."Rank" DESC)
                 SELECT h."Kind", h."EntityId", h."ParentId", h."Title", h."Snippet", h."Rank",
                     (SELECT COUNT(*) FROM c)::int AS "CandidateRows", (COUNT(*) OVER ())::int AS "Records"
                 FROM h

@@ -51,7 +51,13 @@ public sealed class SearchRecords(LetopisDb db)
         // Every row carries the counts; only a page past the end has none to carry them.
         var total = rows.Count > 0 ? Total(rows[0].CandidateRows, rows[0].Records)
             : page.Skip == 0 ? 0 : await CountAsync(query, filter, ct);
-        var hits = rows.Select(r => new SearchHit(r.Kind, r.EntityId, r.Title, r.Snippet, r.ParentId)).ToList();
+        var sources = SearchIndex.Sources.ToDictionary(s => s.Kind);
+        foreach (var kind in rows.GroupBy(r => r.Kind))
+        {
+            if (sources.TryGetValue(kind.Key, out var source))
+                await source.DescribeAsync(db, query, kind.ToList(), ct);
+        }
+        var hits = rows.Select(r => new SearchHit(sources.TryGetValue(r.Kind, out var s) ? s.ResultEntity : r.Kind, r.EntityId, r.Title, r.Snippet, r.ParentId)).ToList();
         return new PageOf<SearchHit>(hits, total, page.Page, page.PageSize);
     }
 
