@@ -53,6 +53,9 @@ public static class TimelineKinds
     public const string ActivityDone = "activity_done";
     public const string ActivityCancelled = "activity_cancelled";
     public const string ActivityNote = "activity_note";
+    public const string DocumentRegistered = "document_registered";
+    public const string DocumentStatus = "document_status";
+    public const string DocumentFile = "document_file";
 }
 
 /// <summary>The small domain service every feature uses to write to a counterparty's timeline.</summary>

@@ -1,4 +1,3 @@
-#pragma warning disable CS9113 // contract commit: the body follows
 using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.Data;
@@ -8,5 +7,6 @@ namespace Letopis.Core.Documents;
 /// <summary>The document card: fields, parent, children, links and files the caller may see.</summary>
 public sealed class ReadDocument(LetopisDb db)
 {
-    public Task<Result<DocumentDto>> HandleAsync(AccessContext access, Guid id, CancellationToken ct) => throw new NotImplementedException();
+    public async Task<Result<DocumentDto>> HandleAsync(AccessContext access, Guid id, CancellationToken ct) =>
+        await DocumentProjection.LoadAsync(db, access, id, ct) is { } card ? card : Error.NotFound();
 }

@@ -1,7 +1,9 @@
-#pragma warning disable CS9113 // contract commit: the body follows
 using Letopis.Core.Access;
 using Letopis.Core.Common;
+using Letopis.Core.Crm;
+using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Documents;
 
@@ -11,6 +13,83 @@ namespace Letopis.Core.Documents;
 /// </summary>
 public sealed class RegisterDocument(LetopisDb db, TimeProvider time, ICurrentActor actor)
 {
-    public Task<Result<DocumentDto>> HandleAsync(AccessContext access, RegisterDocumentRequest request, CancellationToken ct) =>
-        throw new NotImplementedException();
+    public async Task<Result<DocumentDto>> HandleAsync(AccessContext access, RegisterDocumentRequest request, CancellationToken ct)
+    {
+        var type = await FindTypeAsync(request, ct);
+        if (type is null)
+            return Error.Validation(("typeCode", string.IsNullOrWhiteSpace(request.TypeCode) && request.TypeId is null ? FieldErrors.Required : FieldErrors.NotFound));
+
+        var fields = request.Fields;
+        // The type's default responsible person, else the caller.
+        var responsible = fields.ResponsibleId.HasValue ? fields.ResponsibleId.Value : type.DefaultResponsibleId ?? access.UserId;
+        var coResponsible = fields.CoResponsibleIds.HasValue ? fields.CoResponsibleIds.Value ?? [] : [];
+        if (!DocumentAccess.Allows(access, PermissionAction.Create, responsible, coResponsible))
+            return Error.Forbidden();
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var document = new Document
+        {
+            TypeId = type.Id,
+            JournalId = type.JournalId,
+            CreatedAt = now,
+            CreatedById = access.UserId,
+            Status = DocumentStatus.Draft,
+        };
+        document.RootId = document.Id;
+        var (errors, parent, co) = await DocumentRules.ApplyAsync(
+            db, access, document, type, fields with { ResponsibleId = responsible }, isNew: true, DateOnly.FromDateTime(now), [], ct);
+        var custom = await CustomValues.PrepareAsync(db, access, CustomFieldEntities.Document, document.Id, isNew: true, fields.CustomFields, ct);
+        errors.AddRange(custom.Errors);
+
+        NumberPattern? pattern = null;
+        RegistrationJournal? journal = null;
+        if (errors.Count == 0 && type.JournalId is { } journalId)
+        {
+            journal = await db.RegistrationJournals.AsNoTracking().SingleAsync(j => j.Id == journalId, ct);
+            pattern = NumberPattern.Parse(journal.Pattern).Pattern
+                      ?? throw new InvalidOperationException($"Journal {journal.Id} holds an invalid pattern.");
+            if (pattern.UsesParent && parent is null)
+                errors.Add(("parentId", FieldErrors.Required));
+            else if (pattern.UsesParent && parent!.Number is null)
+                errors.Add(("parentId", DocumentErrors.ParentUnnumbered));
+        }
+        if (errors.Count > 0)
+            return Error.Validation([.. errors]);
+
+        if (parent is not null)
+            document.RootId = parent.RootId;
+        db.Documents.Add(document);
+        foreach (var userId in co ?? [])
+            db.DocumentCoResponsibles.Add(new DocumentCoResponsible { DocumentId = document.Id, UserId = userId });
+        custom.Apply(db, document.Id, Document.EntityKind, now, actor);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (journal is not null && pattern is not null)
+        {
+            var scope = NumberPattern.ScopeOf(journal.CounterReset, document.RegisteredOn, parent?.Id);
+            var counter = await JournalNumbering.NextAsync(db, journal.Id, scope, ct);
+            document.Number = pattern.Format(counter, document.RegisteredOn, parent?.Number, type.Code);
+        }
+        if (document.CounterpartyId is { } counterpartyId)
+            Timeline.Add(db, counterpartyId, now, actor, TimelineKinds.DocumentRegistered, DocumentTimeline.Text(type.Name, document), Document.EntityKind, document.Id);
+        // The counter row is ours until commit, so no one else can take this number meanwhile; a
+        // number can only be taken already when the journal's pattern was changed to repeat old ones.
+        if (document.Number is { } taken && await db.Documents.AnyAsync(d => d.JournalId == document.JournalId && d.Number == taken, ct))
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return Error.Conflict("The registration number is already taken in this journal.") with { Code = DocumentErrors.NumberTaken };
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (await DocumentProjection.LoadAsync(db, access, document.Id, ct))!;
+    }
+
+    private async Task<DocumentType?> FindTypeAsync(RegisterDocumentRequest request, CancellationToken ct)
+    {
+        if (request.TypeId is { } id)
+            return await db.DocumentTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && !t.Archived, ct);
+        var code = request.TypeCode?.Trim();
+        return string.IsNullOrEmpty(code) ? null : await db.DocumentTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && !t.Archived, ct);
+    }
 }

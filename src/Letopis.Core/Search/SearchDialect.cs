@@ -175,6 +175,16 @@ public sealed class SearchCount
 /// kind, all rows, the user's own, or those of the users in their department (tree) — the same
 /// rule as <see cref="AccessQueryExtensions.VisibleTo{T}"/>, on the responsible user kept in the row.
 /// </summary>
+/// <summary>Access kinds of index rows beyond the permission kinds.</summary>
+public static class AccessFilterKinds
+{
+    /// <summary>
+    /// Appended to a permission kind for a row that carries a co-responsible user in <c>OwnerId</c>:
+    /// it is visible to that user alone (when their scope of the kind is not none).
+    /// </summary>
+    public const string CoSuffix = ":co";
+}
+
 internal sealed class AccessFilter
 {
     private readonly List<(string Kind, IReadOnlyCollection<Guid>? Owners)> _kinds = [];
@@ -192,6 +202,10 @@ internal sealed class AccessFilter
                 AccessScope.Own => [access.UserId],
                 _ => access.UsersIn(scope).ToList(),
             }));
+            // Rows of co-responsible users (documents) show to that user whatever the scope; with
+            // scope "all" the record's main row already shows.
+            if (scope != AccessScope.All)
+                _kinds.Add((kind + AccessFilterKinds.CoSuffix, [access.UserId]));
         }
     }
 
