@@ -86,7 +86,8 @@ public sealed class DocumentDraft
         SignedByCounterpartyOn = DateOf(SignedByCounterpartyOn),
         ValidFrom = DateOf(ValidFrom),
         ValidTo = DateOf(ValidTo),
-        ResponsibleId = Responsible?.Id,
+        // Left empty at registration: the type's default responsible person, else the caller.
+        ResponsibleId = Responsible is { } responsible ? responsible.Id : Optional<Guid?>.Absent,
         IncomingNumber = IncomingNumber,
         IncomingDate = DateOf(IncomingDate),
     };
