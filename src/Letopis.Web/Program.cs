@@ -125,6 +125,8 @@ app.MapRemindersEndpoints();
 app.MapCalendarEndpoints();
 app.MapActivitiesEndpoints();
 app.MapCalendarFeedEndpoints();
+app.MapDocumentTypesEndpoints();
+app.MapDocumentsEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

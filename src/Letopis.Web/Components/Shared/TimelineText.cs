@@ -18,6 +18,9 @@ public static class TimelineText
         // An activity's entry carries its subject on the first line, then the result or the note.
         TimelineKinds.ActivityPlanned or TimelineKinds.ActivityMoved or TimelineKinds.ActivityDone or TimelineKinds.ActivityCancelled
             or TimelineKinds.ActivityNote => L["timeline." + item.Kind, (item.Text ?? "").Split('\n', 2)[0]],
+        // A status entry: the document, then the new status (API name), then the comment.
+        TimelineKinds.DocumentStatus => L["timeline.document_status", Core.Documents.DocumentTimeline.ParseStatus(item.Text).Document,
+            StatusName(L, Core.Documents.DocumentTimeline.ParseStatus(item.Text).Status)],
         _ => L["timeline." + item.Kind, item.Text ?? ""] is { ResourceNotFound: false } known ? known.Value : item.Kind,
     };
 
@@ -28,10 +31,15 @@ public static class TimelineText
     public static string? Detail(TimelineItemDto item) => item.Kind switch
     {
         TimelineKinds.Note => item.Text,
+        TimelineKinds.DocumentStatus => Core.Documents.DocumentTimeline.ParseStatus(item.Text).Comment,
         TimelineKinds.ActivityDone or TimelineKinds.ActivityCancelled or TimelineKinds.ActivityNote
             => item.Text?.IndexOf('\n') is int at and >= 0 ? item.Text[(at + 1)..] : null,
         _ => null,
     };
+
+    /// <summary>A document status (API name) in the reader's language.</summary>
+    public static string StatusName(IStringLocalizer<SharedResource> L, string status) =>
+        L["document.status." + status] is { ResourceNotFound: false } name ? name.Value : status;
 
     private static string FieldLabel(IStringLocalizer<SharedResource> L, string field) =>
         L["crm.field." + field] is { ResourceNotFound: false } label ? label.Value

@@ -1,0 +1,221 @@
+using System.Text.Json.Nodes;
+using Letopis.Core.Common;
+using Letopis.Core.Documents;
+using Letopis.Core.History;
+using Letopis.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Letopis.Web.Api;
+
+/// <summary>A new document (also the shape of a merge patch of its card: absent fields stay unchanged).</summary>
+/// <param name="TypeCode">The document type: <c>contract</c>, <c>appendix</c>, <c>supplementary-agreement</c>, <c>act</c>, … (create only).</param>
+/// <param name="TypeId">The type by id instead of its code (create only).</param>
+/// <param name="Title">Subject: «Поставка щебня на 2027 год».</param>
+/// <param name="Summary">Short content.</param>
+/// <param name="RegisteredOn">Registration date (<c>YYYY-MM-DD</c>), today by default; fixed once the number is given.</param>
+/// <param name="CounterpartyId">The other party.</param>
+/// <param name="OurCompanyId">Our legal entity that is a party.</param>
+/// <param name="ParentId">The document this one belongs to (an appendix's contract); the parent's type must be allowed by this type.</param>
+/// <param name="Amount">Amount with VAT.</param>
+/// <param name="VatRate">VAT rate in percent; null: without VAT.</param>
+/// <param name="VatAmount">VAT included in the amount; computed from the rate when absent.</param>
+/// <param name="Currency">ISO code, <c>RUB</c> by default.</param>
+/// <param name="SignedOn">Signed by both parties on this date (sets both dates below).</param>
+/// <param name="SignedByUsOn">Signed by us.</param>
+/// <param name="SignedByCounterpartyOn">Signed by the counterparty.</param>
+/// <param name="ValidFrom">In force from.</param>
+/// <param name="ValidTo">In force until.</param>
+/// <param name="ResponsibleId">Responsible person; defaults to the type's default, then the caller.</param>
+/// <param name="CoResponsibleIds">Co-responsible users (they see and work on the document); a patch replaces the whole set.</param>
+/// <param name="Status">Create only: the starting status (<c>draft</c> by default); later use <c>POST /documents/{id}/status</c>.</param>
+/// <param name="IncomingNumber">Sender's number of an incoming letter.</param>
+/// <param name="IncomingDate">Sender's date of an incoming letter.</param>
+public sealed record DocumentRequest(
+    string? TypeCode, Guid? TypeId, string? Title, string? Summary, DateOnly? RegisteredOn, Guid? CounterpartyId, Guid? OurCompanyId,
+    Guid? ParentId, decimal? Amount, int? VatRate, decimal? VatAmount, string? Currency, DateOnly? SignedOn, DateOnly? SignedByUsOn,
+    DateOnly? SignedByCounterpartyOn, DateOnly? ValidFrom, DateOnly? ValidTo, Guid? ResponsibleId, IReadOnlyList<Guid>? CoResponsibleIds,
+    string? Status, string? IncomingNumber, DateOnly? IncomingDate)
+{
+    /// <summary>Custom field values by code (entity <c>document</c>); in a patch, null clears a code and absent codes stay.</summary>
+    public IReadOnlyDictionary<string, object?>? CustomFields { get; init; }
+}
+
+/// <summary>A step of the document's life cycle.</summary>
+/// <param name="Status"><c>on_approval</c>, <c>approved</c>, <c>signed</c>, <c>in_force</c>, <c>executed</c>, <c>terminated</c>, <c>rejected</c>, <c>draft</c>.</param>
+/// <param name="Comment">Why; goes to the history and the counterparty's timeline.</param>
+/// <param name="Version">The card's version as last read; a stale one gets 409.</param>
+public sealed record DocumentStatusRequest(string? Status, string? Comment, int? Version);
+
+/// <summary>A free link from this document to another.</summary>
+/// <param name="ToId">The other document.</param>
+/// <param name="Kind"><c>see_also</c> (default) or <c>replaces</c> (this document replaces the other).</param>
+public sealed record DocumentLinkRequest(Guid? ToId, string? Kind);
+
+/// <summary>The whole set of co-responsible users.</summary>
+public sealed record CoResponsibleRequest(IReadOnlyList<Guid>? UserIds, int? Version);
+
+public static class DocumentsEndpoints
+{
+    public static void MapDocumentsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/documents").WithTags("Documents").RequireAuthorization().WithProblems();
+        group.MapGet("", List);
+        group.MapPost("", Register).Accepts<DocumentRequest>("application/json");
+        group.MapGet("/{id:guid}", Get);
+        group.MapPatch("/{id:guid}", Patch).Accepts<DocumentRequest>("application/json", "application/merge-patch+json");
+        group.MapPost("/{id:guid}/status", Status);
+        group.MapGet("/{id:guid}/tree", Tree);
+        group.MapGet("/{id:guid}/history", History);
+        group.MapGet("/{id:guid}/links", Links);
+        group.MapPost("/{id:guid}/links", AddLink);
+        group.MapDelete("/{id:guid}/links", RemoveLink);
+        group.MapPut("/{id:guid}/co-responsible", SetCoResponsible);
+
+        app.MapGroup("/api/v1/counterparties").WithTags("Documents").RequireAuthorization().WithProblems()
+            .MapGet("/{id:guid}/documents", OfCounterparty);
+    }
+
+    private static DocumentFields Fields(JsonObject body) => new()
+    {
+        Title = body.Field<string?>("title"),
+        Summary = body.Field<string?>("summary"),
+        RegisteredOn = body.Field<DateOnly?>("registeredOn"),
+        CounterpartyId = body.Field<Guid?>("counterpartyId"),
+        OurCompanyId = body.Field<Guid?>("ourCompanyId"),
+        ParentId = body.Field<Guid?>("parentId"),
+        Amount = body.Field<decimal?>("amount"),
+        VatRate = body.Field<int?>("vatRate"),
+        VatAmount = body.Field<decimal?>("vatAmount"),
+        Currency = body.Field<string?>("currency"),
+        SignedOn = body.Field<DateOnly?>("signedOn"),
+        SignedByUsOn = body.Field<DateOnly?>("signedByUsOn"),
+        SignedByCounterpartyOn = body.Field<DateOnly?>("signedByCounterpartyOn"),
+        ValidFrom = body.Field<DateOnly?>("validFrom"),
+        ValidTo = body.Field<DateOnly?>("validTo"),
+        ResponsibleId = body.Field<Guid?>("responsibleId"),
+        CoResponsibleIds = body.Field<IReadOnlyList<Guid>?>("coResponsibleIds"),
+        Status = body.Field<string?>("status"),
+        IncomingNumber = body.Field<string?>("incomingNumber"),
+        IncomingDate = body.Field<DateOnly?>("incomingDate"),
+        CustomFields = body.CustomFields(),
+    };
+
+    internal static async Task<Results<Ok<PageOf<DocumentListItemDto>>, ProblemHttpResult>> List(
+        Guid? counterpartyId, string? typeCode, string? status, Guid? responsibleId, string? q, DateOnly? from, DateOnly? to, Guid? parentId,
+        int? page, int? pageSize, CurrentActor actor, ListDocuments handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct),
+            new DocumentFilter(counterpartyId, typeCode, status, responsibleId, q, from, to, parentId), PageRequest.From(page, pageSize), ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);
+    }
+
+    internal static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Register(
+        JsonObject body, HttpContext http, CurrentActor actor, RegisterDocument handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var request = new RegisterDocumentRequest(body.Field<string?>("typeCode").Value, body.Field<Guid?>("typeId").Value, Fields(body));
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), request, ct);
+        if (!result.IsSuccess)
+            return problems.Result(result.Error!);
+        http.Response.SetETag(result.Value.Version);
+        return TypedResults.Created($"/api/v1/documents/{result.Value.Id}", result.Value);
+    }
+
+    internal static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> Get(
+        Guid id, HttpContext http, CurrentActor actor, ReadDocument handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), id, ct);
+        if (!result.IsSuccess)
+            return problems.Result(result.Error!);
+        http.Response.SetETag(result.Value.Version);
+        return TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> Patch(
+        Guid id, JsonObject body, HttpContext http, CurrentActor actor, UpdateDocument handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var errors = new List<(string, string)>();
+        if (body.ContainsKey("typeCode") || body.ContainsKey("typeId"))
+            errors.Add((body.ContainsKey("typeCode") ? "typeCode" : "typeId", DocumentErrors.ReadOnly));
+        if (body.ContainsKey("number"))
+            errors.Add(("number", DocumentErrors.ReadOnly));
+        if (errors.Count > 0)
+            return problems.Result(Error.Validation([.. errors]));
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), id, Fields(body), body.VersionField(), http.Request.IfMatchVersion(), ct);
+        if (!result.IsSuccess)
+            return problems.Result(result.Error!);
+        http.Response.SetETag(result.Value.Version);
+        return TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> Status(
+        Guid id, DocumentStatusRequest request, HttpContext http, CurrentActor actor, ChangeDocumentStatus handler, ProblemWriter problems,
+        CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), id, request.Status, request.Comment, request.Version,
+            http.Request.IfMatchVersion(), ct);
+        if (!result.IsSuccess)
+            return problems.Result(result.Error!);
+        http.Response.SetETag(result.Value.Version);
+        return TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<Ok<DocumentTreeDto>, ProblemHttpResult>> Tree(
+        Guid id, CurrentActor actor, ReadDocumentTree handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), id, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);
+    }
+
+    internal static async Task<Results<Ok<PageOf<ChangeDto>>, ProblemHttpResult>> History(
+        Guid id, int? page, int? pageSize, CurrentActor actor, ReadDocument card, GetHistory history, ProblemWriter problems, CancellationToken ct)
+    {
+        // The history of a hidden document is as hidden as the document.
+        if (!(await card.HandleAsync(await actor.AccessAsync(ct), id, ct)).IsSuccess)
+            return problems.Result(Error.NotFound());
+        return TypedResults.Ok(await history.HandleAsync(Document.EntityKind, id, PageRequest.From(page, pageSize), ct));
+    }
+
+    internal static async Task<Results<Ok<PageOf<DocumentLinkDto>>, ProblemHttpResult>> Links(
+        Guid id, CurrentActor actor, ManageDocumentLinks handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.ListAsync(await actor.AccessAsync(ct), id, ct);
+        return result.IsSuccess
+            ? TypedResults.Ok(new PageOf<DocumentLinkDto>(result.Value, result.Value.Count, 1, Math.Max(1, result.Value.Count)))
+            : problems.Result(result.Error!);
+    }
+
+    internal static async Task<Results<Created<DocumentLinkDto>, ProblemHttpResult>> AddLink(
+        Guid id, DocumentLinkRequest request, CurrentActor actor, ManageDocumentLinks handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.AddAsync(await actor.AccessAsync(ct), id, request.ToId, request.Kind, ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/v1/documents/{id}/links", result.Value)
+            : problems.Result(result.Error!);
+    }
+
+    /// <summary>Removes the link between this document and <c>toId</c> (of <c>kind</c>, or every kind), in either direction.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RemoveLink(
+        Guid id, Guid? toId, string? kind, CurrentActor actor, ManageDocumentLinks handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.RemoveAsync(await actor.AccessAsync(ct), id, toId, kind, ct);
+        return result.IsSuccess ? TypedResults.NoContent() : problems.Result(result.Error!);
+    }
+
+    internal static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> SetCoResponsible(
+        Guid id, CoResponsibleRequest request, HttpContext http, CurrentActor actor, ManageCoResponsible handler, ProblemWriter problems,
+        CancellationToken ct)
+    {
+        var result = await handler.SetAsync(await actor.AccessAsync(ct), id, request.UserIds ?? [], request.Version, http.Request.IfMatchVersion(), ct);
+        if (!result.IsSuccess)
+            return problems.Result(result.Error!);
+        http.Response.SetETag(result.Value.Version);
+        return TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<Ok<CounterpartyDocumentsDto>, ProblemHttpResult>> OfCounterparty(
+        Guid id, CurrentActor actor, ReadCounterpartyDocuments handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), id, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);
+    }
+}
