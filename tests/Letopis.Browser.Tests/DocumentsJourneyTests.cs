@@ -114,6 +114,33 @@ public class DocumentsJourneyTests(LetopisServer server)
         await page.WaitForSelectorAsync($"[data-testid=doc-card-title] >> text={title}");
     }
 
+    [Fact]
+    public async Task Admin_SeesDocumentTypesWithTheirJournals_AndTheStorageQuotas()
+    {
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("admin", LetopisServer.AdminPassword);
+
+        await page.ClickAsync("[data-testid=nav-document-settings]");
+        var contract = page.Locator("[data-testid=doctype-table] tr", new PageLocatorOptions { HasText = "Договор" }).First;
+        await contract.WaitForAsync();
+        (await contract.InnerTextAsync()).ShouldContain("Д-{yyyy}-{n:0000}");
+        await page.ShotAsync(server, "document-settings");
+
+        // A type's settings open in a dialog: the agreement may stand only under a contract.
+        await page.Locator("[data-testid=doctype-name]", new PageLocatorOptions { HasText = "Дополнительное соглашение" }).ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=doctype-dialog]");
+        await Assertions.Expect(page.Field("doctype-parents")).ToHaveValueAsync("Договор");
+        await page.ShotAsync(server, "document-type");
+        await page.ClickAsync(".mud-dialog button:has-text(\"Отмена\")");
+
+        await page.GoAsync("/admin/storage");
+        await page.WaitForSelectorAsync("[data-testid=quota-company]");
+        await page.ShotAsync(server, "storage-quotas");
+
+        await page.GoAsync("/profile");
+        (await page.InnerTextAsync("[data-testid=storage-company]")).ShouldContain("Компания:");
+    }
+
     /// <summary>A one-page PDF with a text layer, printed by the same Chromium: what a scanner with OCR produces.</summary>
     private async Task<byte[]> ScanAsync(string text)
     {
