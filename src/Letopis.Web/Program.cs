@@ -9,6 +9,7 @@ using Letopis.Infrastructure.Storage;
 using Letopis.Web.Api;
 using Letopis.Web.Auth;
 using Letopis.Web.Components;
+using Letopis.Web.Documents;
 using Letopis.Web.Hosting;
 using Letopis.Web.Notifications;
 using Microsoft.AspNetCore.DataProtection;
@@ -47,6 +48,7 @@ builder.Services.AddScoped<Letopis.Core.Crm.IContactDateWording, Letopis.Web.Crm
 builder.Services.AddScoped<Letopis.Core.Activities.IActivityWording, Letopis.Web.Activities.ActivityWording>();
 builder.Services.AddLetopisAuth(letopis);
 builder.Services.AddLetopisNotifications(builder.Configuration);
+builder.Services.AddLetopisDocumentFiles();
 
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -127,6 +129,7 @@ app.MapActivitiesEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapDocumentTypesEndpoints();
 app.MapDocumentsEndpoints();
+app.MapDocumentFilesEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

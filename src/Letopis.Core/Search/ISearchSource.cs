@@ -32,4 +32,14 @@ public interface ISearchSource
 
     /// <summary>Ids of its records in key order after <paramref name="after"/>, for a rebuild in batches.</summary>
     Task<List<Guid>> NextIdsAsync(LetopisDb db, Guid? after, int take, CancellationToken ct);
+
+    /// <summary>
+    /// The <c>entity</c> its results name. A source that indexes more words of another source's
+    /// records (the text of a document's files) names that record, keeps its rows under the same
+    /// <see cref="SearchEntry.EntityId"/>, and its hits merge with that record's own.
+    /// </summary>
+    string ResultEntity => Kind;
+
+    /// <summary>Lets the source rewrite the snippets of its hits on the page being shown, for this query.</summary>
+    Task DescribeAsync(LetopisDb db, SearchQuery query, IReadOnlyList<SearchHitRow> hits, CancellationToken ct) => Task.CompletedTask;
 }

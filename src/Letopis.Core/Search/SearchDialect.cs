@@ -91,10 +91,12 @@ internal abstract class SearchDialect
             object[] args = [query.ToFts5(), .. access.Args(), take, skip];
             var n = access.Count + 1;
             // Bare columns beside MIN() come from the row holding the minimum (an SQLite guarantee).
+            // One hit per record: ids are unique across kinds, and a record found both by its own row
+            // and by another source's row about it (a document's file text) is one result.
             var sql = $$"""
                 SELECT c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", MIN(c."Rank") AS "Rank"
                 FROM ({{Candidates(access, HitColumns)}}) AS c
-                GROUP BY c."Kind", c."EntityId"
+                GROUP BY c."EntityId"
                 ORDER BY "Rank", c."Title"
                 LIMIT {{{n}}} OFFSET {{{n + 1}}}
                 """;
@@ -141,9 +143,9 @@ internal abstract class SearchDialect
             var n = access.Count + 1;
             var sql = $$"""
                 SELECT h."Kind", h."EntityId", h."ParentId", h."Title", h."Snippet", h."Rank" FROM (
-                    SELECT DISTINCT ON (c."Kind", c."EntityId") c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", c."Rank"
+                    SELECT DISTINCT ON (c."EntityId") c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", c."Rank"
                     FROM ({{Candidates(access)}}) AS c
-                    ORDER BY c."Kind", c."EntityId", c."Rank" DESC) AS h
+                    ORDER BY c."EntityId", c."Rank" DESC) AS h
                 ORDER BY h."Rank" DESC, h."Title"
                 LIMIT {{{n}}} OFFSET {{{n + 1}}}
                 """;

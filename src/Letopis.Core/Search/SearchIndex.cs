@@ -13,7 +13,9 @@ namespace Letopis.Core.Search;
 public static class SearchIndex
 {
     /// <summary>Everything searchable. A feature adds its source here.</summary>
-    public static IReadOnlyList<ISearchSource> Sources { get; } = [new CounterpartySearchSource(), new ContactSearchSource(), new Documents.DocumentSearchSource()];
+    public static IReadOnlyList<ISearchSource> Sources { get; } = [new CounterpartySearchSource(), new ContactSearchSource(), new Documents.DocumentSearchSource(),
+        // After the sources whose records it adds words to: it copies their rows' owners.
+        new Documents.Files.DocumentTextSearchSource()];
 
     /// <summary>Rows per INSERT statement: 9 parameters each stays far below both providers' limits.</summary>
     private const int RowsPerInsert = 200;

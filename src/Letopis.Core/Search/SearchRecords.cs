@@ -50,7 +50,13 @@ public sealed class SearchRecords(LetopisDb db)
         var rows = await dialect.HitsAsync(db, query, filter, page.Skip, take, ct);
         // A first page that is not full holds everything there is: no need to count.
         var total = page.Skip == 0 && rows.Count < take ? rows.Count : await CountAsync(query, filter, ct);
-        var hits = rows.Select(r => new SearchHit(r.Kind, r.EntityId, r.Title, r.Snippet, r.ParentId)).ToList();
+        var sources = SearchIndex.Sources.ToDictionary(s => s.Kind);
+        foreach (var kind in rows.GroupBy(r => r.Kind))
+        {
+            if (sources.TryGetValue(kind.Key, out var source))
+                await source.DescribeAsync(db, query, kind.ToList(), ct);
+        }
+        var hits = rows.Select(r => new SearchHit(sources.TryGetValue(r.Kind, out var s) ? s.ResultEntity : r.Kind, r.EntityId, r.Title, r.Snippet, r.ParentId)).ToList();
         return new PageOf<SearchHit>(hits, total, page.Page, page.PageSize);
     }
 

@@ -1462,6 +1462,98 @@ namespace Letopis.Migrations.Postgres.Migrations
                     b.ToTable("DocumentTypes");
                 });
 
+            modelBuilder.Entity("Letopis.Core.Documents.Files.FileTextExtraction", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text");
+
+                    b.HasKey("VersionId");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_FileTextExtractions_Pending")
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("FileId");
+
+                    b.ToTable("FileTextExtractions", (string)null);
+                });
+
+            modelBuilder.Entity("Letopis.Core.Documents.Files.StorageQuotaSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("CompanyMegabytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("UserMegabytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorageQuotaSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Letopis.Core.Documents.Files.StorageUsage", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("StorageUsages", (string)null);
+                });
+
             modelBuilder.Entity("Letopis.Core.Documents.JournalCounter", b =>
                 {
                     b.Property<Guid>("JournalId")
@@ -2163,6 +2255,21 @@ namespace Letopis.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("JournalId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Letopis.Core.Documents.Files.FileTextExtraction", b =>
+                {
+                    b.HasOne("Letopis.Core.Documents.DocumentFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Letopis.Core.Documents.DocumentFileVersion", null)
+                        .WithOne()
+                        .HasForeignKey("Letopis.Core.Documents.Files.FileTextExtraction", "VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Letopis.Core.Documents.JournalCounter", b =>

@@ -1457,6 +1457,98 @@ namespace Letopis.Migrations.Sqlite.Migrations
                     b.ToTable("DocumentTypes");
                 });
 
+            modelBuilder.Entity("Letopis.Core.Documents.Files.FileTextExtraction", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_FileTextExtractions_Pending")
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("FileId");
+
+                    b.ToTable("FileTextExtractions", (string)null);
+                });
+
+            modelBuilder.Entity("Letopis.Core.Documents.Files.StorageQuotaSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompanyMegabytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UserMegabytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorageQuotaSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Letopis.Core.Documents.Files.StorageUsage", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("StorageUsages", (string)null);
+                });
+
             modelBuilder.Entity("Letopis.Core.Documents.JournalCounter", b =>
                 {
                     b.Property<Guid>("JournalId")
@@ -2150,6 +2242,21 @@ namespace Letopis.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("JournalId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Letopis.Core.Documents.Files.FileTextExtraction", b =>
+                {
+                    b.HasOne("Letopis.Core.Documents.DocumentFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Letopis.Core.Documents.DocumentFileVersion", null)
+                        .WithOne()
+                        .HasForeignKey("Letopis.Core.Documents.Files.FileTextExtraction", "VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Letopis.Core.Documents.JournalCounter", b =>

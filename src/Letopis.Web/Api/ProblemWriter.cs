@@ -16,11 +16,11 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
     {
         ErrorCodes.NotFound or "route_not_found" => StatusCodes.Status404NotFound,
         ErrorCodes.Forbidden or "not_a_deputy" => StatusCodes.Status403Forbidden,
-        ErrorCodes.Validation or "malformed_json" or "bad_request" => StatusCodes.Status400BadRequest,
+        ErrorCodes.Validation or "malformed_json" or "bad_request" or "upload_incomplete" => StatusCodes.Status400BadRequest,
         VersionCheck.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
-        "body_too_large" or "quota_exceeded" => StatusCodes.Status413PayloadTooLarge,
+        "body_too_large" or "quota_exceeded" or "file_too_large" => StatusCodes.Status413PayloadTooLarge,
         "unauthorized" or "invalid_credentials" or "locked_out" or "account_disabled" => StatusCodes.Status401Unauthorized,
-        "internal_error" => StatusCodes.Status500InternalServerError,
+        "internal_error" or "file_corrupted" => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status409Conflict,
     };
 

@@ -38,6 +38,10 @@ public static class StartupTasks
             var seeded = await services.GetRequiredService<Core.Demo.SeedDemoCompany>().HandleAsync(app.Lifetime.ApplicationStopping);
             if (seeded)
                 logger.LogInformation("Demo company created; demo users sign in with password {Password}", Core.Demo.SeedDemoCompany.Password);
+            // After every part of the demo: the files belong to its documents.
+            var files = await services.GetRequiredService<Core.Documents.Files.SeedDemoFiles>().HandleAsync(app.Lifetime.ApplicationStopping);
+            if (files > 0)
+                logger.LogInformation("Demo documents got {Count} files", files);
         }
     }
 }

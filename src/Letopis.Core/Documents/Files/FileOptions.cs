@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Letopis.Core.Documents.Files;
+
+/// <summary>Document files (<c>Letopis:Files:*</c>).</summary>
+public sealed class DocumentFileOptions
+{
+    public const string Section = "Letopis:Files";
+
+    /// <summary>The largest file accepted, in megabytes (MiB); a larger upload is refused with 413.</summary>
+    [Range(1, 1024 * 1024)]
+    public long MaxMegabytes { get; set; } = 2048;
+
+    /// <summary>How often a node looks for files whose text waits to be extracted (besides being woken by its own uploads).</summary>
+    [Range(1, 86400)]
+    public int ExtractionPollSeconds { get; set; } = 30;
+
+    /// <summary>Files larger than this are stored and served but their text is not extracted.</summary>
+    [Range(1, 1024 * 1024)]
+    public long ExtractMaxMegabytes { get; set; } = 100;
+
+    /// <summary>At most this much text of one file is kept and indexed.</summary>
+    [Range(1000, 10_000_000)]
+    public int MaxExtractedChars { get; set; } = 300_000;
+
+    /// <summary>How long a node owns the extraction it claimed; after that another node may retry it.</summary>
+    [Range(10, 86400)]
+    public int ClaimSeconds { get; set; } = 600;
+
+    public long MaxBytes => MaxMegabytes * Megabyte;
+
+    public const long Megabyte = 1024 * 1024;
+}
+
+/// <summary>
+/// Storage quotas (<c>Letopis:Quota:*</c>): the defaults until an administrator sets limits in the
+/// application. Unset means unlimited.
+/// </summary>
+public sealed class QuotaOptions
+{
+    public const string Section = "Letopis:Quota";
+
+    [Range(0, long.MaxValue / DocumentFileOptions.Megabyte)]
+    public long? CompanyMegabytes { get; set; }
+
+    [Range(0, long.MaxValue / DocumentFileOptions.Megabyte)]
+    public long? UserMegabytes { get; set; }
+}
