@@ -155,6 +155,7 @@ public sealed class SeedDemoCompany(LetopisDb db, UserManager<AppUser> users, Ti
             Body = $"С {today:dd.MM.yyyy} по {today.AddDays(6):dd.MM.yyyy}: ежегодный отпуск",
         });
         await db.SaveChangesAsync(ct);
+        await DemoDocuments.SeedAsync(db, now, ct);
         return true;
     }
 }
