@@ -97,7 +97,7 @@ public static class DocumentFilesEndpoints
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                     continue;
                 var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
-                if (field == "file" && disposition.IsFileDisposition() && stored is null)
+                if (field == "file" && stored is null)
                 {
                     name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                     if (UploadDocumentFile.CheckName(name) is { } badName)

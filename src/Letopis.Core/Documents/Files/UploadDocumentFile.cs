@@ -100,8 +100,9 @@ public sealed class UploadDocumentFile(
             var fileAtLeast = declared - EnvelopeBytes;
             if (fileAtLeast > target.MaxBytes)
                 return TooLargeError(target.MaxBytes);
+            // The refusal names the whole declared length: the best the server knows of the size without reading.
             if (fileAtLeast > 0 && StorageQuotas.Check(limits, companyUsed, userUsed, fileAtLeast) is { } refusal)
-                return refusal.ToError();
+                return (refusal with { SizeBytes = declared }).ToError();
         }
         return target;
     }
