@@ -5,7 +5,8 @@ using Letopis.Bench.Scenarios;
 
 // Load benchmarks against the real server over loopback HTTP. Each subcommand is one scenario;
 // new scenarios (other endpoints, data generators) are new entries here.
-ILoadScenario[] scenarios = [new MeScenario(), new CardScenario(), new FilteredPageScenario(), new FirstPageScenario(), new CreateScenario(), new SearchScenario(), new AgendaScenario()];
+ILoadScenario[] scenarios = [new MeScenario(), new CardScenario(), new FilteredPageScenario(), new FirstPageScenario(), new CreateScenario(), new SearchScenario(), new AgendaScenario(),
+    new DocumentCardScenario(), new DocumentTreeScenario(), new DocumentNodeTreeScenario(), new DocumentSearchScenario(), new RegisterScenario()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
@@ -43,6 +44,58 @@ if (args[0] == "generate-activities")
         return 2;
     }
     return await new ActivityGenerator(generate).RunAsync(CancellationToken.None);
+}
+
+if (args[0] == "generate-documents")
+{
+    DocumentGenerateOptions generate;
+    try
+    {
+        generate = DocumentGenerateOptions.Parse(args[1..]);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(DocumentGenerateOptions.Usage);
+        return 2;
+    }
+    return await new DocumentGenerator(generate).RunAsync(CancellationToken.None);
+}
+
+if (args[0] == FileTransferScenario.Name)
+{
+    // --megabytes N (default 1024) besides the usual server options.
+    var rest = args[1..].ToList();
+    var megabytes = 1024;
+    var at = rest.IndexOf("--megabytes");
+    if (at >= 0)
+    {
+        if (at + 1 >= rest.Count || !int.TryParse(rest[at + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out megabytes) || megabytes <= 0)
+        {
+            Console.Error.WriteLine("--megabytes takes a positive whole number.");
+            return 2;
+        }
+        rest.RemoveRange(at, 2);
+    }
+    BenchOptions transfer;
+    try
+    {
+        transfer = BenchOptions.Parse(rest);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+    try
+    {
+        return await FileTransferScenario.RunAsync(transfer, megabytes, CancellationToken.None);
+    }
+    catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
 }
 
 if (args[0] == "index")
@@ -127,6 +180,8 @@ void PrintUsage()
         """);
     Console.Error.WriteLine($"  {"generate",-28} fill a database with a large directory (see generate options)");
     Console.Error.WriteLine($"  {"generate-activities",-28} add millions of activities to a generated directory (see its options)");
+    Console.Error.WriteLine($"  {"generate-documents",-28} add 1,000,000 documents to a generated directory (see its options)");
+    Console.Error.WriteLine($"  {FileTransferScenario.Name,-28} {FileTransferScenario.Description}");
     Console.Error.WriteLine($"  {"index",-28} rebuild the search index of a database (--data-dir or --provider postgres --connection)");
     foreach (var s in scenarios)
         Console.Error.WriteLine($"  {s.Name,-28} {s.Description}");
@@ -134,6 +189,7 @@ void PrintUsage()
     Console.Error.WriteLine(BenchOptions.Usage);
     Console.Error.WriteLine(GenerateOptions.Usage);
     Console.Error.WriteLine(ActivityGenerateOptions.Usage);
+    Console.Error.WriteLine(DocumentGenerateOptions.Usage);
     Console.Error.WriteLine("""
         Example:
           dotnet run -c Release --project bench/Letopis.Bench -- me --clients 1,8 --seconds 10 --warmup 3
