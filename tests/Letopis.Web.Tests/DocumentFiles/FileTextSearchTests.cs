@@ -118,16 +118,18 @@ public class FileTextSearchTests
         var document = await DocumentAsync(host, await AdminIdAsync(host));
         for (var i = 0; i < 30; i++)
             await CreatedAsync(await UploadAsync(client, $"/api/v1/documents/{document}/files", Encoding.UTF8.GetBytes($"текст {i}"), $"f{i}.txt"));
-        // The uploads woke this node's own loop; once it is done, the work is put back to be raced for
-        // (the loop sleeps on the test's clock until the next upload).
+        // The uploads woke this node's own loop, which may still run once more. The work is put back to
+        // be raced for under a claim that holds until an hour past the node's clock, so the node's loop
+        // cannot take it; the racing claimers run two hours later, when that claim has expired.
         await ExtractAsync(host);
+        var clock = host.Clock.GetUtcNow().UtcDateTime;
         await host.WithDbAsync(db => db.Set<FileTextExtraction>().ExecuteUpdateAsync(s => s
             .SetProperty(x => x.State, TextState.Pending).SetProperty(x => x.Attempts, 0)
-            .SetProperty(x => x.ClaimedBy, (string?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null)));
+            .SetProperty(x => x.ClaimedBy, "a node that died").SetProperty(x => x.ClaimedUntil, clock.AddHours(1))));
         await using var gateScope = host.Scope();
 
         var claimer = gateScope.ServiceProvider.GetServices<IFileTextClaimer>().Single(c => c.ProviderKind == provider);
-        var now = host.Clock.GetUtcNow().UtcDateTime;
+        var now = clock.AddHours(2);
         async Task<IReadOnlyList<Guid>> ClaimAsync(string node)
         {
             var all = new List<Guid>();
