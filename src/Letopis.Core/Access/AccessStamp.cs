@@ -84,7 +84,8 @@ public sealed class AccessCache
     /// <summary>Whether the user exists and is active, and the current stamp; null for an unknown user.</summary>
     public static Task<UserAccessState?> ReadUserStateAsync(LetopisDb db, Guid userId) => ReadStateQuery.For(db)(db, userId);
 
-    private static Task<Guid> ReadStampAsync(LetopisDb db) => ReadStampQuery.For(db)(db);
+    /// <summary>The current stamp value.</summary>
+    internal static Task<Guid> ReadStampAsync(LetopisDb db) => ReadStampQuery.For(db)(db);
 
     /// <summary>The user's access context under <paramref name="knownStamp"/> (read from the database when not given).</summary>
     public async Task<AccessContext> GetAsync(LetopisDb db, Guid userId, Guid? knownStamp, CancellationToken ct)

@@ -13,15 +13,12 @@ namespace Letopis.Core.Access;
 /// </summary>
 public sealed class NameBook
 {
-    private static readonly PerModel<Func<LetopisDb, Task<Guid>>> ReadStampQuery = new(() =>
-        EF.CompileAsyncQuery((LetopisDb d) => d.AccessStamps.Select(s => s.Value).FirstOrDefault()));
-
     private Snapshot? _current;
 
     /// <summary>The names as of <paramref name="knownStamp"/> (read from the database when not given).</summary>
     public async Task<Names> GetAsync(LetopisDb db, Guid? knownStamp, CancellationToken ct)
     {
-        var stamp = knownStamp ?? await ReadStampQuery.For(db)(db);
+        var stamp = knownStamp ?? await AccessCache.ReadStampAsync(db);
         if (Volatile.Read(ref _current) is { } current && current.Stamp == stamp)
             return current.Names;
         // Read after the stamp, so the names are at least as new as the stamp they are filed under.

@@ -46,6 +46,6 @@ public sealed class CancelActivity(LetopisDb db, TimeProvider time, ICurrentActo
         {
             return Error.StaleVersion();
         }
-        return (await ActivityProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), id, now, ct))!;
+        return (await ActivityProjection.LoadAsync(db, await nameBook.GetAsync(db, access.Stamp, ct), id, now, ct))!;
     }
 }

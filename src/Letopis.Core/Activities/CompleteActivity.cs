@@ -69,8 +69,9 @@ public sealed class CompleteActivity(LetopisDb db, TimeProvider time, ICurrentAc
         {
             return Error.StaleVersion();
         }
+        var names = await nameBook.GetAsync(db, access.Stamp, ct);
         return new CompletedActivityDto(
-            (await ActivityProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), id, now, ct))!,
-            followUp is null ? null : await ActivityProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), followUp.Id, now, ct));
+            (await ActivityProjection.LoadAsync(db, names, id, now, ct))!,
+            followUp is null ? null : await ActivityProjection.LoadAsync(db, names, followUp.Id, now, ct));
     }
 }

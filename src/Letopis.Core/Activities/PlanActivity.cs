@@ -23,6 +23,6 @@ public sealed class PlanActivity(LetopisDb db, TimeProvider time, ICurrentActor 
         await ActivityReminders.ArmAsync(db, activity, now, wording, ct);
         ActivityTimeline.Add(db, activity, now, acting, TimelineKinds.ActivityPlanned);
         await db.SaveChangesAsync(ct);
-        return (await ActivityProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), activity.Id, now, ct))!;
+        return (await ActivityProjection.LoadAsync(db, await nameBook.GetAsync(db, access.Stamp, ct), activity.Id, now, ct))!;
     }
 }

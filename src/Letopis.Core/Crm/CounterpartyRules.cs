@@ -1,6 +1,7 @@
 using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using static Letopis.Core.Common.PatchText;
 
 namespace Letopis.Core.Crm;
 
@@ -112,20 +113,6 @@ internal static class CounterpartyRules
         target.AdSourceId = f.AdSourceId.Or(target.AdSourceId);
         target.ResponsibleId = f.ResponsibleId.Or(target.ResponsibleId);
         return errors;
-    }
-
-    private static string? Text(Optional<string?> value, string? current, string field, int max, List<(string, string)> errors, bool required = false)
-    {
-        var text = value.HasValue ? value.Value?.Trim() : current;
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-                errors.Add((field, FieldErrors.Required));
-            return null;
-        }
-        if (text.Length > max)
-            errors.Add((field, FieldErrors.TooLong));
-        return text;
     }
 
     private static string? PhoneField(Optional<string?> value, string? current, string field, List<(string, string)> errors)

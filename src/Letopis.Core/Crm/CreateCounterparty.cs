@@ -34,6 +34,6 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
             await CounterpartyTagging.ReplaceAsync(db, counterparty, tags, counterparty.CreatedAt, actor, ct);
         Timeline.Add(db, counterparty.Id, counterparty.CreatedAt, actor, TimelineKinds.Created, null);
         await db.SaveChangesAsync(ct);
-        return (await CounterpartyProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), counterparty.Id, ct))!;
+        return (await CounterpartyProjection.LoadAsync(db, await nameBook.GetAsync(db, access.Stamp, ct), counterparty.Id, ct))!;
     }
 }

@@ -143,7 +143,7 @@ public sealed class MergeCounterparties(LetopisDb db, TimeProvider time, ICurren
         if (movedContacts.Count > 0)
             await Search.SearchIndex.RefreshAsync(db, ContactPerson.EntityKind, movedContacts, ct);
         await transaction.CommitAsync(ct);
-        return (await CounterpartyProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), survivorId, ct))!;
+        return (await CounterpartyProjection.LoadAsync(db, await nameBook.GetAsync(db, access.Stamp, ct), survivorId, ct))!;
     }
 
     /// <summary>A person linked to both stays once; the survivor's main contact stays main.</summary>

@@ -3,6 +3,7 @@ using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using static Letopis.Core.Common.PatchText;
 
 namespace Letopis.Core.Crm;
 
@@ -185,20 +186,6 @@ public sealed class ManageOurCompanies(LetopisDb db)
         if (f.IsArchived is { HasValue: true, Value: { } archived })
             target.IsArchived = archived;
         return null;
-    }
-
-    private static string? Text(Optional<string?> value, string? current, string field, int max, List<(string, string)> errors, bool required = false)
-    {
-        var text = value.HasValue ? value.Value?.Trim() : current;
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-                errors.Add((field, FieldErrors.Required));
-            return null;
-        }
-        if (text.Length > max)
-            errors.Add((field, FieldErrors.TooLong));
-        return text;
     }
 
     private static OurCompanyDto ToDto(OurCompany c) => new(

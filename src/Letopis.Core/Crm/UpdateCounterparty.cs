@@ -51,6 +51,6 @@ public sealed class UpdateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         {
             return Error.StaleVersion();
         }
-        return (await CounterpartyProjection.LoadAsync(db, await nameBook.GetAsync(db, null, ct), id, ct))!;
+        return (await CounterpartyProjection.LoadAsync(db, await nameBook.GetAsync(db, access.Stamp, ct), id, ct))!;
     }
 }

@@ -217,19 +217,6 @@ internal static class DocumentRules
         return false;
     }
 
-    private static string? Text(Optional<string?> value, string? current, string field, int max, List<(string, string)> errors, bool required = false)
-    {
-        var text = value.HasValue ? value.Value?.Trim() : current;
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-                errors.Add((field, FieldErrors.Required));
-            return null;
-        }
-        if (text.Length > max)
-            errors.Add((field, FieldErrors.TooLong));
-        else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            errors.Add((field, FieldErrors.Invalid));
-        return text;
-    }
+    private static string? Text(Optional<string?> value, string? current, string field, int max, List<(string, string)> errors, bool required = false) =>
+        PatchText.Text(value, current, field, max, errors, required, plain: true);
 }

@@ -1,0 +1,27 @@
+namespace Letopis.Core.Common;
+
+/// <summary>A text field of a merge patch as every card's rules read it.</summary>
+public static class PatchText
+{
+    /// <summary>
+    /// The new value (trimmed; empty means none) or the current one when the patch leaves the field
+    /// out, with the field's errors added: missing when <paramref name="required"/>, too long, and —
+    /// with <paramref name="plain"/> — control characters other than line breaks and tabs.
+    /// </summary>
+    public static string? Text(Optional<string?> value, string? current, string field, int max, List<(string, string)> errors,
+        bool required = false, bool plain = false)
+    {
+        var text = value.HasValue ? value.Value?.Trim() : current;
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+                errors.Add((field, FieldErrors.Required));
+            return null;
+        }
+        if (text.Length > max)
+            errors.Add((field, FieldErrors.TooLong));
+        else if (plain && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            errors.Add((field, FieldErrors.Invalid));
+        return text;
+    }
+}
