@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -27,6 +28,12 @@ public static class DocumentFilesEndpoints
     public const long VerifyBeforeSending = 32 * 1024 * 1024;
 
     private const int CommentMax = TextLimits.Long;
+
+    /// <summary>A download is read, hashed and sent in chunks of this size.</summary>
+    private const int SendChunk = 1 << 20;
+
+    /// <summary>The multipart reader's buffer: a file section is handed on in pieces of up to this size.</summary>
+    private const int ReceiveBuffer = 256 * 1024;
 
     public static void MapDocumentFilesEndpoints(this IEndpointRouteBuilder app)
     {
@@ -85,7 +92,7 @@ public static class DocumentFilesEndpoints
         if (!target.IsSuccess)
             return Problem(problems, text, target.Error!);
 
-        var reader = new MultipartReader(boundary, http.Request.Body) { HeadersLengthLimit = 16 * 1024, HeadersCountLimit = 16 };
+        var reader = new MultipartReader(boundary, http.Request.Body, ReceiveBuffer) { HeadersLengthLimit = 16 * 1024, HeadersCountLimit = 16 };
         StoredBlob? stored = null;
         string? name = null;
         string? comment = null;
@@ -271,26 +278,37 @@ public static class DocumentFilesEndpoints
     private static async Task<bool> SendVerifiedAsync(Stream blob, Stream output, FileVersionContent file, CancellationToken ct)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var held = new byte[81920];
-        var next = new byte[81920];
-        var heldLength = await blob.ReadAtLeastAsync(held, held.Length, throwOnEndOfStream: false, ct);
-        long size = heldLength;
-        sha.AppendData(held, 0, heldLength);
-        while (true)
+        var held = ArrayPool<byte>.Shared.Rent(SendChunk);
+        var next = ArrayPool<byte>.Shared.Rent(SendChunk);
+        var spare = ArrayPool<byte>.Shared.Rent(SendChunk);
+        try
         {
-            var read = await blob.ReadAtLeastAsync(next, next.Length, throwOnEndOfStream: false, ct);
-            if (read == 0)
-                break;
+            var heldLength = await blob.ReadAtLeastAsync(held.AsMemory(0, SendChunk), SendChunk, throwOnEndOfStream: false, ct);
+            sha.AppendData(held, 0, heldLength);
+            long size = heldLength;
+            var nextLength = heldLength == 0 ? 0 : await blob.ReadAtLeastAsync(next.AsMemory(0, SendChunk), SendChunk, throwOnEndOfStream: false, ct);
+            while (nextLength > 0)
+            {
+                // A chunk with another after it is not the end: it goes out while the following one is hashed and read.
+                var sending = output.WriteAsync(held.AsMemory(0, heldLength), ct).AsTask();
+                sha.AppendData(next, 0, nextLength);
+                size += nextLength;
+                var spareLength = await blob.ReadAtLeastAsync(spare.AsMemory(0, SendChunk), SendChunk, throwOnEndOfStream: false, ct);
+                await sending;
+                (held, next, spare) = (next, spare, held);
+                (heldLength, nextLength) = (nextLength, spareLength);
+            }
+            if (size != file.Size || Convert.ToHexStringLower(sha.GetHashAndReset()) != file.Sha256)
+                return false;
             await output.WriteAsync(held.AsMemory(0, heldLength), ct);
-            sha.AppendData(next, 0, read);
-            size += read;
-            (held, next) = (next, held);
-            heldLength = read;
+            return true;
         }
-        if (size != file.Size || Convert.ToHexStringLower(sha.GetHashAndReset()) != file.Sha256)
-            return false;
-        await output.WriteAsync(held.AsMemory(0, heldLength), ct);
-        return true;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(held);
+            ArrayPool<byte>.Shared.Return(next);
+            ArrayPool<byte>.Shared.Return(spare);
+        }
     }
 
     internal static async Task<Ok<StorageUsageDto>> Usage(CurrentActor actor, ManageStorageQuota handler, CancellationToken ct) =>
