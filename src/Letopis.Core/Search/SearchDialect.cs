@@ -37,9 +37,10 @@ internal abstract class SearchDialect
     /// <summary>
     /// At most this many index rows are ranked per query, the newest first: ranking every one of
     /// tens of thousands of matches of a broad word costs hundreds of milliseconds, and nobody
-    /// pages past the first thousand results. A query that reaches it says "more than 1000".
+    /// pages past the first thousand results (<see cref="SearchRecords.MaxResults"/>), so no more rows
+    /// than those are ranked. A query that reaches it says "more than 1000".
     /// </summary>
-    public const int MaxCandidates = 2000;
+    public const int MaxCandidates = 1000;
 
     /// <summary>Ids of records of one kind matching the query (no access filter: the caller composes it).</summary>
     public abstract IQueryable<Guid> MatchingIds(LetopisDb db, string kind, SearchQuery query);
@@ -74,7 +75,7 @@ internal abstract class SearchDialect
             WHERE "SearchFts" MATCH {0}
             """;
 
-        private const string HitColumns = """e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet", "SearchFts".rank AS "Rank" """;
+        private const string CandidateColumns = """e."RowId", e."EntityId", "SearchFts".rank AS "Rank" """;
 
         private const string CountColumns = """e."EntityId" """;
 
@@ -99,19 +100,24 @@ internal abstract class SearchDialect
         {
             object[] args = [query.ToFts5(), .. access.Args(), take, skip];
             var n = access.Count + 1;
-            // Bare columns beside MIN() come from the row holding the minimum (an SQLite guarantee).
-            // One hit per record: ids are unique across kinds, and a record found both by its own row
-            // and by another source's row about it (a document's file text) is one result.
+            // The candidates keep only what ranks and groups them; the title and the snippet are read
+            // for the page's rows alone. Bare columns beside MIN() come from the row holding the
+            // minimum (an SQLite guarantee). One hit per record: ids are unique across kinds, and a
+            // record found both by its own row and by another source's row about it (a document's
+            // file text) is one result. Equal ranks show the newest first.
             var sql = $$"""
-                WITH c AS MATERIALIZED ({{Candidates(access, HitColumns)}}),
+                WITH c AS MATERIALIZED ({{Candidates(access, CandidateColumns)}}),
                 h AS (
-                    SELECT c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", MIN(c."Rank") AS "Rank"
-                    FROM c GROUP BY c."EntityId")
-                SELECT h."Kind", h."EntityId", h."ParentId", h."Title", h."Snippet", h."Rank",
-                    (SELECT COUNT(*) FROM c) AS "CandidateRows", COUNT(*) OVER () AS "Records"
-                FROM h
-                ORDER BY h."Rank", h."Title"
-                LIMIT {{{n}}} OFFSET {{{n + 1}}}
+                    SELECT c."RowId", c."EntityId", MIN(c."Rank") AS "Rank"
+                    FROM c GROUP BY c."EntityId"),
+                p AS (
+                    SELECT h."RowId", h."Rank", (SELECT COUNT(*) FROM c) AS "CandidateRows", COUNT(*) OVER () AS "Records"
+                    FROM h
+                    ORDER BY h."Rank", h."RowId" DESC
+                    LIMIT {{{n}}} OFFSET {{{n + 1}}})
+                SELECT e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet", p."Rank", p."CandidateRows", p."Records"
+                FROM p JOIN "SearchEntries" e ON e."RowId" = p."RowId"
+                ORDER BY p."Rank", p."RowId" DESC
                 """;
             return db.Database.SqlQueryRaw<SearchHitRow>(sql, args).ToListAsync(ct);
         }
@@ -143,7 +149,7 @@ internal abstract class SearchDialect
             """;
 
         private static string Candidates(AccessFilter access) => $$"""
-            SELECT e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet", e."RowId", ts_rank(e."Vector", q.query)::float8 AS "Rank"
+            SELECT e."RowId", e."EntityId", ts_rank(e."Vector", q.query)::float8 AS "Rank"
             FROM "SearchEntries" e CROSS JOIN to_tsquery('russian', {0}) AS q(query)
             WHERE e."Vector" @@ q.query AND {{access.Sql(1)}}
             ORDER BY e."RowId" DESC
@@ -154,16 +160,20 @@ internal abstract class SearchDialect
         {
             object[] args = [query.ToTsQuery(), .. access.Args(), take, skip];
             var n = access.Count + 1;
+            // As on SQLite: the title and the snippet are read for the page's rows only; equal ranks show the newest first.
             var sql = $$"""
                 WITH c AS MATERIALIZED ({{Candidates(access)}}),
                 h AS (
-                    SELECT DISTINCT ON (c."EntityId") c."Kind", c."EntityId", c."ParentId", c."Title", c."Snippet", c."Rank"
-                    FROM c ORDER BY c."EntityId", c."Rank" DESC)
-                SELECT h."Kind", h."EntityId", h."ParentId", h."Title", h."Snippet", h."Rank",
-                    (SELECT COUNT(*) FROM c)::int AS "CandidateRows", (COUNT(*) OVER ())::int AS "Records"
-                FROM h
-                ORDER BY h."Rank" DESC, h."Title"
-                LIMIT {{{n}}} OFFSET {{{n + 1}}}
+                    SELECT DISTINCT ON (c."EntityId") c."RowId", c."Rank"
+                    FROM c ORDER BY c."EntityId", c."Rank" DESC, c."RowId" DESC),
+                p AS (
+                    SELECT h."RowId", h."Rank", (SELECT COUNT(*) FROM c)::int AS "CandidateRows", (COUNT(*) OVER ())::int AS "Records"
+                    FROM h
+                    ORDER BY h."Rank" DESC, h."RowId" DESC
+                    LIMIT {{{n}}} OFFSET {{{n + 1}}})
+                SELECT e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet", p."Rank", p."CandidateRows", p."Records"
+                FROM p JOIN "SearchEntries" e ON e."RowId" = p."RowId"
+                ORDER BY p."Rank" DESC, p."RowId" DESC
                 """;
             return db.Database.SqlQueryRaw<SearchHitRow>(sql, args).ToListAsync(ct);
         }
