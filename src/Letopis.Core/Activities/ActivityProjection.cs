@@ -18,7 +18,7 @@ internal static class ActivityProjection
     /// looked up in SQL they were seven of the eleven index searches per row of an agenda.
     /// </summary>
     private static readonly Expression<Func<LetopisDb, Activity, ActivityDto>> Shape = (db, a) => new ActivityDto(
-            a.Id, a.Kind, a.Status, a.Subject, a.Description, a.PlannedAt, a.DurationMinutes, a.PlannedAt, a.Place,
+            a.Id, a.Kind, a.Status, a.Subject, a.Description, a.PlannedAt, a.DurationMinutes, default, a.Place,
             a.AssigneeId, "", a.PlannedById, "", a.PlannedOnBehalfOfId, null,
             a.CounterpartyId, db.Counterparties.Where(c => c.Id == a.CounterpartyId).Select(c => c.Name).FirstOrDefault(),
             a.ContactId, db.ContactPersons.Where(p => p.Id == a.ContactId).Select(p => p.FullName).FirstOrDefault(),
@@ -82,13 +82,15 @@ internal static class ActivityProjection
             join contact in db.ContactPersons on a.ContactId equals (Guid?)contact.Id into contacts
             from p in contacts.DefaultIfEmpty()
             orderby a.PlannedAt
+            // Planned activities have no completion or cancellation yet: those columns are not read,
+            // nor the start twice (Finish computes the end).
             select new ActivityDto(
-                a.Id, a.Kind, a.Status, a.Subject, a.Description, a.PlannedAt, a.DurationMinutes, a.PlannedAt, a.Place,
+                a.Id, a.Kind, a.Status, a.Subject, a.Description, a.PlannedAt, a.DurationMinutes, default, a.Place,
                 a.AssigneeId, "", a.PlannedById, "", a.PlannedOnBehalfOfId, null,
                 a.CounterpartyId, c!.Name, a.ContactId, p!.FullName, p.Phone ?? p.Phone2 ?? c.Phone, null,
                 a.RemindBeforeMinutes,
-                a.CompletedAt, a.CompletedById, null, a.CompletedOnBehalfOfId, null,
-                a.Result, a.NextStep,
-                a.CancelledAt, a.CancelledById, null, a.CancelledOnBehalfOfId, null,
+                null, null, null, null, null,
+                null, null,
+                null, null, null, null, null,
                 a.FollowUpOfId, false, a.CreatedAt, a.Version);
 }
