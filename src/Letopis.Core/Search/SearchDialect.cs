@@ -148,46 +148,106 @@ internal abstract class SearchDialect
             WHERE e."Vector" @@ to_tsquery('russian', {0}) AND {{access.Sql(1)}}
             """;
 
-        private static string Candidates(AccessFilter access) => $$"""
-            SELECT e."RowId", e."EntityId", ts_rank(e."Vector", q.query)::float8 AS "Rank"
-            FROM "SearchEntries" e CROSS JOIN to_tsquery('russian', {0}) AS q(query)
-            WHERE e."Vector" @@ q.query AND {{access.Sql(1)}}
-            ORDER BY e."RowId" DESC
-            LIMIT {{MaxCandidates}}
-            """;
-
-        public override Task<List<SearchHitRow>> HitsAsync(LetopisDb db, SearchQuery query, AccessFilter access, int skip, int take, CancellationToken ct)
+        // A GIN index hands over every matching row unordered: ranking the newest of 75,000 matches of
+        // «Иванову» meant visiting all 75,000 rows. Each row's vector also holds the lexeme of its block
+        // of row ids (SearchSchema.RecencyShift), so the index itself narrows a query to the newest
+        // blocks: one block, the next, then two, four, eight… until enough candidates are found.
+        private static string WindowCandidates(AccessFilter access)
         {
-            object[] args = [query.ToTsQuery(), .. access.Args(), take, skip];
             var n = access.Count + 1;
-            // As on SQLite: the title and the snippet are read for the page's rows only; equal ranks show the newest first.
-            var sql = $$"""
-                WITH c AS MATERIALIZED ({{Candidates(access)}}),
-                h AS (
-                    SELECT DISTINCT ON (c."EntityId") c."RowId", c."Rank"
-                    FROM c ORDER BY c."EntityId", c."Rank" DESC, c."RowId" DESC),
-                p AS (
-                    SELECT h."RowId", h."Rank", (SELECT COUNT(*) FROM c)::int AS "CandidateRows", (COUNT(*) OVER ())::int AS "Records"
-                    FROM h
-                    ORDER BY h."Rank" DESC, h."RowId" DESC
-                    LIMIT {{{n}}} OFFSET {{{n + 1}}})
-                SELECT e."Kind", e."EntityId", e."ParentId", e."Title", e."Snippet", p."Rank", p."CandidateRows", p."Records"
-                FROM p JOIN "SearchEntries" e ON e."RowId" = p."RowId"
-                ORDER BY p."Rank" DESC, p."RowId" DESC
+            return $$"""
+                SELECT e."RowId", e."EntityId", ts_rank(e."Vector", q.query)::float8 AS "Rank"
+                FROM "SearchEntries" e CROSS JOIN to_tsquery('russian', {0}) AS q(query)
+                WHERE e."Vector" @@ (q.query && CAST({{{n}}} AS tsquery)) AND {{access.Sql(1)}}
+                ORDER BY e."RowId" DESC
+                LIMIT {{{n + 1}}}
                 """;
-            return db.Database.SqlQueryRaw<SearchHitRow>(sql, args).ToListAsync(ct);
+        }
+
+        /// <summary>The blocks of row ids to look in, newest first, as <c>tsquery</c> texts: <c>'~76'</c>, <c>'~75'</c>, <c>'~74' | '~73'</c>…</summary>
+        internal static IEnumerable<string> Windows(long topBlock)
+        {
+            var high = topBlock;
+            long size = 1;
+            var grow = false;
+            while (high >= 0)
+            {
+                var low = Math.Max(0, high - size + 1);
+                var blocks = new List<string>();
+                for (var b = high; b >= low; b--)
+                    blocks.Add($"'{SearchSchema.RecencyPrefix}{b}'");
+                yield return string.Join(" | ", blocks);
+                high = low - 1;
+                if (grow)
+                    size *= 2;
+                grow = true;
+            }
+        }
+
+        /// <summary>The newest visible matching rows, at most <see cref="MaxCandidates"/>, newest first.</summary>
+        private static async Task<List<CandidateRow>> CandidatesAsync(LetopisDb db, SearchQuery query, AccessFilter access, CancellationToken ct)
+        {
+            var top = (await db.Database.SqlQueryRaw<long>("""SELECT COALESCE(MAX("RowId"), 0) AS "Value" FROM "SearchEntries" """).ToListAsync(ct))[0];
+            var sql = WindowCandidates(access);
+            var found = new List<CandidateRow>();
+            foreach (var window in Windows(top >> SearchSchema.RecencyShift))
+            {
+                object[] args = [query.ToTsQuery(), .. access.Args(), window, MaxCandidates - found.Count];
+                found.AddRange(await db.Database.SqlQueryRaw<CandidateRow>(sql, args).ToListAsync(ct));
+                if (found.Count >= MaxCandidates)
+                    break;
+            }
+            return found;
+        }
+
+        public override async Task<List<SearchHitRow>> HitsAsync(LetopisDb db, SearchQuery query, AccessFilter access, int skip, int take, CancellationToken ct)
+        {
+            var candidates = await CandidatesAsync(db, query, access, ct);
+            // One hit per record, its best row; best first, equal ranks newest first (as on SQLite).
+            var records = candidates.GroupBy(c => c.EntityId)
+                .Select(g => g.OrderByDescending(c => c.Rank).ThenByDescending(c => c.RowId).First())
+                .OrderByDescending(c => c.Rank).ThenByDescending(c => c.RowId)
+                .ToList();
+            var page = records.Skip(skip).Take(take).ToList();
+            if (page.Count == 0)
+                return [];
+            var ids = page.Select(p => p.RowId).ToList();
+            var entries = await db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.RowId))
+                .Select(e => new { e.RowId, e.Kind, e.EntityId, e.ParentId, e.Title, e.Snippet })
+                .ToDictionaryAsync(e => e.RowId, ct);
+            return page.Where(p => entries.ContainsKey(p.RowId)).Select(p =>
+            {
+                var e = entries[p.RowId];
+                return new SearchHitRow
+                {
+                    Kind = e.Kind,
+                    EntityId = e.EntityId,
+                    ParentId = e.ParentId,
+                    Title = e.Title,
+                    Snippet = e.Snippet,
+                    Rank = p.Rank,
+                    CandidateRows = candidates.Count,
+                    Records = records.Count,
+                };
+            }).ToList();
         }
 
         public override async Task<SearchCount> CountAsync(LetopisDb db, SearchQuery query, AccessFilter access, CancellationToken ct)
         {
-            object[] args = [query.ToTsQuery(), .. access.Args()];
-            var sql = $$"""
-                SELECT COUNT(*)::int AS "Rows", COUNT(DISTINCT c."EntityId")::int AS "Records"
-                FROM ({{Candidates(access)}}) AS c
-                """;
-            return (await db.Database.SqlQueryRaw<SearchCount>(sql, args).ToListAsync(ct))[0];
+            var candidates = await CandidatesAsync(db, query, access, ct);
+            return new SearchCount { Rows = candidates.Count, Records = candidates.Select(c => c.EntityId).Distinct().Count() };
         }
     }
+}
+
+/// <summary>A matching index row before ranking (a named type: Npgsql reads a tuple as a ROW).</summary>
+internal sealed class CandidateRow
+{
+    public long RowId { get; set; }
+
+    public Guid EntityId { get; set; }
+
+    public double Rank { get; set; }
 }
 
 /// <summary>Visible candidate rows of a query and the records among them.</summary>
