@@ -39,7 +39,7 @@ var connectionString = database.ConnectionString
 builder.Services.AddSingleton(TimeProvider.System);
 // The options are built once: rebuilding them per request (the default) costs a hash of every
 // option and a service-provider lookup on each request.
-builder.Services.AddDbContext<LetopisDb>(o => DatabaseRegistration.Configure(o, database.Provider, connectionString),
+builder.Services.AddDbContext<LetopisDb>(o => DatabaseRegistration.Configure(o, database.Provider, connectionString, database),
     optionsLifetime: ServiceLifetime.Singleton);
 builder.Services.AddSingleton<IBlobStore>(new FileSystemBlobStore(Path.Combine(dataDir, "files")));
 builder.Services.AddDataProtection().SetApplicationName("Letopis").PersistKeysToDbContext<LetopisDb>();

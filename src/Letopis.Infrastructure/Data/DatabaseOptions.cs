@@ -14,4 +14,16 @@ public sealed class DatabaseOptions
 
     /// <summary>The connection string; for SQLite it defaults to <c>letopis.db</c> in the data folder.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// SQLite only: how much of the file is read through a memory map (MB; 0 turns it off, SQLite's
+    /// build caps it at 2 GB). Mapped pages cost no copy on a cold read, but SQLite builds its page
+    /// header again on every visit, while pages in its own cache are kept decoded.
+    /// </summary>
+    [Range(0, 2047)]
+    public int SqliteMmapMegabytes { get; set; } = SqliteConnectionSetup.DefaultMmapMegabytes;
+
+    /// <summary>SQLite only: the page cache of each pooled connection (MB).</summary>
+    [Range(2, 1024)]
+    public int SqliteCacheMegabytes { get; set; } = SqliteConnectionSetup.DefaultCacheMegabytes;
 }

@@ -10,7 +10,7 @@ public static class DatabaseRegistration
     public const string PostgresMigrations = "Letopis.Migrations.Postgres";
 
     /// <summary>Configures EF Core for the chosen provider with that provider's migrations assembly.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string provider, string connectionString)
+    public static void Configure(DbContextOptionsBuilder builder, string provider, string connectionString, DatabaseOptions? options = null)
     {
         if (provider == DatabaseOptions.Postgres)
         {
@@ -19,7 +19,8 @@ public static class DatabaseRegistration
         else
         {
             builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations))
-                .AddInterceptors(SqliteConnectionSetup.Instance);
+                .AddInterceptors(options is null ? SqliteConnectionSetup.Default
+                    : new SqliteConnectionSetup(options.SqliteMmapMegabytes, options.SqliteCacheMegabytes));
         }
     }
 

@@ -15,14 +15,18 @@ namespace Letopis.Infrastructure.Data;
 /// a directory page over a million cards re-read its pages with a system call and a copy each.</item>
 /// </list>
 /// </summary>
-internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
+internal sealed class SqliteConnectionSetup(int mmapMegabytes, int cacheMegabytes) : DbConnectionInterceptor
 {
-    public static readonly SqliteConnectionSetup Instance = new();
+    public const int DefaultMmapMegabytes = 2047;
 
-    private const string Pragmas = """
+    public const int DefaultCacheMegabytes = 32;
+
+    public static readonly SqliteConnectionSetup Default = new(DefaultMmapMegabytes, DefaultCacheMegabytes);
+
+    private readonly string _pragmas = $"""
         PRAGMA busy_timeout = 30000;
-        PRAGMA cache_size = -32000;
-        PRAGMA mmap_size = 2147418112;
+        PRAGMA cache_size = {-cacheMegabytes * 1024};
+        PRAGMA mmap_size = {(long)mmapMegabytes << 20};
         """;
 
     private static readonly ConditionalWeakTable<object, object> Configured = [];
@@ -30,13 +34,13 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (NeedsSetting(connection, out var sqlite))
-            Set(sqlite).ExecuteNonQuery();
+            Set(sqlite, _pragmas).ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         if (NeedsSetting(connection, out var sqlite))
-            await Set(sqlite).ExecuteNonQueryAsync(cancellationToken);
+            await Set(sqlite, _pragmas).ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static bool NeedsSetting(DbConnection connection, out SqliteConnection sqlite)
@@ -45,10 +49,10 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
         return sqlite.Handle is { } handle && Configured.TryAdd(handle, handle);
     }
 
-    private static SqliteCommand Set(SqliteConnection connection)
+    private static SqliteCommand Set(SqliteConnection connection, string pragmas)
     {
         var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = pragmas;
         return command;
     }
 }

@@ -1,0 +1,42 @@
+using Letopis.TestKit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Letopis.Web.Tests.Hosting;
+
+/// <summary>An operator sizes SQLite's memory map and page cache by configuration; a value out of range stops the start.</summary>
+public class SqliteSettingsTests
+{
+    [Fact]
+    public async Task TheMemoryMapAndThePageCache_FollowTheSettings()
+    {
+        using var tuned = new LetopisHost("sqlite", settings: new Dictionary<string, string?>
+        {
+            ["Letopis:Database:SqliteMmapMegabytes"] = "0",
+            ["Letopis:Database:SqliteCacheMegabytes"] = "8",
+        });
+        (await PragmasAsync(tuned)).ShouldBe((0L, -8L * 1024));
+
+        using var standard = new LetopisHost("sqlite");
+        (await PragmasAsync(standard)).ShouldBe((2047L << 20, -32L * 1024));
+    }
+
+    [Fact]
+    public void ANegativeMemoryMap_StopsTheStart()
+    {
+        using var host = new LetopisHost("sqlite", settings: new Dictionary<string, string?> { ["Letopis:Database:SqliteMmapMegabytes"] = "-1" });
+        Should.Throw<Exception>(() => host.Server).ToString().ShouldContain("SqliteMmapMegabytes");
+    }
+
+    private static Task<(long Mmap, long Cache)> PragmasAsync(LetopisHost host) => host.WithDbAsync(async db =>
+    {
+        await db.Database.OpenConnectionAsync();
+        return (await PragmaAsync(db, "mmap_size"), await PragmaAsync(db, "cache_size"));
+    });
+
+    private static async Task<long> PragmaAsync(Letopis.Core.Data.LetopisDb db, string name)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+}
