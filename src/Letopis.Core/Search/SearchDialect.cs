@@ -150,8 +150,9 @@ internal abstract class SearchDialect
 
         // A GIN index hands over every matching row unordered: ranking the newest of 75,000 matches of
         // «Иванову» meant visiting all 75,000 rows. Each row's vector also holds the lexeme of its block
-        // of row ids (SearchSchema.RecencyShift), so the index itself narrows a query to the newest
-        // blocks: one block, the next, then two, four, eight… until enough candidates are found.
+        // of row ids (SearchSchema.RecencyShift), so the index itself narrows a query to a window of the
+        // newest blocks; the windows reach further back until enough candidates are found, each sized
+        // by how densely the word occurred in the windows before, so that few more rows than needed are visited.
         private static string WindowCandidates(AccessFilter access)
         {
             var n = access.Count + 1;
@@ -164,24 +165,23 @@ internal abstract class SearchDialect
                 """;
         }
 
-        /// <summary>The blocks of row ids to look in, newest first, as <c>tsquery</c> texts: <c>'~76'</c>, <c>'~75'</c>, <c>'~74' | '~73'</c>…</summary>
-        internal static IEnumerable<string> Windows(long topBlock)
+        /// <summary>Blocks <paramref name="high"/> down to <paramref name="low"/> as a <c>tsquery</c> text: <c>'~76' | '~75'</c>.</summary>
+        private static string Window(long high, long low)
         {
-            var high = topBlock;
-            long size = 1;
-            var grow = false;
-            while (high >= 0)
-            {
-                var low = Math.Max(0, high - size + 1);
-                var blocks = new List<string>();
-                for (var b = high; b >= low; b--)
-                    blocks.Add($"'{SearchSchema.RecencyPrefix}{b}'");
-                yield return string.Join(" | ", blocks);
-                high = low - 1;
-                if (grow)
-                    size *= 2;
-                grow = true;
-            }
+            var blocks = new List<string>();
+            for (var b = high; b >= low; b--)
+                blocks.Add($"'{SearchSchema.RecencyPrefix}{b}'");
+            return string.Join(" | ", blocks);
+        }
+
+        /// <summary>How many blocks the next window spans: enough for what is still needed at the density seen so far, at most four times the last.</summary>
+        private static long NextWindow(long lastSpan, long seenBlocks, int foundSoFar, int stillNeeded)
+        {
+            var widest = lastSpan * 4;
+            if (foundSoFar == 0)
+                return widest;
+            var perBlock = (double)foundSoFar / seenBlocks;
+            return Math.Clamp((long)Math.Ceiling(stillNeeded / perBlock), 1, widest);
         }
 
         /// <summary>The newest visible matching rows, at most <see cref="MaxCandidates"/>, newest first.</summary>
@@ -190,12 +190,18 @@ internal abstract class SearchDialect
             var top = (await db.Database.SqlQueryRaw<long>("""SELECT COALESCE(MAX("RowId"), 0) AS "Value" FROM "SearchEntries" """).ToListAsync(ct))[0];
             var sql = WindowCandidates(access);
             var found = new List<CandidateRow>();
-            foreach (var window in Windows(top >> SearchSchema.RecencyShift))
+            var high = top >> SearchSchema.RecencyShift;
+            long span = 1;
+            long seen = 0;
+            while (high >= 0 && found.Count < MaxCandidates)
             {
-                object[] args = [query.ToTsQuery(), .. access.Args(), window, MaxCandidates - found.Count];
-                found.AddRange(await db.Database.SqlQueryRaw<CandidateRow>(sql, args).ToListAsync(ct));
-                if (found.Count >= MaxCandidates)
-                    break;
+                var low = Math.Max(0, high - span + 1);
+                object[] args = [query.ToTsQuery(), .. access.Args(), Window(high, low), MaxCandidates - found.Count];
+                var rows = await db.Database.SqlQueryRaw<CandidateRow>(sql, args).ToListAsync(ct);
+                found.AddRange(rows);
+                seen += high - low + 1;
+                span = NextWindow(high - low + 1, seen, found.Count, MaxCandidates - found.Count);
+                high = low - 1;
             }
             return found;
         }
