@@ -1,6 +1,7 @@
 using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.Data;
+using Letopis.Core.Documents.Files;
 using Letopis.Core.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,9 +48,14 @@ public sealed class ListDocuments(LetopisDb db)
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var text = filter.Q.Trim();
+            // The card's own index rows and the rows of its files' text (kept under the document's id),
+            // both from the index the global search reads; the registry's access filter applies to the documents.
             var matching = SearchIndex.MatchingIds(db, Document.EntityKind, text);
+            var inFiles = SearchIndex.MatchingIds(db, DocumentTextSearchSource.TextKind, text);
             // A registration number typed whole finds its document even when it holds nothing searchable («1»).
-            query = matching is null ? query.Where(d => d.Number == text) : query.Where(d => matching.Contains(d.Id) || d.Number == text);
+            query = matching is null || inFiles is null
+                ? query.Where(d => d.Number == text)
+                : query.Where(d => matching.Contains(d.Id) || inFiles.Contains(d.Id) || d.Number == text);
         }
 
         var rows =
