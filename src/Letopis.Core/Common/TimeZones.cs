@@ -44,12 +44,22 @@ public static class TimeZones
         if (string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength)
             return false;
         var found = Found.GetOrAdd(id.Trim(), static key =>
-            TimeZoneInfo.TryFindSystemTimeZoneById(key, out var z) && z.HasIanaId ? z : null);
+            Lookup(key) ?? (SpellingOf.Value.TryGetValue(key, out var canonical) ? Lookup(canonical) : null));
         if (found is null)
             return false;
         zone = found;
         return true;
     }
+
+    // The runtime matches an id regardless of case only once it has that zone cached, so a spelling
+    // in another case is first mapped to the machine's own spelling of it.
+    private static readonly Lazy<Dictionary<string, string>> SpellingOf = new(() =>
+        TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId)
+            .DistinctBy(z => z.Id, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(z => z.Id, z => z.Id, StringComparer.OrdinalIgnoreCase));
+
+    private static TimeZoneInfo? Lookup(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId ? zone : null;
 
     /// <summary>A stored zone, or <paramref name="fallback"/> when it is unset or no longer known to this machine.</summary>
     public static TimeZoneInfo FindOr(string? id, TimeZoneInfo fallback) =>
