@@ -1,7 +1,9 @@
 using Letopis.Core.Access;
 using Letopis.Core.Calendar;
+using Letopis.Core.Common;
 using Letopis.Core.History;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Letopis.Core;
 
@@ -10,6 +12,9 @@ public static class CoreRegistration
     /// <summary>Registers the use-case handlers; the API and the UI call the same ones.</summary>
     public static IServiceCollection AddLetopisCore(this IServiceCollection services)
     {
+        // The host registers the configured zone first; hosts without configuration get Moscow.
+        services.TryAddSingleton(CompanyTimeZone.FromSetting(null));
+        services.AddScoped<UserClock>();
         services.AddScoped<CreateUser>();
         services.AddScoped<UpdateUser>();
         services.AddScoped<UpdateOwnProfile>();

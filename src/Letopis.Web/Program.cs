@@ -37,6 +37,8 @@ var connectionString = database.ConnectionString
         : throw new InvalidOperationException("Letopis:Database:Provider is postgres but ConnectionStrings:Letopis is not set."));
 
 builder.Services.AddSingleton(TimeProvider.System);
+// Times are never read in the server's own zone (a container runs in UTC): the company's zone, or the user's.
+builder.Services.AddSingleton(Letopis.Core.Common.CompanyTimeZone.FromSetting(letopis.TimeZone));
 // The options are built once: rebuilding them per request (the default) costs a hash of every
 // option and a service-provider lookup on each request.
 builder.Services.AddDbContext<LetopisDb>(o => DatabaseRegistration.Configure(o, database.Provider, connectionString, database),

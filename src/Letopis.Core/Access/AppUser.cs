@@ -18,6 +18,9 @@ public class AppUser : IdentityUser<Guid>, IVersioned, IAudited
     /// <summary>Preferred UI and e-mail language: "ru" or "en".</summary>
     public string Culture { get; set; } = "ru";
 
+    /// <summary>The IANA time zone the user reads and enters times in; null: the company's (<c>Letopis:TimeZone</c>).</summary>
+    public string? TimeZone { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public int Version { get; set; }

@@ -13,13 +13,15 @@ namespace Letopis.Core.Access;
 /// <param name="Email">Where reminders are e-mailed.</param>
 /// <param name="DepartmentId">The department the user belongs to.</param>
 /// <param name="Roles">Role names: <c>admin</c>, <c>head</c>, <c>employee</c> or custom ones.</param>
+/// <param name="TimeZone">IANA time zone id (<c>Asia/Novosibirsk</c>); absent: the company's.</param>
 public sealed record CreateUserRequest(
     string? Login,
     string? Password,
     string? FullName,
     string? Email,
     Guid? DepartmentId,
-    IReadOnlyList<string>? Roles);
+    IReadOnlyList<string>? Roles,
+    string? TimeZone = null);
 
 public sealed class CreateUser(LetopisDb db, UserManager<AppUser> users, TimeProvider time, ICurrentActor actor)
 {
@@ -41,6 +43,7 @@ public sealed class CreateUser(LetopisDb db, UserManager<AppUser> users, TimePro
         else if (!await PasswordIsAcceptableAsync(request.Password))
             errors.Add(("password", FieldErrors.PasswordTooWeak));
         await UserRules.ValidateCommonAsync(db, errors, request.FullName ?? "", request.Email, request.DepartmentId, request.Roles, ct);
+        UserRules.ValidateTimeZone(errors, request.TimeZone);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 
@@ -51,6 +54,7 @@ public sealed class CreateUser(LetopisDb db, UserManager<AppUser> users, TimePro
             FullName = request.FullName!.Trim(),
             Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
             DepartmentId = request.DepartmentId,
+            TimeZone = UserRules.StoredTimeZone(request.TimeZone),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         var roles = request.Roles is { Count: > 0 } r ? r.Distinct().ToList() : [BuiltInRoles.Employee];

@@ -9,7 +9,8 @@ namespace Letopis.Core.Access;
 /// The names lists and cards print beside ids — users' full names and reference-book entries — kept
 /// on each node for as long as the database's <see cref="AccessStamp"/> is unchanged (renaming a user
 /// or an entry changes it). A directory page or an agenda then reads ids only, instead of looking up
-/// six to eleven names per row in SQL.
+/// six to eleven names per row in SQL. It also keeps the time zones users chose, which every screen
+/// showing a time or a day needs (see <see cref="Common.UserClock"/>).
 /// </summary>
 public sealed class NameBook
 {
@@ -22,11 +23,12 @@ public sealed class NameBook
         if (Volatile.Read(ref _current) is { } current && current.Stamp == stamp)
             return current.Names;
         // Read after the stamp, so the names are at least as new as the stamp they are filed under.
-        var users = await db.Users.AsNoTracking().Select(u => new IdName(u.Id, u.FullName)).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().Select(u => new UserRow(u.Id, u.FullName, u.TimeZone)).ToListAsync(ct);
         var items = await db.ReferenceItems.AsNoTracking().Select(r => new IdName(r.Id, r.Name)).ToListAsync(ct);
         var names = new Names(
             users.ToFrozenDictionary(u => u.Id, u => u.Name),
-            items.ToFrozenDictionary(r => r.Id, r => r.Name));
+            items.ToFrozenDictionary(r => r.Id, r => r.Name),
+            users.Where(u => u.TimeZone is not null).ToFrozenDictionary(u => u.Id, u => u.TimeZone!));
         Volatile.Write(ref _current, new Snapshot(stamp, names));
         return names;
     }
@@ -37,7 +39,7 @@ public sealed class NameBook
         EntityState.Added or EntityState.Deleted => entry.Entity is ReferenceItem,
         EntityState.Modified => entry.Entity switch
         {
-            AppUser => entry.Property(nameof(AppUser.FullName)).IsModified,
+            AppUser => entry.Property(nameof(AppUser.FullName)).IsModified || entry.Property(nameof(AppUser.TimeZone)).IsModified,
             ReferenceItem => entry.Property(nameof(ReferenceItem.Name)).IsModified,
             _ => false,
         },
@@ -47,13 +49,19 @@ public sealed class NameBook
     // A named type, not a tuple: Npgsql would read a tuple as a PostgreSQL ROW.
     private sealed record IdName(Guid Id, string Name);
 
+    private sealed record UserRow(Guid Id, string Name, string? TimeZone);
+
     private sealed record Snapshot(Guid Stamp, Names Names);
 }
 
 /// <summary>One consistent set of names.</summary>
-public sealed class Names(FrozenDictionary<Guid, string> users, FrozenDictionary<Guid, string> referenceItems)
+public sealed class Names(
+    FrozenDictionary<Guid, string> users, FrozenDictionary<Guid, string> referenceItems, FrozenDictionary<Guid, string>? timeZones = null)
 {
     public string? User(Guid? id) => id is { } key ? users.GetValueOrDefault(key) : null;
+
+    /// <summary>The IANA id of the zone the user chose; null: the company's.</summary>
+    public string? TimeZoneOf(Guid id) => timeZones?.GetValueOrDefault(id);
 
     public string? Reference(Guid? id) => id is { } key ? referenceItems.GetValueOrDefault(key) : null;
 }

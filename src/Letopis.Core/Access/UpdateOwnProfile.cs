@@ -11,7 +11,8 @@ public sealed record UpdateOwnProfileRequest(
     Optional<string?> Email,
     Optional<string?> Culture,
     string? CurrentPassword,
-    string? NewPassword);
+    string? NewPassword,
+    Optional<string?> TimeZone = default);
 
 public sealed class UpdateOwnProfile(LetopisDb db, UserManager<AppUser> users, TimeProvider time)
 {
@@ -26,6 +27,7 @@ public sealed class UpdateOwnProfile(LetopisDb db, UserManager<AppUser> users, T
             request.FullName.HasValue ? request.FullName.Value ?? "" : null, request.Email.Value, null, null, ct);
         if (request.Culture is { HasValue: true, Value: var culture } && culture is not ("ru" or "en"))
             errors.Add(("culture", FieldErrors.Invalid));
+        UserRules.ValidateTimeZone(errors, request.TimeZone);
         if (request.NewPassword is { } newPassword)
         {
             if (string.IsNullOrEmpty(request.CurrentPassword) || !await users.CheckPasswordAsync(user, request.CurrentPassword))
@@ -51,6 +53,8 @@ public sealed class UpdateOwnProfile(LetopisDb db, UserManager<AppUser> users, T
         }
         if (request.Culture is { HasValue: true, Value: { } c })
             user.Culture = c;
+        if (request.TimeZone.HasValue)
+            user.TimeZone = UserRules.StoredTimeZone(request.TimeZone.Value);
         if (request.NewPassword is { } pw)
         {
             user.PasswordHash = users.PasswordHasher.HashPassword(user, pw);

@@ -15,7 +15,8 @@ public sealed record UpdateUserRequest(
     Optional<string?> Culture,
     Optional<string?> Password,
     int? Version,
-    int? IfMatchVersion);
+    int? IfMatchVersion,
+    Optional<string?> TimeZone = default);
 
 /// <summary>An administrator edits a user; <see cref="UpdateOwnProfile"/> covers what users change themselves.</summary>
 public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimeProvider time, ICurrentActor actor)
@@ -37,6 +38,7 @@ public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimePro
             request.Roles.HasValue ? request.Roles.Value ?? [] : null, ct);
         if (request.Culture is { HasValue: true, Value: var culture } && culture is not ("ru" or "en"))
             errors.Add(("culture", FieldErrors.Invalid));
+        UserRules.ValidateTimeZone(errors, request.TimeZone);
         if (request.Roles is { HasValue: true, Value: { Count: 0 } or null })
             errors.Add(("roles", FieldErrors.Required));
         if (request.IsActive is { HasValue: true, Value: false } && id == access.UserId)
@@ -71,6 +73,8 @@ public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimePro
             user.IsActive = active;
         if (request.Culture is { HasValue: true, Value: { } c })
             user.Culture = c;
+        if (request.TimeZone.HasValue)
+            user.TimeZone = UserRules.StoredTimeZone(request.TimeZone.Value);
         if (request.Password is { HasValue: true, Value: { } password })
         {
             user.PasswordHash = users.PasswordHasher.HashPassword(user, password);

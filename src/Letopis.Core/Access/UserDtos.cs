@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Access;
 
 /// <summary>A user as lists and cards show it.</summary>
+/// <param name="TimeZone">The IANA time zone the user chose; null: the company's.</param>
 public sealed record UserDto(
     Guid Id,
     string Login,
@@ -15,6 +16,7 @@ public sealed record UserDto(
     bool IsActive,
     bool LockedOut,
     string Culture,
+    string? TimeZone,
     int Version);
 
 internal static class UserProjection
@@ -39,6 +41,7 @@ internal static class UserProjection
                 u.IsActive,
                 u.LockoutEnd,
                 u.Culture,
+                u.TimeZone,
                 u.Version,
             })
             .ToListAsync(ct);
@@ -51,6 +54,6 @@ internal static class UserProjection
         return rows.Select(r => new UserDto(
             r.Id, r.UserName!, r.FullName, r.Email, r.DepartmentId, r.DepartmentName,
             rolesByUser[r.Id].Order().ToList(), r.IsActive,
-            r.LockoutEnd is { } end && end.UtcDateTime > now, r.Culture, r.Version)).ToList();
+            r.LockoutEnd is { } end && end.UtcDateTime > now, r.Culture, r.TimeZone, r.Version)).ToList();
     }
 }

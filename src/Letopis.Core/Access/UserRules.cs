@@ -38,6 +38,17 @@ internal static class UserRules
         }
     }
 
+    /// <summary>A chosen zone must be an IANA id this machine knows; empty or null means the company's.</summary>
+    public static void ValidateTimeZone(List<(string, string)> errors, Optional<string?> timeZone)
+    {
+        if (timeZone is { HasValue: true, Value: { } id } && !string.IsNullOrWhiteSpace(id) && !TimeZones.TryFind(id, out _))
+            errors.Add(("timeZone", FieldErrors.Invalid));
+    }
+
+    /// <summary>The id to store: the zone's canonical spelling, or null for the company's.</summary>
+    public static string? StoredTimeZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZones.TryFind(id, out var zone) ? zone.Id : null;
+
     public static async Task<IdentityResult> SetRolesAsync(UserManager<AppUser> users, AppUser user, IReadOnlyList<string> roles)
     {
         var current = await users.GetRolesAsync(user);

@@ -51,7 +51,8 @@ public sealed record ActivityDto(
 /// <param name="UserId">Whose agenda it is.</param>
 /// <param name="Groups">One group per kind that has activities, in the order of <see cref="ActivityKind"/>.</param>
 /// <param name="ActingFor">The agendas of colleagues the caller currently stands in for as a deputy.</param>
-public sealed record AgendaDto(DateOnly Date, Guid UserId, IReadOnlyList<AgendaGroupDto> Groups, IReadOnlyList<ActingForDto> ActingFor);
+/// <param name="TimeZone">The IANA time zone the day is counted in: that of the user whose agenda it is.</param>
+public sealed record AgendaDto(DateOnly Date, Guid UserId, IReadOnlyList<AgendaGroupDto> Groups, IReadOnlyList<ActingForDto> ActingFor, string TimeZone);
 
 /// <summary>The activities of one kind: overdue ones from earlier days first, then the day's in time order.</summary>
 public sealed record AgendaGroupDto(ActivityKind Kind, int Count, int OverdueCount, IReadOnlyList<ActivityDto> Items);

@@ -353,13 +353,11 @@ internal static class ActivityTimeline
     }
 }
 
-/// <summary>The calendar day of the server's time zone (the code base has no per-user zone yet).</summary>
+/// <summary>The calendar days of activities, in the zone of the person whose day it is (see <see cref="UserClock"/>).</summary>
 internal static class ActivityDays
 {
-    public static DateOnly Today(TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, time.LocalTimeZone));
+    public static DateOnly Today(TimeProvider time, TimeZoneInfo zone) => TimeZones.Today(time, zone);
 
-    /// <summary>The UTC instant a local day starts.</summary>
-    public static DateTime StartUtc(DateOnly day, TimeProvider time) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), time.LocalTimeZone);
+    /// <summary>The UTC instant a day starts in the zone.</summary>
+    public static DateTime StartUtc(DateOnly day, TimeZoneInfo zone) => TimeZones.DayStartUtc(day, zone);
 }

@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Activities;
 
-/// <summary>A page of visible activities: a date range for the calendar, a counterparty's for its card.</summary>
-public sealed class ListActivities(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook)
+/// <summary>
+/// A page of visible activities: a date range for the calendar (days of the caller's time zone, the
+/// days their calendar grid shows), a counterparty's for its card.
+/// </summary>
+public sealed class ListActivities(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook, UserClock clock)
 {
     public async Task<Result<PageOf<ActivityDto>>> HandleAsync(AccessContext access, ActivityListQuery query, PageRequest page, CancellationToken ct)
     {
@@ -21,14 +24,15 @@ public sealed class ListActivities(LetopisDb db, TimeProvider time, ICurrentActo
             activities = activities.Where(a => a.CounterpartyId == counterpartyId);
         if (query.Status is { } status)
             activities = activities.Where(a => a.Status == status);
+        var zone = query.From is not null || query.To is not null ? await clock.ViewerZoneAsync(access, ct) : clock.Company;
         if (query.From is { } from)
         {
-            var start = ActivityDays.StartUtc(from, time);
+            var start = ActivityDays.StartUtc(from, zone);
             activities = activities.Where(a => a.PlannedAt >= start);
         }
         if (query.To is { } to)
         {
-            var end = ActivityDays.StartUtc(to.AddDays(1), time);
+            var end = ActivityDays.StartUtc(to.AddDays(1), zone);
             activities = activities.Where(a => a.PlannedAt < end);
         }
         // A calendar reads forwards; a card's history reads newest first.

@@ -18,7 +18,8 @@ public sealed class ListAssignees(LetopisDb db, TimeProvider time, ICurrentActor
 
     public async Task<List<AssigneeDto>> HandleAsync(AccessContext access, CancellationToken ct)
     {
-        var viewer = await ActivityViewer.LoadAsync(db, access, actor, ActivityDays.Today(time), ct);
+        // Deputyships run on UTC days, as in every other activity handler.
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
         var query = db.Users.AsNoTracking().Where(u => u.IsActive);
         var scope = access.ScopeFor(Activity.EntityKind, PermissionAction.Create);
         if (scope != AccessScope.All)

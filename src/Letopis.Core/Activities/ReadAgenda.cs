@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Activities;
 
 /// <summary>A user's planned activities for a day, grouped by kind, with the agendas of the colleagues the caller stands in for.</summary>
-public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook)
+public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook, UserClock clock)
 {
     /// <summary>Overdue activities older than this are not carried along (a floor for the index range, not a rule users meet).</summary>
     private static readonly DateTime OverdueFloor = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -19,15 +19,17 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
             .Select(x => new Principal(x.PrincipalId, x.EndsOn))));
 
     /// <param name="access">The caller's access.</param>
-    /// <param name="date">The day; default: today (server's time zone).</param>
+    /// <param name="date">The day in the time zone of the user whose agenda it is; default: their today.</param>
     /// <param name="userId">Whose agenda; default: the caller.</param>
     /// <param name="ct">Cancellation.</param>
     public async Task<Result<AgendaDto>> HandleAsync(AccessContext access, DateOnly? date, Guid? userId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = ActivityDays.Today(time);
-        var day = date ?? today;
         var target = userId ?? access.UserId;
+        var names = await nameBook.GetAsync(db, access.Stamp, ct);
+        var zone = clock.ZoneOf(names, target);
+        var today = ActivityDays.Today(time, zone);
+        var day = date ?? today;
         var real = actor.UserId ?? access.UserId;
         if (target != access.UserId && target != real)
         {
@@ -38,8 +40,7 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
                 return Error.Forbidden();
         }
 
-        var names = await nameBook.GetAsync(db, access.Stamp, ct);
-        var groups = await GroupsAsync(target, day, today, now, names, ct);
+        var groups = await GroupsAsync(target, day, zone, now, names, ct);
         var actingFor = new List<ActingForDto>();
         // The deputy's own agenda carries the absent colleagues' (deputyships run on UTC days, as everywhere).
         if (target == real && actor.OnBehalfOfId is null)
@@ -49,17 +50,18 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
             await foreach (var p in PrincipalsQuery.For(db)(db, real, utcToday).WithCancellation(ct))
                 principals.Add(p);
             foreach (var p in principals.DistinctBy(p => p.PrincipalId))
-                actingFor.Add(new ActingForDto(p.PrincipalId, names.User(p.PrincipalId) ?? "", p.EndsOn, await GroupsAsync(p.PrincipalId, day, today, now, names, ct)));
+                actingFor.Add(new ActingForDto(p.PrincipalId, names.User(p.PrincipalId) ?? "", p.EndsOn, await GroupsAsync(p.PrincipalId, day, clock.ZoneOf(names, p.PrincipalId), now, names, ct)));
         }
-        return new AgendaDto(day, target, groups, actingFor);
+        return new AgendaDto(day, target, groups, actingFor, zone.Id);
     }
 
-    private async Task<List<AgendaGroupDto>> GroupsAsync(Guid userId, DateOnly day, DateOnly today, DateTime now, Names names, CancellationToken ct)
+    private async Task<List<AgendaGroupDto>> GroupsAsync(Guid userId, DateOnly day, TimeZoneInfo zone, DateTime now, Names names, CancellationToken ct)
     {
-        var start = ActivityDays.StartUtc(day, time);
-        var end = ActivityDays.StartUtc(day.AddDays(1), time);
+        // The day is the user's own: from their midnight to their next midnight.
+        var start = ActivityDays.StartUtc(day, zone);
+        var end = ActivityDays.StartUtc(day.AddDays(1), zone);
         // Today's agenda keeps yesterday's forgotten activities on top until they are done or moved.
-        var from = day == today ? OverdueFloor : start;
+        var from = day == ActivityDays.Today(time, zone) ? OverdueFloor : start;
         var items = new List<ActivityDto>();
         await foreach (var item in ActivityProjection.Agenda(db, userId, from, end).WithCancellation(ct))
             items.Add(item.Finish(now, names));

@@ -165,6 +165,7 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
         {
             e.Property(u => u.FullName).HasMaxLength(TextLimits.Name).IsRequired();
             e.Property(u => u.Culture).HasMaxLength(8);
+            e.Property(u => u.TimeZone).HasMaxLength(TimeZones.MaxIdLength);
             e.Property(u => u.Version).IsConcurrencyToken();
             e.HasOne(u => u.Department).WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(u => u.DepartmentId);

@@ -1,4 +1,5 @@
 using Letopis.Core.Activities;
+using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -45,11 +46,12 @@ internal static class DemoActivities
         "Оплата ожидается после приёмки этапа", "Главный инженер против замены марки бетона",
     ];
 
-    public static async Task SeedAsync(LetopisDb db, IReadOnlyDictionary<string, Guid> users, DateTime now, TimeProvider time, IActivityWording? wording, CancellationToken ct)
+    public static async Task SeedAsync(LetopisDb db, IReadOnlyDictionary<string, Guid> users, DateTime now, TimeZoneInfo zone, IActivityWording? wording, CancellationToken ct)
     {
         // Its own sequence, so the older demo data stays as it was.
         var random = new Random(2028);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, time.LocalTimeZone));
+        // The demo company's working day: «today» and office hours in the company's zone.
+        var today = TimeZones.DayOf(now, zone);
         var head = users["petrov"];
         var sales = new[] { "petrov", "ivanova", "smirnov", "kuznetsova", "kommerc" };
 
@@ -80,7 +82,7 @@ internal static class DemoActivities
                     var client = clients[random.Next(clients.Count)];
                     var roll = random.Next(10);
                     var kind = roll < 6 ? ActivityKind.Call : roll < 8 ? ActivityKind.Meeting : roll < 9 ? ActivityKind.Email : ActivityKind.Letter;
-                    var at = ActivityDays.StartUtc(day, time).AddHours(hour).AddMinutes(random.Next(4) * 15);
+                    var at = ActivityDays.StartUtc(day, zone).AddHours(hour).AddMinutes(random.Next(4) * 15);
                     // The head plans some of his employees' calls himself.
                     var byHead = login is "ivanova" or "kuznetsova" && kind == ActivityKind.Call && random.Next(3) == 0;
                     var activity = new Activity

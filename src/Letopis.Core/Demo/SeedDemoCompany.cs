@@ -1,4 +1,5 @@
 using Letopis.Core.Access;
+using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.Data;
 using Letopis.Core.Notifications;
@@ -12,7 +13,8 @@ namespace Letopis.Core.Demo;
 /// sees a living system at once. Runs only once: it does nothing when its users already exist.
 /// Each feature adds its own part here.
 /// </summary>
-public sealed class SeedDemoCompany(LetopisDb db, UserManager<AppUser> users, TimeProvider time, Activities.IActivityWording? wording = null)
+public sealed class SeedDemoCompany(
+    LetopisDb db, UserManager<AppUser> users, TimeProvider time, CompanyTimeZone company, Activities.IActivityWording? wording = null)
 {
     /// <summary>The password of every demo user (documented in the README).</summary>
     public const string Password = "letopis2026";
@@ -123,7 +125,7 @@ public sealed class SeedDemoCompany(LetopisDb db, UserManager<AppUser> users, Ti
         var managers = new[] { "petrov", "ivanova", "smirnov", "kuznetsova", "volkov", "popova", "kommerc" }.Select(l => userIds[l]).ToList();
         await DemoCounterparties.SeedAsync(db, managers, now, ct);
         await DemoCustomFields.SeedAsync(db, now, ct);
-        await DemoActivities.SeedAsync(db, userIds, now, time, wording, ct);
+        await DemoActivities.SeedAsync(db, userIds, now, company.Zone, wording, ct);
         foreach (var (name, full, inn, account, signatory) in new[]
         {
             ("СтройГрад", "Общество с ограниченной ответственностью «СтройГрад»", Requisites.CompleteInn10("770812345"), "40702810338000012345", "Соколов Андрей Викторович"),

@@ -13,7 +13,10 @@ public interface IEmailSender
 }
 
 /// <summary>What a reminder e-mail says, before it is put into the recipient's language.</summary>
-public sealed record ReminderEmailContent(string To, string Culture, string Title, string? Body, DateTime DueAt, string? Link);
+/// <param name="DueAt">The due instant (UTC).</param>
+/// <param name="TimeZone">The recipient's time zone: the due time is written in it, with its name.</param>
+public sealed record ReminderEmailContent(
+    string To, string Culture, string Title, string? Body, DateTime DueAt, string? Link, TimeZoneInfo TimeZone);
 
 /// <summary>Turns a fired reminder into an e-mail in the recipient's language (the strings live with the UI's).</summary>
 public interface IReminderEmailComposer

@@ -1,3 +1,4 @@
+using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public sealed class ReminderDispatcher(
     TimeProvider time,
     ClusterNode node,
     ReminderDispatchGate gate,
+    CompanyTimeZone company,
     IOptions<ReminderOptions> options,
     ILogger<ReminderDispatcher> logger,
     IEmailSender? email = null,
@@ -168,6 +170,7 @@ public sealed class ReminderDispatcher(
             {
                 u.Email,
                 u.Culture,
+                u.TimeZone,
                 n.Title,
                 n.Body,
                 n.Link,
@@ -187,7 +190,8 @@ public sealed class ReminderDispatcher(
             try
             {
                 var message = composer!.Compose(new ReminderEmailContent(
-                    item.Email, item.Culture, item.Title, item.Body, item.DueAt ?? item.CreatedAt, AbsoluteLink(item.Link)));
+                    item.Email, item.Culture, item.Title, item.Body, item.DueAt ?? item.CreatedAt, AbsoluteLink(item.Link),
+                    TimeZones.FindOr(item.TimeZone, company.Zone)));
                 await email!.SendAsync(message, ct);
                 state = EmailState.Sent;
                 logger.LogInformation("Reminder e-mail for notification {NotificationId} sent", notificationId);

@@ -32,7 +32,7 @@ public static class CounterpartyExportEndpoints
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
         string? format, [AsParameters] CounterpartyListQuery query, HttpContext http, Core.CustomFields.CustomFieldFilter customFields,
         CurrentActor actor, ExportCounterparties export,
-        IStringLocalizer<SharedResource> text, ProblemWriter problems, TimeProvider time, CancellationToken ct)
+        IStringLocalizer<SharedResource> text, ProblemWriter problems, TimeProvider time, Core.Common.UserClock clock, CancellationToken ct)
     {
         if (format is null || !Enum.TryParse<ExportFormat>(format, ignoreCase: true, out var kind) || int.TryParse(format, out _))
             return problems.Result(Core.Common.Error.Validation(("format", format is null ? Core.Common.FieldErrors.Required : Core.Common.FieldErrors.Invalid)));
@@ -51,12 +51,14 @@ public static class CounterpartyExportEndpoints
             return TypedResults.Problem(problem);
         }
 
+        // Dates in the file are days of the person who exports it.
+        var zone = await clock.ViewerZoneAsync(access, ct);
         var labels = new ExportLabels(
             Columns.Select(c => text["crm.field." + c].Value).ToList(),
             k => text["crm.kind." + k.ToString().ToLowerInvariant()],
             CultureInfo.CurrentCulture,
-            time.LocalTimeZone);
-        var fileName = $"counterparties-{time.GetLocalNow():yyyy-MM-dd}.{kind.ToString().ToLowerInvariant()}";
+            zone);
+        var fileName = $"counterparties-{Core.Common.TimeZones.Today(time, zone):yyyy-MM-dd}.{kind.ToString().ToLowerInvariant()}";
         var rows = export.RowsAsync(access, filter.Value, ct);
         return kind == ExportFormat.Csv
             ? TypedResults.Stream(body => ExportCounterparties.WriteCsvAsync(body, rows, labels, ct), "text/csv; charset=utf-8", fileName)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Letopis.Core.Access;
+using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Letopis.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,9 +9,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Web.Api;
 
 /// <summary>The signed-in user.</summary>
+/// <param name="Id">The user's id.</param>
+/// <param name="Login">The sign-in name.</param>
+/// <param name="FullName">Full name as colleagues see it.</param>
+/// <param name="Email">Where reminders are e-mailed.</param>
+/// <param name="DepartmentId">The user's department.</param>
+/// <param name="Roles">Role names.</param>
+/// <param name="Culture">UI and e-mail language: <c>ru</c> or <c>en</c>.</param>
+/// <param name="OnBehalfOfId">The absent colleague this request acts for (<c>X-On-Behalf-Of</c>).</param>
+/// <param name="ActingFor">The colleagues the user currently stands in for.</param>
+/// <param name="Version">The profile's version.</param>
+/// <param name="TimeZone">The IANA time zone the user chose; null: the company's.</param>
+/// <param name="CompanyTimeZone">The company's zone (<c>Letopis:TimeZone</c>), the user's when they chose none.</param>
 public sealed record MeResponse(
     Guid Id, string Login, string FullName, string? Email, Guid? DepartmentId, IReadOnlyList<string> Roles,
-    string Culture, Guid? OnBehalfOfId, IReadOnlyList<DeputyshipDto> ActingFor, int Version);
+    string Culture, Guid? OnBehalfOfId, IReadOnlyList<DeputyshipDto> ActingFor, int Version,
+    string? TimeZone, string CompanyTimeZone);
 
 public static class MeEndpoints
 {
@@ -24,7 +38,8 @@ public static class MeEndpoints
         group.MapDelete("/api-tokens/{id:guid}", RevokeToken);
     }
 
-    internal static async Task<Ok<MeResponse>> GetMe(HttpContext http, LetopisDb db, CurrentActor actor, ListDeputyships deputies, CancellationToken ct)
+    internal static async Task<Ok<MeResponse>> GetMe(
+        HttpContext http, LetopisDb db, CurrentActor actor, ListDeputyships deputies, CompanyTimeZone company, CancellationToken ct)
     {
         var userId = actor.UserId!.Value;
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)
@@ -36,6 +51,7 @@ public static class MeEndpoints
                 u.Email,
                 u.DepartmentId,
                 u.Culture,
+                u.TimeZone,
                 u.Version,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             })
@@ -44,7 +60,7 @@ public static class MeEndpoints
         var actingFor = await deputies.ActingForAsync(userId, ct);
         http.Response.SetETag(me.Version);
         return TypedResults.Ok(new MeResponse(me.Id, me.UserName!, me.FullName, me.Email, me.DepartmentId, roles,
-            me.Culture, actor.OnBehalfOfId, actingFor, me.Version));
+            me.Culture, actor.OnBehalfOfId, actingFor, me.Version, me.TimeZone, company.Zone.Id));
     }
 
     internal static async Task<Results<Ok<UserDto>, ProblemHttpResult>> PatchMe(
@@ -52,7 +68,7 @@ public static class MeEndpoints
     {
         var request = new UpdateOwnProfileRequest(
             body.Field<string?>("fullName"), body.Field<string?>("email"), body.Field<string?>("culture"),
-            body.Field<string?>("currentPassword").Value, body.Field<string?>("newPassword").Value);
+            body.Field<string?>("currentPassword").Value, body.Field<string?>("newPassword").Value, body.Field<string?>("timeZone"));
         var result = await handler.HandleAsync(actor.UserId!.Value, request, ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);
     }

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Letopis.Core.Access;
 using Letopis.Core.Data;
 using Letopis.Web.Api;
+using Letopis.Web.Components.Shared;
+using Letopis.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Web.Auth;
@@ -14,7 +16,8 @@ public sealed class ActorMiddleware(RequestDelegate next)
 {
     public const string OnBehalfOfHeader = "X-On-Behalf-Of";
 
-    public async Task InvokeAsync(HttpContext context, CurrentActor actor, LetopisDb db, TimeProvider time, ProblemWriter problems)
+    public async Task InvokeAsync(
+        HttpContext context, CurrentActor actor, LetopisDb db, TimeProvider time, ProblemWriter problems, ViewerClock clock, IServiceScopeFactory scopes)
     {
         if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } raw && Guid.TryParse(raw, out var userId))
         {
@@ -48,6 +51,9 @@ public sealed class ActorMiddleware(RequestDelegate next)
                 onBehalfOf = principalId;
             }
             actor.Set(userId, onBehalfOf, state.Stamp);
+            // Pages rendered on the server (prerendering) show times in the viewer's zone; the API needs no clock.
+            if (!context.IsApiRequest())
+                await clock.LoadAsync(scopes, userId, context.RequestAborted);
         }
         await next(context);
     }

@@ -74,6 +74,7 @@ public static class AuthSetup
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<Components.Shared.ViewerClock>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<UiActions>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ActorCircuitHandler>();

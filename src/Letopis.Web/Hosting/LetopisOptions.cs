@@ -15,6 +15,12 @@ public sealed class LetopisOptions
     /// <summary>Largest JSON request body, in bytes; file uploads have their own limit.</summary>
     public long MaxJsonBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// The company's IANA time zone (<c>Europe/Moscow</c>, <c>Asia/Novosibirsk</c>): users who have not
+    /// chosen their own read and enter times in it, and the demo data's «today» is counted in it.
+    /// </summary>
+    public string TimeZone { get; set; } = Core.Common.TimeZones.DefaultId;
+
     /// <summary>Lifetime of bearer tokens from <c>POST /api/v1/auth/token</c>.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(8);
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Letopis.Core.Common;
 using Letopis.Core.Notifications;
+using Letopis.Web.Components.Shared;
 using Letopis.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -9,12 +11,11 @@ namespace Letopis.Web.Notifications;
 
 /// <summary>
 /// Writes a reminder e-mail in the recipient's language (<c>AppUser.Culture</c>, Russian unless
-/// they chose English), with the due time on Moscow time as Russian offices read it.
+/// they chose English), with the due time in the recipient's time zone and that zone named beside it
+/// («27.11.2026 08:30 (Москва, UTC+3)»): a colleague in another city must not guess whose clock it is.
 /// </summary>
 public sealed class ReminderEmailComposer(IStringLocalizer<SharedResource> text) : IReminderEmailComposer
 {
-    private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
-
     public EmailMessage Compose(ReminderEmailContent content)
     {
         var culture = CultureInfo.GetCultureInfo(content.Culture == "en" ? "en-US" : "ru-RU");
@@ -22,9 +23,9 @@ public sealed class ReminderEmailComposer(IStringLocalizer<SharedResource> text)
         CultureInfo.CurrentUICulture = culture;
         try
         {
-            var due = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(content.DueAt, DateTimeKind.Utc), Moscow)
-                .ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
-            var dueLine = $"{text["email.reminder.due"]}: {due} {text["email.reminder.moscowTime"]}";
+            var due = TimeZones.ToLocal(content.DueAt, content.TimeZone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+            var zone = text["email.reminder.zone", TimeZoneText.Name(text, content.TimeZone, content.DueAt)];
+            var dueLine = $"{text["email.reminder.due"]}: {due} {zone}";
             var subject = $"{text["email.reminder.subject"]}: {content.Title}";
 
             var plain = new StringBuilder();

@@ -1,7 +1,10 @@
 using Bunit;
 using Letopis.Core.Activities;
+using Letopis.Core.Common;
 using Letopis.Web.Components.Pages.Activities;
+using Letopis.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Letopis.Web.Tests.Components;
 
@@ -48,7 +51,7 @@ public sealed class ActivityItemTests : MudComponentTest
 
         cut.Find("[data-testid=activity-item]").ClassList.ShouldContain("overdue");
         cut.Find("[data-testid=activity-overdue]").TextContent.ShouldContain("Просрочено");
-        cut.Find(".activity-date").TextContent.ShouldBe(ActivityText.Local(new DateTime(2026, 11, 27, 11, 30, 0, DateTimeKind.Utc)).ToString("dd.MM.yyyy"));
+        cut.Find(".activity-date").TextContent.ShouldBe("27.11.2026");
         cut.FindAll("[data-testid=activity-planned-by]").ShouldBeEmpty();
     }
 
@@ -69,11 +72,14 @@ public sealed class ActivityItemTests : MudComponentTest
     public void FollowUp_IsPrefilledForTheNextWorkingDay_WithTheSamePeopleAndTime(int y, int m, int d, int ey, int em, int ed)
     {
         var done = Call(ActivityStatus.Done);
+        // 15:00 in Moscow on the day it was done, on a clock whose own zone is UTC.
+        var clock = new ViewerClock(new FakeTimeProvider(new DateTimeOffset(y, m, d, 12, 0, 0, TimeSpan.Zero)), CompanyTimeZone.FromSetting("Europe/Moscow"));
 
-        var draft = ActivityDraft.FollowUpOf(done, new DateTime(y, m, d, 15, 0, 0));
+        var draft = ActivityDraft.FollowUpOf(done, clock);
 
         draft.Date.ShouldBe(new DateTime(ey, em, ed));
-        draft.Time.ShouldBe(ActivityText.Local(done.PlannedAt).TimeOfDay);
+        // 11:30 UTC is 14:30 in Moscow: the same wall-clock time as the call that was done.
+        draft.Time.ShouldBe(new TimeSpan(14, 30, 0));
         draft.Kind.ShouldBe(ActivityKind.Call);
         draft.Assignee!.Id.ShouldBe(Employee);
         draft.Counterparty!.Id.ShouldBe(done.CounterpartyId!.Value);

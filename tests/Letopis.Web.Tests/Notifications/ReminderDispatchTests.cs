@@ -126,7 +126,7 @@ public class ReminderDispatchTests
         var message = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(received.Data)));
         message.Subject.ShouldBe("Напоминание: Подписать договор № 17");
         message.TextBody!.ShouldContain("Оригинал у юриста");
-        message.TextBody!.ShouldContain("Срок: 27.11.2026 08:30 (МСК)");
+        message.TextBody!.ShouldContain("Срок: 27.11.2026 08:30 (Москва, UTC+3)");
         message.TextBody!.ShouldContain("Открыть в Летописи: /documents/17");
         message.HtmlBody!.ShouldContain("<h2>Подписать договор № 17</h2>");
 

@@ -35,10 +35,10 @@ public static class HistoryText
 
     /// <summary>
     /// A stored value as the reader reads it: a status or kind by its localized name, yes/no, a date
-    /// or moment in the reader's culture, a sum in roubles, a name for a known id; «—» for none.
+    /// or moment in the reader's culture and time zone, a sum in roubles, a name for a known id; «—» for none.
     /// </summary>
     public static string Value(
-        IStringLocalizer<SharedResource> L, string entityKind, string field, string? value, IReadOnlyDictionary<string, string>? names = null)
+        IStringLocalizer<SharedResource> L, ViewerClock clock, string entityKind, string field, string? value, IReadOnlyDictionary<string, string>? names = null)
     {
         if (value is null)
             return "—";
@@ -60,7 +60,7 @@ public static class HistoryText
                 => UiText.Day(day),
             _ when value.Length >= 19 && value[4] == '-' && value[10] == 'T'
                    && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var moment)
-                => UiText.Moment(moment.Kind == DateTimeKind.Local ? moment.ToUniversalTime() : moment),
+                => clock.Moment(moment.Kind == DateTimeKind.Local ? moment.ToUniversalTime() : moment),
             _ => value,
         };
     }

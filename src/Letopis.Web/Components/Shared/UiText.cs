@@ -24,9 +24,7 @@ public static class UiText
         return text.ResourceNotFound ? error.Message : text.Value;
     }
 
-    /// <summary>A stored UTC moment as the user reads it: date and time in their culture.</summary>
-    public static string Moment(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
+    // Moments (a time of day) are read through ViewerClock, in the viewer's time zone.
 
     public static string Day(DateOnly day) => day.ToString("d", CultureInfo.CurrentCulture);
 

@@ -1,4 +1,5 @@
 using Letopis.Core.Activities;
+using Letopis.Core.Common;
 using Letopis.Web.Components.Shared;
 
 namespace Letopis.Web.Components.Pages.Activities;
@@ -36,11 +37,15 @@ public sealed class ActivityDraft
 
     public int? RemindBeforeMinutes { get; set; } = 15;
 
+    /// <summary>The zone the date and time are entered in: the viewer's.</summary>
+    public required TimeZoneInfo Zone { get; init; }
+
     public bool IsMeeting => Kind == ActivityKind.Meeting;
 
-    /// <summary>A fresh draft for a day: the next full hour if the day is today, else 10:00.</summary>
-    public static ActivityDraft For(DateOnly day, DateTime now, ActivityKind kind = ActivityKind.Call)
+    /// <summary>A fresh draft for a day: the next full hour if the day is today (on the viewer's clock), else 10:00.</summary>
+    public static ActivityDraft For(DateOnly day, ViewerClock clock, ActivityKind kind = ActivityKind.Call)
     {
+        var now = clock.Now;
         var today = DateOnly.FromDateTime(now);
         var time = new TimeOnly(10, 0);
         if (day <= today)
@@ -49,18 +54,19 @@ public sealed class ActivityDraft
             var next = now.AddHours(1);
             time = next.Date == now.Date ? new TimeOnly(next.Hour, 0) : new TimeOnly(23, 45);
         }
-        return new ActivityDraft { Kind = kind, Date = day.ToDateTime(TimeOnly.MinValue), Time = time.ToTimeSpan() };
+        return new ActivityDraft { Kind = kind, Date = day.ToDateTime(TimeOnly.MinValue), Time = time.ToTimeSpan(), Zone = clock.Zone };
     }
 
     /// <summary>The next contact after <paramref name="done"/>: same kind, people and topic, the next working day at the same time.</summary>
-    public static ActivityDraft FollowUpOf(ActivityDto done, DateTime now)
+    public static ActivityDraft FollowUpOf(ActivityDto done, ViewerClock clock)
     {
-        var start = ActivityText.Local(done.PlannedAt);
-        var day = DateOnly.FromDateTime(now).AddDays(1);
+        var start = clock.Local(done.PlannedAt);
+        var day = clock.Today.AddDays(1);
         while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
             day = day.AddDays(1);
         return new ActivityDraft
         {
+            Zone = clock.Zone,
             Kind = done.Kind,
             Subject = done.Subject,
             Date = day.ToDateTime(TimeOnly.MinValue),
@@ -75,11 +81,12 @@ public sealed class ActivityDraft
     }
 
     /// <summary>The activity as it stands, to edit or move it.</summary>
-    public static ActivityDraft Of(ActivityDto a)
+    public static ActivityDraft Of(ActivityDto a, ViewerClock clock)
     {
-        var start = ActivityText.Local(a.PlannedAt);
+        var start = clock.Local(a.PlannedAt);
         return new ActivityDraft
         {
+            Zone = clock.Zone,
             Kind = a.Kind,
             Subject = a.Subject,
             Description = a.Description,
@@ -111,9 +118,9 @@ public sealed class ActivityDraft
             RemindBeforeMinutes: RemindBeforeMinutes != before.RemindBeforeMinutes ? RemindBeforeMinutes : default);
     }
 
-    /// <summary>The moment entered, or null while the date or the time is missing.</summary>
+    /// <summary>The moment entered (a wall-clock time of <see cref="Zone"/>), or null while the date or the time is missing.</summary>
     public DateTimeOffset? PlannedAt =>
-        Date is { } day && Time is { } time ? ActivityText.At(DateOnly.FromDateTime(day), TimeOnly.FromTimeSpan(time)) : null;
+        Date is { } day && Time is { } time ? TimeZones.WithOffset(day.Date + new TimeSpan(time.Hours, time.Minutes, 0), Zone) : null;
 
     public PlanActivityRequest ToRequest() => new(
         ActivityText.Code(Kind),

@@ -7,7 +7,7 @@ using MudBlazor;
 
 namespace Letopis.Web.Components.Pages.Activities;
 
-/// <summary>How activities read on screen: kind names, group titles, icons, local dates and times.</summary>
+/// <summary>How activities read on screen: kind names, group titles, icons, days; times come from <see cref="ViewerClock"/>.</summary>
 public static class ActivityText
 {
     /// <summary>The kind as the API spells it (<c>call</c>, <c>meeting</c>…), also the suffix of its texts.</summary>
@@ -38,30 +38,9 @@ public static class ActivityText
         _ => Color.Info,
     };
 
-    /// <summary>A stored UTC moment in the time zone the rest of the UI shows (<see cref="UiText.Moment"/>).</summary>
-    public static DateTime Local(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime();
-
-    /// <summary>«14:30».</summary>
-    public static string Time(DateTime utc) => Local(utc).ToString("t", CultureInfo.CurrentCulture);
-
-    /// <summary>«28.11.2026 14:30».</summary>
-    public static string Moment(DateTime utc) => UiText.Moment(utc);
-
-    /// <summary>«14:30–15:30» for something that lasts, else «14:30».</summary>
-    public static string TimeRange(ActivityDto a) =>
-        a.DurationMinutes is > 0 ? $"{Time(a.PlannedAt)}–{Time(a.EndsAt)}" : Time(a.PlannedAt);
-
-    /// <summary>The day of a UTC moment as the user sees it.</summary>
-    public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(Local(utc));
-
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
-
-    /// <summary>A day and a time of day, as the user entered them, with their offset.</summary>
-    public static DateTimeOffset At(DateOnly day, TimeOnly time)
-    {
-        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local));
-    }
+    /// <summary>«14:30–15:30» for something that lasts, else «14:30», on the viewer's clock.</summary>
+    public static string TimeRange(ActivityDto a, ViewerClock clock) =>
+        a.DurationMinutes is > 0 ? $"{clock.Time(a.PlannedAt)}–{clock.Time(a.EndsAt)}" : clock.Time(a.PlannedAt);
 
     /// <summary>«Суббота, 28 ноября 2026 г.».</summary>
     public static string LongDay(DateOnly day)

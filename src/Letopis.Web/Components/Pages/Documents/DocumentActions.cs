@@ -1,5 +1,6 @@
 using Letopis.Core.Activities;
 using Letopis.Web.Components.Pages.Activities;
+using Letopis.Web.Components.Shared;
 using Letopis.Web.Resources;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -13,9 +14,10 @@ public static class DocumentActions
     /// Plans a call about a document with the contacts workspace's own form. Activities do not link
     /// documents, so the document is named in the topic; its counterparty is filled in.
     /// </summary>
-    public static Task<bool> PlanActivityAsync(IDialogService dialogs, IStringLocalizer<SharedResource> L, Guid? counterpartyId, string? counterpartyName, string heading)
+    public static Task<bool> PlanActivityAsync(
+        IDialogService dialogs, IStringLocalizer<SharedResource> L, ViewerClock clock, Guid? counterpartyId, string? counterpartyName, string heading)
     {
-        var draft = ActivityDraft.For(ActivityText.Today, DateTime.Now, ActivityKind.Call);
+        var draft = ActivityDraft.For(clock.Today, clock, ActivityKind.Call);
         draft.Subject = L["doc.plan.subject", heading];
         if (counterpartyId is { } id)
             draft.Counterparty = new Activities.PickedCounterparty(id, counterpartyName ?? "");

@@ -13,7 +13,8 @@ public sealed class DocumentDraft
 
     public string? Summary { get; set; }
 
-    public DateTime? RegisteredOn { get; set; } = DateTime.Today;
+    /// <summary>A new document's defaults to the user's today (set by the form that creates the draft).</summary>
+    public DateTime? RegisteredOn { get; set; }
 
     public PickedCounterparty? Counterparty { get; set; }
 
