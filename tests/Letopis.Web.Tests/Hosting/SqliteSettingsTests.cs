@@ -11,13 +11,13 @@ public class SqliteSettingsTests
     {
         using var tuned = new LetopisHost("sqlite", settings: new Dictionary<string, string?>
         {
-            ["Letopis:Database:SqliteMmapMegabytes"] = "0",
+            ["Letopis:Database:SqliteMmapMegabytes"] = "256",
             ["Letopis:Database:SqliteCacheMegabytes"] = "8",
         });
-        (await PragmasAsync(tuned)).ShouldBe((0L, -8L * 1024));
+        (await PragmasAsync(tuned)).ShouldBe((256L << 20, -8L * 1024));
 
         using var standard = new LetopisHost("sqlite");
-        (await PragmasAsync(standard)).ShouldBe((2047L << 20, -32L * 1024));
+        (await PragmasAsync(standard)).ShouldBe((0L, -32L * 1024));
     }
 
     [Fact]
