@@ -165,6 +165,22 @@ internal abstract class SearchDialect
                 """;
         }
 
+        private const int MaxWindows = 3;
+
+        private const int MaxWindowBlocks = 6;
+
+        private static string OlderCandidates(AccessFilter access)
+        {
+            var n = access.Count + 1;
+            return $$"""
+                SELECT e."RowId", e."EntityId", ts_rank(e."Vector", q.query)::float8 AS "Rank"
+                FROM "SearchEntries" e CROSS JOIN to_tsquery('russian', {0}) AS q(query)
+                WHERE e."Vector" @@ q.query AND e."RowId" < {{{n}}} AND {{access.Sql(1)}}
+                ORDER BY e."RowId" DESC
+                LIMIT {{{n + 1}}}
+                """;
+        }
+
         /// <summary>Blocks <paramref name="high"/> down to <paramref name="low"/> as a <c>tsquery</c> text: <c>'~76' | '~75'</c>.</summary>
         private static string Window(long high, long low)
         {
@@ -193,15 +209,23 @@ internal abstract class SearchDialect
             var high = top >> SearchSchema.RecencyShift;
             long span = 1;
             long seen = 0;
-            while (high >= 0 && found.Count < MaxCandidates)
+            // A block's lexeme lists 65,536 rows, and the index reads much of that list for every
+            // window: windows pay while they are few and narrow. What is older is read by the words
+            // alone, below the last window.
+            for (var windows = 0; windows < MaxWindows && seen < MaxWindowBlocks && high >= 0 && found.Count < MaxCandidates; windows++)
             {
-                var low = Math.Max(0, high - span + 1);
+                var low = Math.Max(0, high - Math.Min(span, MaxWindowBlocks - seen) + 1);
                 object[] args = [query.ToTsQuery(), .. access.Args(), Window(high, low), MaxCandidates - found.Count];
                 var rows = await db.Database.SqlQueryRaw<CandidateRow>(sql, args).ToListAsync(ct);
                 found.AddRange(rows);
                 seen += high - low + 1;
                 span = NextWindow(high - low + 1, seen, found.Count, MaxCandidates - found.Count);
                 high = low - 1;
+            }
+            if (high >= 0 && found.Count < MaxCandidates)
+            {
+                object[] args = [query.ToTsQuery(), .. access.Args(), (high + 1) << SearchSchema.RecencyShift, MaxCandidates - found.Count];
+                found.AddRange(await db.Database.SqlQueryRaw<CandidateRow>(OlderCandidates(access), args).ToListAsync(ct));
             }
             return found;
         }
