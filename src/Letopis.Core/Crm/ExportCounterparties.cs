@@ -148,6 +148,6 @@ public sealed class ExportCounterparties(ListCounterparties list, LetopisDb db)
     [
         r.Name, labels.KindName(r.Kind), r.Inn, r.Kpp, r.Ogrn, r.PhoneFormatted, r.Email, r.Region, r.Category, r.Group,
         r.ActivityType, r.AdSource, r.Responsible, r.Tags.Count == 0 ? null : string.Join(", ", r.Tags),
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc), labels.TimeZone).Date,
+        TimeZones.ToLocal(r.CreatedAt, labels.TimeZone).Date,
     ];
 }

@@ -41,11 +41,15 @@ public static class SearchSchema
     /// so that a query stem that Snowball cut differently still prefix-matches the written word
     /// («Иванову» → <c>иванов:*</c> finds «Иванов», whose stem is <c>иван</c>).
     /// </summary>
-    public const string PostgresUp = """
+    public const string PostgresUp = $"""
         ALTER TABLE "SearchEntries" ADD COLUMN "Vector" tsvector GENERATED ALWAYS AS (
-            setweight(to_tsvector('russian', "TitleTerms"), 'A') || setweight(to_tsvector('simple', "TitleTerms"), 'A') ||
-            setweight(to_tsvector('russian', "BodyTerms"), 'B') || setweight(to_tsvector('simple', "BodyTerms"), 'B')) STORED;
+            {TermsVector}) STORED;
         CREATE INDEX "IX_SearchEntries_Vector" ON "SearchEntries" USING GIN ("Vector");
+        """;
+
+    private const string TermsVector = """
+        setweight(to_tsvector('russian', "TitleTerms"), 'A') || setweight(to_tsvector('simple', "TitleTerms"), 'A') ||
+                    setweight(to_tsvector('russian', "BodyTerms"), 'B') || setweight(to_tsvector('simple', "BodyTerms"), 'B')
         """;
 
     public const string PostgresDown = """
@@ -57,18 +61,16 @@ public static class SearchSchema
     /// Rows are grouped in blocks of 2^16 row ids for recency: on PostgreSQL each row's vector also
     /// holds the lexeme <c>~{RowId >> 16}</c>, which no typed word can produce (the parser drops the tilde).
     /// </summary>
-    public const int RecencyShift = 16;
+    public const int RecencyShift = 16; // written out as ">> 16" in PostgresRecencyUp (a constant string cannot hold a number)
 
     public const string RecencyPrefix = "~";
 
     /// <summary>PostgreSQL: the vector of <see cref="PostgresUp"/> plus the row's recency block (PostgreSQL 15 cannot alter a generation expression, so the column is made again).</summary>
-    public const string PostgresRecencyUp = """
-        DROP INDEX IF EXISTS "IX_SearchEntries_Vector";
-        ALTER TABLE "SearchEntries" DROP COLUMN IF EXISTS "Vector";
+    public const string PostgresRecencyUp = $"""
+        {PostgresDown}
         ALTER TABLE "SearchEntries" ADD COLUMN "Vector" tsvector GENERATED ALWAYS AS (
-            setweight(to_tsvector('russian', "TitleTerms"), 'A') || setweight(to_tsvector('simple', "TitleTerms"), 'A') ||
-            setweight(to_tsvector('russian', "BodyTerms"), 'B') || setweight(to_tsvector('simple', "BodyTerms"), 'B') ||
-            array_to_tsvector(ARRAY['~' || ("RowId" >> 16)::text])) STORED;
+            {TermsVector} ||
+            array_to_tsvector(ARRAY['{RecencyPrefix}' || ("RowId" >> 16)::text])) STORED;
         CREATE INDEX "IX_SearchEntries_Vector" ON "SearchEntries" USING GIN ("Vector");
         """;
 

@@ -246,7 +246,10 @@ public static class DocumentFilesEndpoints
             disposition.SetHttpFileName(file.Name);
             response.Headers.ContentDisposition = disposition.ToString();
 
-            if (!await SendVerifiedAsync(blob, response.Body, file, ct))
+            if (file.Size <= VerifyBeforeSending)
+                // Already checked whole: sent as it is, not hashed a second time.
+                await blob.CopyToAsync(response.Body, SendChunk, ct);
+            else if (!await SendVerifiedAsync(blob, response.Body, file, ct))
             {
                 logger.LogError("File {FileId} version {Version} does not match its SHA-256 (blob {BlobKey}); the download was aborted",
                     file.FileId, file.Version, file.BlobKey);
