@@ -39,10 +39,11 @@ var connectionString = database.ConnectionString
 builder.Services.AddSingleton(TimeProvider.System);
 // Times are never read in the server's own zone (a container runs in UTC): the company's zone, or the user's.
 builder.Services.AddSingleton(Letopis.Core.Common.CompanyTimeZone.FromSetting(letopis.TimeZone));
-// The options are built once: rebuilding them per request (the default) costs a hash of every
-// option and a service-provider lookup on each request.
-builder.Services.AddDbContext<LetopisDb>(o => DatabaseRegistration.Configure(o, database.Provider, connectionString, database),
-    optionsLifetime: ServiceLifetime.Singleton);
+// Contexts come from a pool with options built once: building a context per request (the
+// default) cost its service scope, its sets and a hash of every option on each request.
+builder.Services.AddPooledDbContextFactory<LetopisDb>(o => DatabaseRegistration.Configure(o, database.Provider, connectionString, database));
+builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LetopisDb>>().CreateDbContext()
+    .Lease(sp.GetService<Letopis.Core.Access.ICurrentActor>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton<IBlobStore>(new FileSystemBlobStore(Path.Combine(dataDir, "files")));
 builder.Services.AddDataProtection().SetApplicationName("Letopis").PersistKeysToDbContext<LetopisDb>();
 builder.Services.AddLetopisCore();

@@ -14,10 +14,28 @@ namespace Letopis.Core.Data;
 /// <summary>
 /// The one database of Letopis. Saving bumps the version of changed records and writes the
 /// history of audited ones in the same transaction.
+/// <para>
+/// Contexts are pooled: a request leases one set up before (EF Core's own service scope, the
+/// sets, the connection object) instead of building it; <see cref="Lease"/> gives it the request's
+/// actor and clock, so nothing of an earlier lease is carried over.
+/// </para>
 /// </summary>
-public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor = null, TimeProvider? time = null)
+public class LetopisDb(DbContextOptions<LetopisDb> options)
     : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
+    private ICurrentActor? _actor;
+
+    private TimeProvider _time = TimeProvider.System;
+
+    /// <summary>Hands a pooled context to a new scope: its saves are recorded as <paramref name="actor"/> at <paramref name="time"/>'s now.</summary>
+    public LetopisDb Lease(ICurrentActor? actor, TimeProvider time)
+    {
+        _actor = actor;
+        _time = time;
+        RecordAs = null;
+        return this;
+    }
+
     public DbSet<Department> Departments => Set<Department>();
 
     public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
@@ -141,8 +159,8 @@ public class LetopisDb(DbContextOptions<LetopisDb> options, ICurrentActor? actor
 
         AccessStamp.BumpIfNeeded(this);
 
-        var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-        var who = RecordAs ?? actor;
+        var now = _time.GetUtcNow().UtcDateTime;
+        var who = RecordAs ?? _actor;
         var history = ChangeRecorder.Collect(ChangeTracker, now, who?.UserId, who?.OnBehalfOfId);
         if (history.Count > 0)
             ChangeRecords.AddRange(history);

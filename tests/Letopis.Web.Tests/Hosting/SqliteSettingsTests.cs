@@ -21,6 +21,26 @@ public class SqliteSettingsTests
     }
 
     [Fact]
+    public async Task ForeignKeys_AreEnforcedOnEveryPooledConnection()
+    {
+        using var host = new LetopisHost("sqlite");
+        // The first open sets the connection up; the later ones get the same native connection back from the pool.
+        for (var open = 0; open < 3; open++)
+        {
+            var (enabled, refused) = await host.WithDbAsync(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                var on = await PragmaAsync(db, "foreign_keys");
+                var error = await Should.ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO \"DocumentLinks\" (\"Id\", \"FromId\", \"ToId\", \"Kind\", \"CreatedAt\") VALUES ('x', 'no-such-document', 'no-such-document', 'SeeAlso', '2026-11-28')"));
+                return (on, error.SqliteErrorCode);
+            });
+            enabled.ShouldBe(1L);
+            refused.ShouldBe(19); // SQLITE_CONSTRAINT: the row points at documents that do not exist
+        }
+    }
+
+    [Fact]
     public void ANegativeMemoryMap_StopsTheStart()
     {
         using var host = new LetopisHost("sqlite", settings: new Dictionary<string, string?> { ["Letopis:Database:SqliteMmapMegabytes"] = "-1" });
