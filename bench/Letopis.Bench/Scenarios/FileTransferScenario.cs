@@ -22,6 +22,16 @@ public static class FileTransferScenario
 
     private const int Buffer = 1 << 20;
 
+    private const int Rounds = 3;
+
+    private sealed record Round(TimeSpan Cp, TimeSpan Up, long UpPeak, double UpOther, TimeSpan Down, long DownPeak, double DownOther);
+
+    private static TimeSpan Median(IEnumerable<TimeSpan> times)
+    {
+        var sorted = times.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
     public static async Task<int> RunAsync(BenchOptions options, int megabytes, CancellationToken ct)
     {
         var root = ServerProcess.FindRepoRoot();
@@ -53,40 +63,57 @@ public static class FileTransferScenario
             var idle = server.ResidentBytes();
             Log($"idle RSS {Mb(idle)} MB");
 
+            // Three rounds of cp, upload and download, each step starting with nothing waiting to be
+            // written back (otherwise the kernel throttles whichever step follows a gigabyte of dirty
+            // pages to the disk's own speed); the medians are compared, the rounds listed beside them.
             var copy = Path.Combine(work, "copy.bin");
-            var cpTime = await CopyAsync(source, copy, ct);
-            File.Delete(copy);
-            Log($"cp: {Rate(bytes, cpTime)} MB/s");
-
-            var cpu = Cpu.Start(server);
-            var (upTime, upPeak, upResult) = await SampledAsync(server, () => UploadAsync(http, document, source, ct), ct);
-            var upOther = cpu.Other(upTime);
-            var (fileId, serverSha) = upResult;
-            Log($"upload: {Rate(bytes, upTime)} MB/s, peak RSS {Mb(upPeak)} MB");
-
             var back = Path.Combine(work, "download.bin");
-            cpu = Cpu.Start(server);
-            var (downTime, downPeak, _) = await SampledAsync(server, async () => { await DownloadAsync(http, fileId, back, ct); return 0; }, ct);
-            var downOther = cpu.Other(downTime);
-            Log($"download: {Rate(bytes, downTime)} MB/s, peak RSS {Mb(downPeak)} MB");
+            var rounds = new List<Round>();
+            var intact = true;
+            for (var round = 1; round <= Rounds; round++)
+            {
+                await SyncAsync(ct);
+                var cpTime = await CopyAsync(source, copy, ct);
+                File.Delete(copy);
 
-            var cpAgain = await CopyAsync(source, copy, ct);
-            File.Delete(copy);
-            var backSha = await HashAsync(back, ct);
-            var intact = serverSha == sha && backSha == sha;
-            if (!intact)
-                Log($"SHA-256 differs: source {sha}, server {serverSha}, download {backSha}");
+                await SyncAsync(ct);
+                var cpu = Cpu.Start(server);
+                var (upTime, upPeak, upResult) = await SampledAsync(server, () => UploadAsync(http, document, source, ct), ct);
+                var upOther = cpu.Other(upTime);
+                var (fileId, serverSha) = upResult;
 
-            var cp = cpTime < cpAgain ? cpTime : cpAgain;
+                await SyncAsync(ct);
+                cpu = Cpu.Start(server);
+                var (downTime, downPeak, _) = await SampledAsync(server, async () => { await DownloadAsync(http, fileId, back, ct); return 0; }, ct);
+                var downOther = cpu.Other(downTime);
+
+                var backSha = await HashAsync(back, ct);
+                File.Delete(back);
+                if (serverSha != sha || backSha != sha)
+                {
+                    intact = false;
+                    Log($"SHA-256 differs: source {sha}, server {serverSha}, download {backSha}");
+                }
+                rounds.Add(new Round(cpTime, upTime, upPeak, upOther, downTime, downPeak, downOther));
+                Log($"round {round}: cp {Rate(bytes, cpTime)} MB/s, upload {Rate(bytes, upTime)} MB/s (peak RSS {Mb(upPeak)} MB), "
+                    + $"download {Rate(bytes, downTime)} MB/s (peak RSS {Mb(downPeak)} MB)");
+            }
+
+            var cp = Median(rounds.Select(r => r.Cp));
+            var up = Median(rounds.Select(r => r.Up));
+            var down = Median(rounds.Select(r => r.Down));
+            var upPeakMax = rounds.Max(r => r.UpPeak);
+            var downPeakMax = rounds.Max(r => r.DownPeak);
+            string Each(Func<Round, TimeSpan> pick) => string.Join(" / ", rounds.Select(r => Rate(bytes, pick(r))));
             var c = CultureInfo.InvariantCulture;
             var report = new StringBuilder();
             report.AppendLine();
             report.AppendLine(c, $"<!-- {Name}, {options.Provider}, {megabytes} MB of random bytes, {Environment.ProcessorCount} CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; "
-                + $"cp {Rate(bytes, cpTime)} and {Rate(bytes, cpAgain)} MB/s (before and after), the faster is the reference -->");
-            report.AppendLine("| transfer | time s | MB/s | cp MB/s | of cp | server RSS idle MB | peak RSS MB | peak above idle MB | other CPU | bytes intact |");
-            report.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|---|");
-            report.AppendLine(c, $"| upload (multipart POST) | {upTime.TotalSeconds:0.0} | {Rate(bytes, upTime)} | {Rate(bytes, cp)} | {cp / upTime:P0} | {Mb(idle)} | {Mb(upPeak)} | {Mb(upPeak - idle)} | {upOther:0.00} | {(intact ? "yes" : "NO")} |");
-            report.AppendLine(c, $"| download (GET content) | {downTime.TotalSeconds:0.0} | {Rate(bytes, downTime)} | {Rate(bytes, cp)} | {cp / downTime:P0} | {Mb(idle)} | {Mb(downPeak)} | {Mb(downPeak - idle)} | {downOther:0.00} | {(intact ? "yes" : "NO")} |");
+                + $"{Rounds} rounds, each step after sync; medians compared -->");
+            report.AppendLine("| transfer | median s | median MB/s | each round MB/s | cp median MB/s | cp each round MB/s | of cp | server RSS idle MB | peak RSS MB | peak above idle MB | other CPU | bytes intact |");
+            report.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+            report.AppendLine(c, $"| upload (multipart POST) | {up.TotalSeconds:0.0} | {Rate(bytes, up)} | {Each(r => r.Up)} | {Rate(bytes, cp)} | {Each(r => r.Cp)} | {cp / up:P0} | {Mb(idle)} | {Mb(upPeakMax)} | {Mb(upPeakMax - idle)} | {rounds.Average(r => r.UpOther):0.00} | {(intact ? "yes" : "NO")} |");
+            report.AppendLine(c, $"| download (GET content) | {down.TotalSeconds:0.0} | {Rate(bytes, down)} | {Each(r => r.Down)} | {Rate(bytes, cp)} | {Each(r => r.Cp)} | {cp / down:P0} | {Mb(idle)} | {Mb(downPeakMax)} | {Mb(downPeakMax - idle)} | {rounds.Average(r => r.DownOther):0.00} | {(intact ? "yes" : "NO")} |");
             Console.WriteLine(report.ToString());
             return intact ? 0 : 1;
         }
@@ -164,16 +191,21 @@ public static class FileTransferScenario
         return (took, Math.Max(peak, server.ResidentBytes()), result);
     }
 
-    private static async Task<TimeSpan> CopyAsync(string from, string to, CancellationToken ct)
+    private static Task<TimeSpan> CopyAsync(string from, string to, CancellationToken ct) => RunAsync("cp", ct, from, to);
+
+    /// <summary>Writes every dirty page back to disk (the <c>sync</c> command), so the next step starts from the same state.</summary>
+    private static Task<TimeSpan> SyncAsync(CancellationToken ct) => RunAsync("sync", ct);
+
+    private static async Task<TimeSpan> RunAsync(string command, CancellationToken ct, params string[] arguments)
     {
-        var start = new ProcessStartInfo("cp") { UseShellExecute = false };
-        start.ArgumentList.Add(from);
-        start.ArgumentList.Add(to);
+        var start = new ProcessStartInfo(command) { UseShellExecute = false };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
         var started = Stopwatch.GetTimestamp();
-        using var cp = Process.Start(start) ?? throw new InvalidOperationException("cp did not start.");
-        await cp.WaitForExitAsync(ct);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{command} did not start.");
+        await process.WaitForExitAsync(ct);
         var took = Stopwatch.GetElapsedTime(started);
-        return cp.ExitCode == 0 ? took : throw new InvalidOperationException($"cp exited with {cp.ExitCode}.");
+        return process.ExitCode == 0 ? took : throw new InvalidOperationException($"{command} exited with {process.ExitCode}.");
     }
 
     /// <summary>Writes pseudo-random (incompressible) bytes; returns their SHA-256 in lower-case hex.</summary>
