@@ -69,10 +69,10 @@ public interface IContactDateWording
 /// edited by whoever may edit one of those counterparties. One person may work with several
 /// counterparties, each link with its own position and main-contact flag.
 /// </summary>
-public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActor actor, IContactDateWording? wording = null)
+public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActor actor, UserClock clock, IContactDateWording? wording = null)
 {
-    /// <summary>Birthday reminders come at 09:00 Moscow time, when the working day starts.</summary>
-    public static readonly TimeOnly ReminderTimeUtc = new(6, 0);
+    /// <summary>Birthday reminders come at 09:00 on the recipient's own clock, when their working day starts.</summary>
+    public static readonly TimeOnly ReminderTime = new(9, 0);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -398,6 +398,7 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
         contact.BirthDate = replacement.FirstOrDefault(d => d.Kind == ContactDateKinds.Birthday)?.Date;
         var recipient = await RecipientAsync(contact.Id, ct);
         var culture = await db.Users.Where(u => u.Id == recipient).Select(u => u.Culture).FirstOrDefaultAsync(ct);
+        var zone = await clock.ZoneOfAsync(recipient, null, ct);
         foreach (var date in replacement)
         {
             date.ContactId = contact.Id;
@@ -407,7 +408,7 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
             db.Reminders.Add(new Reminder
             {
                 UserId = recipient,
-                DueAt = Reminder.YearlyDue(date.Date, days, ReminderTimeUtc, Now),
+                DueAt = Reminder.YearlyDue(date.Date, days, ReminderTime, zone, Now),
                 Title = Truncate(wording?.ReminderTitle(culture, date, contact.FullName) ?? $"{date.Label ?? date.Kind}: {contact.FullName}", TextLimits.Name),
                 Body = date.Date.ToString("dd.MM", System.Globalization.CultureInfo.InvariantCulture),
                 Link = $"/contacts/{contact.Id}",

@@ -106,7 +106,10 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
     public ICurrentActor? RecordAs { get; set; }
 
     /// <summary>"sqlite" or "postgres": lets provider-specific services pick their SQL.</summary>
-    public string ProviderKind => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
+    public string ProviderKind => _providerKind ??= Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "postgres" : "sqlite";
+
+    // A context never changes its provider; search and counts ask for it several times per save.
+    private string? _providerKind;
 
     // Data protection stores its keys through the synchronous overload, so both carry the same bookkeeping.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

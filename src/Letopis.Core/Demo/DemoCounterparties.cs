@@ -44,7 +44,7 @@ internal static class DemoCounterparties
 
     private static readonly string[] Streets = ["ул. Ленина", "пр-т Мира", "ул. Строителей", "Промышленная ул.", "Садовая ул.", "ул. Гагарина", "Заводское ш."];
 
-    public static async Task SeedAsync(LetopisDb db, IReadOnlyList<Guid> managers, DateTime now, CancellationToken ct)
+    public static async Task SeedAsync(LetopisDb db, IReadOnlyList<Guid> managers, DateTime now, TimeZoneInfo zone, CancellationToken ct)
     {
         Dictionary<ReferenceBook, List<Guid>> books = [];
         foreach (var (book, names) in new[]
@@ -150,7 +150,7 @@ internal static class DemoCounterparties
             }
         }
         AddTags(db);
-        LinkSharedContacts(db, cards, people, now);
+        LinkSharedContacts(db, cards, people, now, zone);
         await db.SaveChangesAsync(ct);
     }
 
@@ -199,7 +199,7 @@ internal static class DemoCounterparties
     }
 
     /// <summary>A few people work with two counterparties (a consultant, a holding's director), and their days are remembered.</summary>
-    private static void LinkSharedContacts(LetopisDb db, List<Counterparty> cards, List<ContactPerson> people, DateTime now)
+    private static void LinkSharedContacts(LetopisDb db, List<Counterparty> cards, List<ContactPerson> people, DateTime now, TimeZoneInfo zone)
     {
         var today = DateOnly.FromDateTime(now);
         for (var i = 0; i < 3 && i < people.Count; i++)
@@ -222,7 +222,7 @@ internal static class DemoCounterparties
             db.Reminders.Add(new Notifications.Reminder
             {
                 UserId = other.ResponsibleId!.Value,
-                DueAt = Notifications.Reminder.YearlyDue(birthday, 3, ManageContacts.ReminderTimeUtc, now),
+                DueAt = Notifications.Reminder.YearlyDue(birthday, 3, ManageContacts.ReminderTime, zone, now),
                 Title = $"День рождения: {person.FullName}",
                 Body = birthday.ToString("dd.MM", System.Globalization.CultureInfo.InvariantCulture),
                 Link = $"/contacts/{person.Id}",

@@ -123,7 +123,7 @@ public sealed class SeedDemoCompany(
         }
 
         var managers = new[] { "petrov", "ivanova", "smirnov", "kuznetsova", "volkov", "popova", "kommerc" }.Select(l => userIds[l]).ToList();
-        await DemoCounterparties.SeedAsync(db, managers, now, ct);
+        await DemoCounterparties.SeedAsync(db, managers, now, company.Zone, ct);
         await DemoCustomFields.SeedAsync(db, now, ct);
         await DemoActivities.SeedAsync(db, userIds, now, company.Zone, wording, ct);
         foreach (var (name, full, inn, account, signatory) in new[]

@@ -45,12 +45,15 @@ public class Reminder
     /// <summary>For a yearly reminder: how many days before the date it fires.</summary>
     public int RepeatDaysBefore { get; set; }
 
-    /// <summary>The reminder for the yearly date's first occurrence after <paramref name="after"/>, at the same time of day.</summary>
-    public static DateTime YearlyDue(DateOnly date, int daysBefore, TimeOnly at, DateTime after)
+    /// <summary>
+    /// The reminder for the yearly date's first occurrence after <paramref name="after"/>, at
+    /// <paramref name="at"/> on the recipient's wall clock (<paramref name="zone"/>), as a UTC instant.
+    /// </summary>
+    public static DateTime YearlyDue(DateOnly date, int daysBefore, TimeOnly at, TimeZoneInfo zone, DateTime after)
     {
-        for (var year = after.Year; ; year++)
+        for (var year = after.Year - 1; ; year++)
         {
-            var due = YearlyDates.In(date, year).AddDays(-daysBefore).ToDateTime(at, DateTimeKind.Utc);
+            var due = Common.TimeZones.ToUtc(YearlyDates.In(date, year).AddDays(-daysBefore).ToDateTime(at), zone);
             if (due > after)
                 return due;
         }
@@ -61,7 +64,8 @@ public class Reminder
     {
         if (RepeatYearlyOn is not { } date)
             return null;
-        var due = YearlyDue(date, RepeatDaysBefore, TimeOnly.FromDateTime(DueAt), DueAt > now ? DueAt : now);
+        // The same UTC time of day: the recipient's wall-clock time, as Russia's zones keep no summer time.
+        var due = YearlyDue(date, RepeatDaysBefore, TimeOnly.FromDateTime(DueAt), TimeZoneInfo.Utc, DueAt > now ? DueAt : now);
         return new Reminder
         {
             UserId = UserId,

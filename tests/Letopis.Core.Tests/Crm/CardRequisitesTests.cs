@@ -1,3 +1,4 @@
+using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.Notifications;
 
@@ -34,9 +35,23 @@ public class CardRequisitesTests
     [Fact]
     public void YearlyDue_DaysBeforeNewYear_FallsInThePreviousYear()
     {
-        var due = Reminder.YearlyDue(new DateOnly(1980, 1, 3), 7, new TimeOnly(6, 0), new DateTime(2026, 11, 27, 6, 0, 0, DateTimeKind.Utc));
+        var due = Reminder.YearlyDue(new DateOnly(1980, 1, 3), 7, new TimeOnly(6, 0), TimeZoneInfo.Utc, new DateTime(2026, 11, 27, 6, 0, 0, DateTimeKind.Utc));
 
         due.ShouldBe(new DateTime(2026, 12, 27, 6, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public void YearlyDue_ComesAtNineOnTheRecipientsOwnClock()
+    {
+        var after = new DateTime(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+        var birthday = new DateOnly(1975, 12, 10);
+
+        // Vladivostok is UTC+10: 09:00 there on 7 December is 23:00 UTC on 6 December.
+        Reminder.YearlyDue(birthday, 3, new TimeOnly(9, 0), TimeZones.FindOr("Asia/Vladivostok", TimeZoneInfo.Utc), after)
+            .ShouldBe(new DateTime(2026, 12, 6, 23, 0, 0, DateTimeKind.Utc));
+        // Moscow is UTC+3: 06:00 UTC.
+        Reminder.YearlyDue(birthday, 3, new TimeOnly(9, 0), TimeZones.FindOr("Europe/Moscow", TimeZoneInfo.Utc), after)
+            .ShouldBe(new DateTime(2026, 12, 7, 6, 0, 0, DateTimeKind.Utc));
     }
 
     [Fact]
