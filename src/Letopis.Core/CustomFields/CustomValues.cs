@@ -5,6 +5,7 @@ using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.Data;
+using Letopis.Core.Documents;
 using Letopis.Core.History;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,9 @@ public static class CustomFieldErrors
     public const string NotABool = "not_a_bool";
     public const string NotAnOption = "not_an_option";
     public const string NotText = "not_text";
+
+    /// <summary>A value for a document custom field that the document's type hides.</summary>
+    public const string NotUsedByType = "field_not_used_by_type";
 }
 
 /// <summary>
@@ -37,12 +41,22 @@ public static class CustomValues
 
     /// <summary>
     /// Validates <paramref name="input"/> against the entity's definitions and the record's current
-    /// values. On a new record every required, non-archived field must be given.
+    /// values. On a new record every required, non-archived field must be given. <paramref name="modeOf"/>
+    /// says how the record uses each field when its kind decides that (a document's type); without it
+    /// a field is required as it is defined.
     /// </summary>
+    public static Task<CustomValueChange> PrepareAsync(
+        LetopisDb db, AccessContext access, string entity, Guid entityId, bool isNew,
+        IReadOnlyDictionary<string, JsonNode?>? input, CancellationToken ct) =>
+        PrepareAsync(db, access, entity, entityId, isNew, input, null, ct);
+
+    /// <inheritdoc cref="PrepareAsync(LetopisDb, AccessContext, string, Guid, bool, IReadOnlyDictionary{string, JsonNode?}?, CancellationToken)"/>
     public static async Task<CustomValueChange> PrepareAsync(
         LetopisDb db, AccessContext access, string entity, Guid entityId, bool isNew,
-        IReadOnlyDictionary<string, JsonNode?>? input, CancellationToken ct)
+        IReadOnlyDictionary<string, JsonNode?>? input, Func<CustomField, DocumentFieldMode>? modeOf, CancellationToken ct)
     {
+        DocumentFieldMode Mode(CustomField f) => modeOf?.Invoke(f) ?? (f.Required ? DocumentFieldMode.Required : DocumentFieldMode.Shown);
+
         var errors = new List<(string, string)>();
         var planned = new Dictionary<Guid, List<CustomFieldValue>>();
         if (input is not { Count: > 0 } && !isNew)
@@ -71,7 +85,15 @@ public static class CustomValues
                 errors.Add((name, error));
                 continue;
             }
-            if (values.Count == 0 && field.Required)
+            var mode = Mode(field);
+            // A hidden field's stored value stays and may be cleared, or sent back unchanged; a new one is refused.
+            if (mode == DocumentFieldMode.Hidden && values.Count > 0
+                && Text(field, values) != Text(field, existing.Where(v => v.FieldId == field.Id).ToList()))
+            {
+                errors.Add((name, CustomFieldErrors.NotUsedByType));
+                continue;
+            }
+            if (values.Count == 0 && mode == DocumentFieldMode.Required)
             {
                 errors.Add((name, FieldErrors.Required));
                 continue;
@@ -85,7 +107,7 @@ public static class CustomValues
         }
         if (isNew)
         {
-            foreach (var field in defs.Where(f => f.Required && !f.IsArchived && !planned.ContainsKey(f.Id)
+            foreach (var field in defs.Where(f => Mode(f) == DocumentFieldMode.Required && !f.IsArchived && !planned.ContainsKey(f.Id)
                                                   && !errors.Any(e => e.Item1 == FieldPrefix + f.Code)))
                 errors.Add((FieldPrefix + field.Code, FieldErrors.Required));
         }

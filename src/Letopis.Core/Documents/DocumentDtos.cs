@@ -7,12 +7,14 @@ namespace Letopis.Core.Documents;
 /// <param name="Kind"><c>contract</c>, <c>appendix</c>, <c>supplementary_agreement</c>, <c>act</c>, <c>invoice</c>, <c>work_order</c>,
 /// <c>schedule</c>, <c>incoming_letter</c>, <c>outgoing_letter</c>, <c>internal_memo</c>, <c>protocol</c>, <c>other</c>.</param>
 /// <param name="FieldSettings">Optional card field → <c>hidden</c>, <c>shown</c> or <c>required</c>.</param>
+/// <param name="CustomFieldSettings">Every active document custom field by code → its effective <c>hidden</c>, <c>shown</c> or
+/// <c>required</c> on documents of this type (a field the type does not name: as the field is defined).</param>
 public sealed record DocumentTypeDto(
     Guid Id, string Code, string Name, string Kind, Guid? JournalId, string? JournalName, string? NumberPattern,
     IReadOnlyList<Guid> AllowedParentTypeIds, IReadOnlyList<string> AllowedParentTypeCodes,
     IReadOnlyList<Guid> ExpectedChildTypeIds, IReadOnlyList<string> ExpectedChildTypeCodes,
-    IReadOnlyDictionary<string, string> FieldSettings, Guid? DefaultResponsibleId, string? DefaultResponsibleName,
-    bool Archived, int Order, int Version);
+    IReadOnlyDictionary<string, string> FieldSettings, IReadOnlyDictionary<string, string> CustomFieldSettings,
+    Guid? DefaultResponsibleId, string? DefaultResponsibleName, bool Archived, int Order, int Version);
 
 /// <summary>The fields of a document type as a create or merge-patch request carries them (absent: unchanged).</summary>
 public sealed record DocumentTypeFields
@@ -36,6 +38,9 @@ public sealed record DocumentTypeFields
     public Optional<IReadOnlyList<Guid>?> ExpectedChildTypeIds { get; init; }
 
     public Optional<IReadOnlyDictionary<string, string?>?> FieldSettings { get; init; }
+
+    /// <summary>Document custom field code → mode; replaces the type's settings (fields it does not name are used as defined).</summary>
+    public Optional<IReadOnlyDictionary<string, string?>?> CustomFieldSettings { get; init; }
 
     public Optional<Guid?> DefaultResponsibleId { get; init; }
 

@@ -64,6 +64,12 @@ public class DocumentType : IVersioned, IAudited
     /// <summary><c>field:mode</c> pairs, comma-separated; see <see cref="FieldSettings"/>.</summary>
     public string FieldModes { get; set; } = "";
 
+    /// <summary>
+    /// <c>fieldId:mode</c> pairs, comma-separated: how documents of this type use the document custom
+    /// fields it names (by id, so a renamed code keeps its setting); see <see cref="CustomFieldSettings"/>.
+    /// </summary>
+    public string CustomFieldModes { get; set; } = "";
+
     public Guid? DefaultResponsibleId { get; set; }
 
     public bool Archived { get; set; }
@@ -93,6 +99,35 @@ public class DocumentType : IVersioned, IAudited
     }
 
     public DocumentFieldMode ModeOf(string field) => FieldSettings.GetValueOrDefault(field, DocumentFieldMode.Shown);
+
+    /// <summary>The modes this type sets for document custom fields, by field id; a field it does not name is used as defined.</summary>
+    public IReadOnlyDictionary<Guid, DocumentFieldMode> CustomFieldSettings
+    {
+        get
+        {
+            var result = new Dictionary<Guid, DocumentFieldMode>();
+            foreach (var (key, mode) in DocumentCardFields.ParseModes(CustomFieldModes))
+            {
+                if (Guid.TryParse(key, out var id))
+                    result[id] = mode;
+            }
+            return result;
+        }
+        set => CustomFieldModes = string.Join(",", value.OrderBy(p => p.Key).Select(p => p.Key + ":" + ApiNames.Of(p.Value)));
+    }
+
+    /// <summary>How documents of this type use each custom field (the settings parsed once, for a whole form's worth of fields).</summary>
+    public Func<CustomFields.CustomField, DocumentFieldMode> CustomFieldModeOf()
+    {
+        var settings = CustomFieldSettings;
+        return field => ModeOf(settings, field);
+    }
+
+    /// <summary>How a type with these <paramref name="settings"/> uses <paramref name="field"/>: as it says, else as the field is defined.</summary>
+    public static DocumentFieldMode ModeOf(IReadOnlyDictionary<Guid, DocumentFieldMode> settings, CustomFields.CustomField field) =>
+        settings.TryGetValue(field.Id, out var mode) ? mode
+        : field.Required ? DocumentFieldMode.Required
+        : DocumentFieldMode.Shown;
 }
 
 /// <summary>The optional card fields whose appearance a document type decides (API names).</summary>
@@ -155,10 +190,13 @@ internal sealed class DocumentTypeConfiguration : IEntityTypeConfiguration<Docum
         e.Property(t => t.AllowedParentTypes).HasMaxLength(TextLimits.Long).IsRequired();
         e.Property(t => t.ExpectedChildTypes).HasMaxLength(TextLimits.Long).IsRequired();
         e.Property(t => t.FieldModes).HasMaxLength(TextLimits.Long).IsRequired();
+        // About 46 characters a field: room for a few hundred document custom fields.
+        e.Property(t => t.CustomFieldModes).HasMaxLength(TextLimits.Long * 4).IsRequired();
         e.Property(t => t.Version).IsConcurrencyToken();
         e.Ignore(t => t.AllowedParentTypeIds);
         e.Ignore(t => t.ExpectedChildTypeIds);
         e.Ignore(t => t.FieldSettings);
+        e.Ignore(t => t.CustomFieldSettings);
         e.HasOne<RegistrationJournal>().WithMany().HasForeignKey(t => t.JournalId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.DefaultResponsibleId).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(t => t.Code).IsUnique();

@@ -1,5 +1,6 @@
 using Letopis.Core.Access;
 using Letopis.Core.Common;
+using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,8 @@ public sealed class ManageDocumentTypes(LetopisDb db)
         var all = await db.DocumentTypes.AsNoTracking().OrderBy(t => t.Order).ThenBy(t => t.Name).ToListAsync(ct);
         var journals = await db.RegistrationJournals.AsNoTracking().ToDictionaryAsync(j => j.Id, ct);
         var users = await UserNamesAsync(all.Select(t => t.DefaultResponsibleId), ct);
-        return all.Where(t => archived is null || t.Archived == archived).Select(t => Dto(t, all, journals, users)).ToList();
+        var fields = await ActiveCustomFieldsAsync(ct);
+        return all.Where(t => archived is null || t.Archived == archived).Select(t => Dto(t, all, journals, users, fields)).ToList();
     }
 
     public async Task<Result<DocumentTypeDto>> GetAsync(Guid id, CancellationToken ct)
@@ -32,7 +34,7 @@ public sealed class ManageDocumentTypes(LetopisDb db)
         if (type is null)
             return Error.NotFound();
         var journals = await db.RegistrationJournals.AsNoTracking().Where(j => j.Id == type.JournalId).ToDictionaryAsync(j => j.Id, ct);
-        return Dto(type, all, journals, await UserNamesAsync([type.DefaultResponsibleId], ct));
+        return Dto(type, all, journals, await UserNamesAsync([type.DefaultResponsibleId], ct), await ActiveCustomFieldsAsync(ct));
     }
 
     public async Task<Result<DocumentTypeDto>> CreateAsync(AccessContext access, DocumentTypeFields fields, CancellationToken ct)
@@ -153,12 +155,34 @@ public sealed class ManageDocumentTypes(LetopisDb db)
             foreach (var (field, modeText) in settings ?? new Dictionary<string, string?>())
             {
                 if (!DocumentCardFields.Optional.Contains(field))
-                    errors.Add(("fieldSettings." + field, CustomFields.CustomFieldErrors.UnknownField));
+                    errors.Add(("fieldSettings." + field, CustomFieldErrors.UnknownField));
                 else if (ApiNames.Parse<DocumentFieldMode>(modeText) is { } mode)
                     modes[field] = mode;
                 else
                     errors.Add(("fieldSettings." + field, FieldErrors.Invalid));
             }
+        }
+
+        var customModes = type.CustomFieldSettings;
+        if (f.CustomFieldSettings is { HasValue: true, Value: var customSettings })
+        {
+            var defs = await db.CustomFields.AsNoTracking().Where(d => d.Entity == CustomFieldEntities.Document).ToListAsync(ct);
+            // Archived fields are not listed, so a client cannot send their settings back: they are kept.
+            var replaced = customModes.Where(p => defs.Any(d => d.Id == p.Key && d.IsArchived)).ToDictionary();
+            foreach (var (fieldCode, modeText) in customSettings ?? new Dictionary<string, string?>())
+            {
+                var def = defs.FirstOrDefault(d => d.Code == fieldCode);
+                var key = "customFieldSettings." + fieldCode;
+                if (def is null)
+                    errors.Add((key, CustomFieldErrors.UnknownField));
+                else if (def.IsArchived)
+                    errors.Add((key, CustomFieldErrors.Archived));
+                else if (ApiNames.Parse<DocumentFieldMode>(modeText) is { } mode)
+                    replaced[def.Id] = mode;
+                else
+                    errors.Add((key, FieldErrors.Invalid));
+            }
+            customModes = replaced;
         }
 
         if (f.DefaultResponsibleId is { HasValue: true, Value: { } responsible } && responsible != type.DefaultResponsibleId
@@ -174,6 +198,7 @@ public sealed class ManageDocumentTypes(LetopisDb db)
         type.AllowedParentTypeIds = allowed;
         type.ExpectedChildTypeIds = expected;
         type.FieldSettings = modes;
+        type.CustomFieldSettings = customModes;
         type.DefaultResponsibleId = f.DefaultResponsibleId.Or(type.DefaultResponsibleId);
         type.Archived = f.Archived.HasValue ? f.Archived.Value ?? false : type.Archived;
         if (f.Order is { HasValue: true, Value: { } order })
@@ -194,9 +219,16 @@ public sealed class ManageDocumentTypes(LetopisDb db)
             : await db.Users.AsNoTracking().Where(u => list.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
     }
 
+    /// <summary>The document custom fields a type's settings list, in form order (one query for any number of types).</summary>
+    private Task<List<CustomField>> ActiveCustomFieldsAsync(CancellationToken ct) =>
+        db.CustomFields.AsNoTracking().Where(f => f.Entity == CustomFieldEntities.Document && !f.IsArchived)
+            .OrderBy(f => f.Order).ThenBy(f => f.Code).ToListAsync(ct);
+
     private static DocumentTypeDto Dto(
-        DocumentType t, IReadOnlyList<DocumentType> all, IReadOnlyDictionary<Guid, RegistrationJournal> journals, IReadOnlyDictionary<Guid, string> users)
+        DocumentType t, IReadOnlyList<DocumentType> all, IReadOnlyDictionary<Guid, RegistrationJournal> journals, IReadOnlyDictionary<Guid, string> users,
+        IReadOnlyList<CustomField> customFields)
     {
+        var customModes = t.CustomFieldSettings;
         var journal = t.JournalId is { } j ? journals.GetValueOrDefault(j) : null;
         string CodeOf(Guid id) => all.FirstOrDefault(x => x.Id == id)?.Code ?? "";
         var modes = t.FieldSettings;
@@ -205,6 +237,7 @@ public sealed class ManageDocumentTypes(LetopisDb db)
             t.AllowedParentTypeIds, t.AllowedParentTypeIds.Select(CodeOf).ToList(),
             t.ExpectedChildTypeIds, t.ExpectedChildTypeIds.Select(CodeOf).ToList(),
             DocumentCardFields.Optional.ToDictionary(f => f, f => ApiNames.Of(modes.GetValueOrDefault(f, DocumentFieldMode.Shown))),
+            customFields.ToDictionary(f => f.Code, f => ApiNames.Of(DocumentType.ModeOf(customModes, f))),
             t.DefaultResponsibleId, t.DefaultResponsibleId is { } u ? users.GetValueOrDefault(u) : null,
             t.Archived, t.Order, t.Version);
     }

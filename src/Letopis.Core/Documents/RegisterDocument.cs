@@ -38,7 +38,7 @@ public sealed class RegisterDocument(LetopisDb db, TimeProvider time, ICurrentAc
         document.RootId = document.Id;
         var (errors, parent, co) = await DocumentRules.ApplyAsync(
             db, access, document, type, fields with { ResponsibleId = responsible }, isNew: true, DateOnly.FromDateTime(now), [], ct);
-        var custom = await CustomValues.PrepareAsync(db, access, CustomFieldEntities.Document, document.Id, isNew: true, fields.CustomFields, ct);
+        var custom = await CustomValues.PrepareAsync(db, access, CustomFieldEntities.Document, document.Id, isNew: true, fields.CustomFields, type.CustomFieldModeOf(), ct);
         errors.AddRange(custom.Errors);
 
         NumberPattern? pattern = null;

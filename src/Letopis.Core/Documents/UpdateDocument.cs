@@ -30,7 +30,7 @@ public sealed class UpdateDocument(LetopisDb db, TimeProvider time, ICurrentActo
         var now = time.GetUtcNow().UtcDateTime;
         var (errors, parent, wantedCo) = await DocumentRules.ApplyAsync(
             db, access, document, type, fields, isNew: false, DateOnly.FromDateTime(now), co, ct);
-        var custom = await CustomValues.PrepareAsync(db, access, CustomFieldEntities.Document, id, isNew: false, fields.CustomFields, ct);
+        var custom = await CustomValues.PrepareAsync(db, access, CustomFieldEntities.Document, id, isNew: false, fields.CustomFields, type.CustomFieldModeOf(), ct);
         errors.AddRange(custom.Errors);
         if (errors.Count > 0)
         {

@@ -1421,6 +1421,11 @@ namespace Letopis.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("CustomFieldModes")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
                     b.Property<Guid?>("DefaultResponsibleId")
                         .HasColumnType("uuid");
 

@@ -1416,6 +1416,11 @@ namespace Letopis.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomFieldModes")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DefaultResponsibleId")
                         .HasColumnType("TEXT");
 

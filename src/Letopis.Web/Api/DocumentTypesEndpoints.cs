@@ -20,13 +20,16 @@ namespace Letopis.Web.Api;
 /// <param name="AllowedParentTypeIds">Types whose documents may be parents of this one (empty: top level only).</param>
 /// <param name="ExpectedChildTypeIds">Accounting documents a document of this type expects (a contract: acts and invoices).</param>
 /// <param name="FieldSettings">Optional card field → <c>hidden</c>, <c>shown</c> or <c>required</c>; a patch replaces the whole map.</param>
+/// <param name="CustomFieldSettings">Document custom field code → <c>hidden</c>, <c>shown</c> or <c>required</c> on documents of this type;
+/// a field not named is used as defined (shown; required when the field is). A patch replaces the whole map; an unknown code → 400
+/// <c>errors["customFieldSettings.&lt;code&gt;"]</c>.</param>
 /// <param name="DefaultResponsibleId">Responsible for new documents of this type unless the registration names someone.</param>
 /// <param name="Archived">No new documents of an archived type.</param>
 /// <param name="Order">Position in lists.</param>
 public sealed record DocumentTypeRequest(
     string? Code, string? Name, string? Kind, Guid? JournalId, string? NumberPattern, string? CounterReset,
     IReadOnlyList<Guid>? AllowedParentTypeIds, IReadOnlyList<Guid>? ExpectedChildTypeIds, IReadOnlyDictionary<string, string>? FieldSettings,
-    Guid? DefaultResponsibleId, bool? Archived, int? Order);
+    IReadOnlyDictionary<string, string>? CustomFieldSettings, Guid? DefaultResponsibleId, bool? Archived, int? Order);
 
 /// <summary>A registration journal (also the shape of a merge patch).</summary>
 /// <param name="Name">«Договоры».</param>
@@ -64,6 +67,7 @@ public static class DocumentTypesEndpoints
         AllowedParentTypeIds = body.Field<IReadOnlyList<Guid>?>("allowedParentTypeIds"),
         ExpectedChildTypeIds = body.Field<IReadOnlyList<Guid>?>("expectedChildTypeIds"),
         FieldSettings = body.Field<IReadOnlyDictionary<string, string?>?>("fieldSettings"),
+        CustomFieldSettings = body.Field<IReadOnlyDictionary<string, string?>?>("customFieldSettings"),
         DefaultResponsibleId = body.Field<Guid?>("defaultResponsibleId"),
         Archived = body.Field<bool?>("archived"),
         Order = body.Field<int?>("order"),

@@ -20,10 +20,11 @@ public sealed class CustomFieldDraft
 {
     private readonly IReadOnlyDictionary<string, object?> _original;
     private readonly bool _isNew;
+    private readonly IReadOnlyList<CustomFieldDto> _all;
 
     public CustomFieldDraft(IEnumerable<CustomFieldDto> fields, IReadOnlyDictionary<string, object?>? values, bool isNew)
     {
-        Fields = fields.Where(f => !f.Archived).OrderBy(f => f.Order).ThenBy(f => f.Code).ToList();
+        Fields = _all = fields.Where(f => !f.Archived).OrderBy(f => f.Order).ThenBy(f => f.Code).ToList();
         _original = values ?? CustomValues.None;
         _isNew = isNew;
         foreach (var f in Fields)
@@ -57,7 +58,24 @@ public sealed class CustomFieldDraft
     }
 
     /// <summary>The fields a form shows: active ones, in their order.</summary>
-    public IReadOnlyList<CustomFieldDto> Fields { get; }
+    public IReadOnlyList<CustomFieldDto> Fields { get; private set; }
+
+    /// <summary>Every active field the draft was made with, as defined.</summary>
+    public IReadOnlyList<CustomFieldDto> AllFields => _all;
+
+    /// <summary>Codes of fields shown only because they still hold a value the record's kind no longer uses: they may be cleared.</summary>
+    public IReadOnlySet<string> NotUsed { get; private set; } = new HashSet<string>();
+
+    /// <summary>
+    /// Narrows the form to <paramref name="fields"/> (some of this draft's fields, their <c>Required</c> as the record's
+    /// kind decides), keeping what was typed; a field left out is neither shown nor sent.
+    /// </summary>
+    public void Use(IEnumerable<CustomFieldDto> fields, IEnumerable<string>? notUsed = null)
+    {
+        var known = _all.Select(f => f.Code).ToHashSet();
+        Fields = fields.Where(f => known.Contains(f.Code)).OrderBy(f => f.Order).ThenBy(f => f.Code).ToList();
+        NotUsed = (notUsed ?? []).ToHashSet();
+    }
 
     public Dictionary<string, string?> Text { get; } = [];
 
