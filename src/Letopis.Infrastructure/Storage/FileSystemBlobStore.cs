@@ -51,6 +51,9 @@ public sealed class FileSystemBlobStore : IBlobStore
                         (chunk, spare) = (spare, chunk);
                     }
                     await writing;
+                    // The bytes reach the disk before the file is moved into place and its record is
+                    // committed: an upload that was answered «201» survives a power cut.
+                    file.Flush(flushToDisk: true);
                 }
                 finally
                 {
