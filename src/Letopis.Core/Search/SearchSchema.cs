@@ -75,4 +75,19 @@ public static class SearchSchema
         """;
 
     public const string PostgresRecencyDown = PostgresDown + PostgresUp;
+
+    /// <summary>
+    /// PostgreSQL: new rows go straight into the search index. With GIN's default «fast update» they
+    /// wait in a pending list that every search reads from start to end until a vacuum (which an
+    /// insert-mostly table rarely gets) or 4 MB of them moves them in: after a few thousand new cards
+    /// a document search took 46 ms at p95 instead of 32.
+    /// </summary>
+    public const string PostgresDirectIndexUp = """
+        ALTER INDEX "IX_SearchEntries_Vector" SET (fastupdate = off);
+        SELECT gin_clean_pending_list('"IX_SearchEntries_Vector"'::regclass);
+        """;
+
+    public const string PostgresDirectIndexDown = """
+        ALTER INDEX "IX_SearchEntries_Vector" RESET (fastupdate);
+        """;
 }
