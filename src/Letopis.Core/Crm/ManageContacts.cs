@@ -397,8 +397,10 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
         db.ContactDates.RemoveRange(current);
         contact.BirthDate = replacement.FirstOrDefault(d => d.Kind == ContactDateKinds.Birthday)?.Date;
         var recipient = await RecipientAsync(contact.Id, ct);
-        var culture = await db.Users.Where(u => u.Id == recipient).Select(u => u.Culture).FirstOrDefaultAsync(ct);
-        var zone = await clock.ZoneOfAsync(recipient, null, ct);
+        // The recipient's language words the title; their zone (else the company's) times the reminder.
+        var person = await db.Users.Where(u => u.Id == recipient).Select(u => new { u.Culture, u.TimeZone }).FirstOrDefaultAsync(ct);
+        var culture = person?.Culture;
+        var zone = TimeZones.FindOr(person?.TimeZone, clock.Company);
         foreach (var date in replacement)
         {
             date.ContactId = contact.Id;

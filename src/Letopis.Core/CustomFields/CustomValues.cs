@@ -55,7 +55,7 @@ public static class CustomValues
         LetopisDb db, AccessContext access, string entity, Guid entityId, bool isNew,
         IReadOnlyDictionary<string, JsonNode?>? input, Func<CustomField, DocumentFieldMode>? modeOf, CancellationToken ct)
     {
-        DocumentFieldMode Mode(CustomField f) => modeOf?.Invoke(f) ?? (f.Required ? DocumentFieldMode.Required : DocumentFieldMode.Shown);
+        DocumentFieldMode Mode(CustomField f) => modeOf?.Invoke(f) ?? DocumentType.DefaultMode(f.Required);
 
         var errors = new List<(string, string)>();
         var planned = new Dictionary<Guid, List<CustomFieldValue>>();

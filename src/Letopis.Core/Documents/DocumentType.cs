@@ -125,9 +125,10 @@ public class DocumentType : IVersioned, IAudited
 
     /// <summary>How a type with these <paramref name="settings"/> uses <paramref name="field"/>: as it says, else as the field is defined.</summary>
     public static DocumentFieldMode ModeOf(IReadOnlyDictionary<Guid, DocumentFieldMode> settings, CustomFields.CustomField field) =>
-        settings.TryGetValue(field.Id, out var mode) ? mode
-        : field.Required ? DocumentFieldMode.Required
-        : DocumentFieldMode.Shown;
+        settings.TryGetValue(field.Id, out var mode) ? mode : DefaultMode(field.Required);
+
+    /// <summary>How a custom field is used where nothing decides otherwise: shown, and required when the field itself is.</summary>
+    public static DocumentFieldMode DefaultMode(bool required) => required ? DocumentFieldMode.Required : DocumentFieldMode.Shown;
 }
 
 /// <summary>The optional card fields whose appearance a document type decides (API names).</summary>

@@ -18,9 +18,10 @@ public static class DocumentCustomFields
         var notUsed = new List<string>();
         foreach (var field in draft.AllFields)
         {
-            var mode = type?.CustomFieldSettings.GetValueOrDefault(field.Code) ?? (field.Required ? "required" : "shown");
-            if (mode != "hidden")
-                shown.Add(field with { Required = mode == "required" });
+            var mode = ApiNames.Parse<DocumentFieldMode>(type?.CustomFieldSettings.GetValueOrDefault(field.Code))
+                       ?? DocumentType.DefaultMode(field.Required);
+            if (mode != DocumentFieldMode.Hidden)
+                shown.Add(field with { Required = mode == DocumentFieldMode.Required });
             else if (values?.GetValueOrDefault(field.Code) is not null)
             {
                 shown.Add(field with { Required = false });
