@@ -1,6 +1,7 @@
 using Letopis.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 
 namespace Letopis.Infrastructure.Data;
 
@@ -18,9 +19,13 @@ public static class DatabaseRegistration
         }
         else
         {
+#pragma warning disable EF1001 // See SqliteKeptConnection: EF Core's own connection service, closing only when disposed.
             builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations))
-                .AddInterceptors(options is null ? SqliteConnectionSetup.Default
-                    : new SqliteConnectionSetup(options.SqliteMmapMegabytes, options.SqliteCacheMegabytes));
+                .ReplaceService<ISqliteRelationalConnection, SqliteKeptConnection>()
+                .AddInterceptors(
+                    options is null ? SqliteConnectionSetup.Default : new SqliteConnectionSetup(options.SqliteMmapMegabytes, options.SqliteCacheMegabytes),
+                    SqliteStatementCache.Instance);
+#pragma warning restore EF1001
         }
     }
 

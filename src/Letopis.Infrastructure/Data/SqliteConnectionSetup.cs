@@ -40,13 +40,20 @@ internal sealed class SqliteConnectionSetup(int mmapMegabytes, int cacheMegabyte
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (NeedsSetting(connection, out var sqlite))
-            Set(sqlite, _pragmas).ExecuteNonQuery();
+        {
+            using var command = Set(sqlite, _pragmas);
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         if (NeedsSetting(connection, out var sqlite))
-            await Set(sqlite, _pragmas).ExecuteNonQueryAsync(cancellationToken);
+        {
+            // Disposed at once: its statements would otherwise stay prepared as long as the connection is open.
+            await using var command = Set(sqlite, _pragmas);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static bool NeedsSetting(DbConnection connection, out SqliteConnection sqlite)
