@@ -118,6 +118,7 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
         // Nothing searchable or counted changes through this overload today; if it ever does, both still follow.
         var stale = SearchIndex.CollectStaleAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         var counts = Data.RecordCounts.Collect(ChangeTracker);
+        using var turn = SqliteWriteGate.Enter(this);
         return stale.Count == 0 && counts.Count == 0
             ? base.SaveChanges(acceptAllChangesOnSuccess)
             : SaveWithIndexAndCountsAsync(acceptAllChangesOnSuccess, stale, counts, CancellationToken.None).GetAwaiter().GetResult();
@@ -128,6 +129,7 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
         PrepareSave();
         var stale = await SearchIndex.CollectStaleAsync(this, cancellationToken);
         var counts = Data.RecordCounts.Collect(ChangeTracker);
+        using var turn = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         // SaveChanges wraps all statements in one transaction, so the history is never half-written.
         return stale.Count == 0 && counts.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+
+namespace Letopis.Core.Data;
+
+/// <summary>
+/// Lets this process's saves on one SQLite file take SQLite's write lock one after another.
+/// <para>
+/// SQLite admits one writer at a time. A save that finds the lock taken sleeps in SQLite's busy
+/// handler (1, 2, 5, 10… ms) and tries again, so at eight concurrent saves the lock stood free while
+/// waiters slept: creating a card took 16 ms at the median and 650 ms at p99. Queued here, the next
+/// save starts the moment the previous one commits.
+/// </para>
+/// <para>
+/// Only an optimisation: other processes on the same file, and transactions a handler opens itself,
+/// still meet at SQLite's lock. A save inside such a transaction passes straight through, so the
+/// gate never waits on a lock its holder is waiting for. PostgreSQL locks rows and needs no gate.
+/// </para>
+/// </summary>
+internal static class SqliteWriteGate
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    /// <summary>Waits for the file's turn; null (nothing to release) on PostgreSQL or inside an open transaction.</summary>
+    public static async ValueTask<Turn?> EnterAsync(LetopisDb db, CancellationToken ct)
+    {
+        if (db.ProviderKind != "sqlite" || db.Database.CurrentTransaction is not null)
+            return null;
+        var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        return new Turn(gate);
+    }
+
+    /// <summary>Synchronous twin for the synchronous save.</summary>
+    public static Turn? Enter(LetopisDb db)
+    {
+        if (db.ProviderKind != "sqlite" || db.Database.CurrentTransaction is not null)
+            return null;
+        var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
+        gate.Wait();
+        return new Turn(gate);
+    }
+
+    /// <summary>The held turn; disposing it lets the next save in.</summary>
+    public sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        private SemaphoreSlim? _gate = gate;
+
+        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
+    }
+}
