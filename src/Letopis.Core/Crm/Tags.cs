@@ -158,7 +158,9 @@ public static class CounterpartyTagging
         if (ids.Count == 0)
             return [];
         var rows = await db.Set<CounterpartyTag>().AsNoTracking()
-            .Where(l => ids.Contains(l.CounterpartyId))
+            // One parameter for the whole page (a JSON array on SQLite, an array on PostgreSQL): the SQL
+            // stays the same for every page, and binding fifty ids one by one cost more than the lookup.
+            .Where(l => EF.Parameter(ids).Contains(l.CounterpartyId))
             .Select(l => new { l.CounterpartyId, l.Tag.Name, l.Tag.NameNormalized })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.CounterpartyId)

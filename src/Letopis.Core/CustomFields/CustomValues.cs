@@ -141,7 +141,7 @@ public static class CustomValues
         var idList = ids.Distinct().ToList();
         // Values with their definitions in one round trip.
         var rows = await db.CustomFieldValues.AsNoTracking()
-            .Where(v => idList.Contains(v.EntityId))
+            .Where(v => EF.Parameter(idList).Contains(v.EntityId))
             .Join(db.CustomFields.Where(f => f.Entity == entity), v => v.FieldId, f => f.Id, (v, f) => new ValueWithField(v, f))
             .ToListAsync(ct);
         foreach (var byEntity in rows.GroupBy(r => r.Value.EntityId))
