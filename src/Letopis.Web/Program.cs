@@ -40,8 +40,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 // Times are never read in the server's own zone (a container runs in UTC): the company's zone, or the user's.
 builder.Services.AddSingleton(Letopis.Core.Common.CompanyTimeZone.FromSetting(letopis.TimeZone));
 // Contexts come from a pool with options built once: building a context per request (the
-// default) cost its service scope, its sets and a hash of every option on each request.
-builder.Services.AddPooledDbContextFactory<LetopisDb>(o => DatabaseRegistration.Configure(o, database.Provider, connectionString, database));
+// default) cost its service scope, its sets and a hash of every option on each request. On SQLite
+// a pooled context keeps its connection open (page cache and prepared statements included), so
+// the pool keeps at most 64 of them; contexts beyond that close their connection when returned.
+builder.Services.AddPooledDbContextFactory<LetopisDb>(o => DatabaseRegistration.Configure(o, database.Provider, connectionString, database), poolSize: 64);
 builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LetopisDb>>().CreateDbContext()
     .Lease(sp.GetService<Letopis.Core.Access.ICurrentActor>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton<IBlobStore>(new FileSystemBlobStore(Path.Combine(dataDir, "files")));
