@@ -64,6 +64,37 @@ public class DeputiesApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task AnAbsenceFromTomorrow_LetsTheDeputyActFromMidnightCompanyTime(string provider)
+    {
+        using var host = new LetopisHost(provider); // the company's zone is Moscow (UTC+3)
+        var absent = await host.CreateUserAsync();
+        var deputy = await host.CreateUserAsync();
+        var absentClient = await host.ClientAsync(absent.Login, absent.Password);
+        (await absentClient.PostAsJsonAsync("/api/v1/deputyships", new { deputyId = deputy.Id, startsOn = "2026-11-28", endsOn = "2026-11-30" })).EnsureSuccessStatusCode();
+
+        // 27 November, 20:30 UTC: still the 27th in Moscow, so not yet.
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 20, 30, 0, TimeSpan.Zero));
+        var deputyClient = await host.ClientAsync(deputy.Login, deputy.Password);
+        (await deputyClient.SendAsync(OnBehalfOf(absent.Id))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // 21:30 UTC is 00:30 on the 28th in Moscow: the absence has begun, though the UTC day has not.
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 21, 30, 0, TimeSpan.Zero));
+        var acting = await deputyClient.SendAsync(OnBehalfOf(absent.Id));
+        acting.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await acting.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("onBehalfOfId").GetGuid().ShouldBe(absent.Id);
+        var me = await deputyClient.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        me.GetProperty("actingFor")[0].GetProperty("principalId").GetGuid().ShouldBe(absent.Id);
+    }
+
+    private static HttpRequestMessage OnBehalfOf(Guid principal)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        request.Headers.Add("X-On-Behalf-Of", principal.ToString());
+        return request;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task ActingForSomeoneWithoutADeputyship_Is403(string provider)
     {
         var host = await LetopisHost.SharedAsync(provider);

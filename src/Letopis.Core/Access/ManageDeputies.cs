@@ -16,12 +16,12 @@ public sealed record DeputyshipDto(
 /// <param name="Reason">Vacation, business trip, sick leave…</param>
 public sealed record SetDeputyRequest(Guid? PrincipalId, Guid? DeputyId, DateOnly? StartsOn, DateOnly? EndsOn, string? Reason);
 
-public sealed class ListDeputyships(LetopisDb db, TimeProvider time)
+public sealed class ListDeputyships(LetopisDb db, TimeProvider time, CompanyTimeZone company)
 {
     /// <summary>Deputyships the user takes part in (as the absent one or the deputy) that have not ended.</summary>
     public async Task<List<DeputyshipDto>> HandleAsync(Guid userId, bool includePast, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = company.Today(time);
         var query = db.Deputyships.AsNoTracking().Where(d => d.PrincipalId == userId || d.DeputyId == userId);
         if (!includePast)
             query = query.Where(d => d.EndsOn >= today);
@@ -31,7 +31,7 @@ public sealed class ListDeputyships(LetopisDb db, TimeProvider time)
     /// <summary>The colleagues this user stands in for today.</summary>
     public async Task<List<DeputyshipDto>> ActingForAsync(Guid deputyId, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = company.Today(time);
         return await Project(db.Deputyships.AsNoTracking()
             .Where(d => d.DeputyId == deputyId && d.StartsOn <= today && d.EndsOn >= today), today).ToListAsync(ct);
     }
@@ -43,12 +43,12 @@ public sealed class ListDeputyships(LetopisDb db, TimeProvider time)
             d.StartsOn, d.EndsOn, d.Reason, d.StartsOn <= today && d.EndsOn >= today, d.Version));
 }
 
-public sealed class SetDeputy(LetopisDb db, TimeProvider time, ListDeputyships list)
+public sealed class SetDeputy(LetopisDb db, TimeProvider time, CompanyTimeZone company, ListDeputyships list)
 {
     public async Task<Result<DeputyshipDto>> HandleAsync(AccessContext access, SetDeputyRequest request, CancellationToken ct)
     {
         var principalId = request.PrincipalId ?? access.UserId;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = company.Today(time);
         var errors = new List<(string, string)>();
 
         var principal = await db.Users.AsNoTracking().Where(u => u.Id == principalId)
@@ -110,7 +110,7 @@ public sealed class SetDeputy(LetopisDb db, TimeProvider time, ListDeputyships l
     }
 }
 
-public sealed class EndDeputyship(LetopisDb db, TimeProvider time)
+public sealed class EndDeputyship(LetopisDb db, TimeProvider time, CompanyTimeZone company)
 {
     /// <summary>Cancels a future deputyship or ends a running one yesterday.</summary>
     public async Task<Result<bool>> HandleAsync(AccessContext access, Guid id, CancellationToken ct)
@@ -118,7 +118,7 @@ public sealed class EndDeputyship(LetopisDb db, TimeProvider time)
         var deputyship = await db.Deputyships.SingleOrDefaultAsync(d => d.Id == id, ct);
         if (deputyship is null || (!access.IsAdmin && deputyship.PrincipalId != access.UserId && deputyship.DeputyId != access.UserId))
             return Error.NotFound();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = company.Today(time);
         if (deputyship.StartsOn >= today)
             db.Deputyships.Remove(deputyship);
         else if (deputyship.EndsOn >= today)

@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Activities;
 
 /// <summary>The chronicle notes of an activity; each also lands on its counterparty's timeline.</summary>
-public sealed class ActivityNotes(LetopisDb db, TimeProvider time, ICurrentActor actor)
+public sealed class ActivityNotes(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company)
 {
     public async Task<Result<PageOf<ActivityNoteDto>>> ListAsync(AccessContext access, Guid activityId, PageRequest page, CancellationToken ct)
     {
-        var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
         if (!await viewer.Visible(db.Activities).AnyAsync(a => a.Id == activityId, ct))
             return Error.NotFound();
         var query = db.ActivityNotes.AsNoTracking().Where(n => n.ActivityId == activityId);
@@ -27,7 +27,7 @@ public sealed class ActivityNotes(LetopisDb db, TimeProvider time, ICurrentActor
     public async Task<Result<ActivityNoteDto>> AddAsync(AccessContext access, Guid activityId, string? text, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(now), ct);
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
         var activity = await viewer.Visible(db.Activities.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == activityId, ct);
         if (activity is null)
             return Error.NotFound();

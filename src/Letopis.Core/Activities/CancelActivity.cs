@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Activities;
 
 /// <summary>Cancels a planned activity; its reminders are cancelled with it.</summary>
-public sealed class CancelActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook)
+public sealed class CancelActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook)
 {
     public async Task<Result<ActivityDto>> HandleAsync(
         AccessContext access, Guid id, CancelActivityRequest request, int? ifMatch, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(now), ct);
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
         var activity = await viewer.Visible(db.Activities).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null)
             return Error.NotFound();

@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Activities;
 
 /// <summary>Records the result of an activity and, in the same transaction, plans its follow-up.</summary>
-public sealed class CompleteActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook, IActivityWording? wording = null)
+public sealed class CompleteActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook, IActivityWording? wording = null)
 {
     public async Task<Result<CompletedActivityDto>> HandleAsync(
         AccessContext access, Guid id, CompleteActivityRequest request, int? ifMatch, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(now), ct);
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
         var activity = await viewer.Visible(db.Activities).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null)
             return Error.NotFound();

@@ -9,14 +9,14 @@ namespace Letopis.Core.Activities;
 /// A page of visible activities: a date range for the calendar (days of the caller's time zone, the
 /// days their calendar grid shows), a counterparty's for its card.
 /// </summary>
-public sealed class ListActivities(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook, UserClock clock)
+public sealed class ListActivities(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook, UserClock clock)
 {
     public async Task<Result<PageOf<ActivityDto>>> HandleAsync(AccessContext access, ActivityListQuery query, PageRequest page, CancellationToken ct)
     {
         if (query.From is { } f && query.To is { } t && t < f)
             return Error.Validation(("to", FieldErrors.EndBeforeStart));
         var now = time.GetUtcNow().UtcDateTime;
-        var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(now), ct);
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
         var activities = viewer.Visible(db.Activities.AsNoTracking());
         if (query.UserId is { } userId)
             activities = activities.Where(a => a.AssigneeId == userId);

@@ -1,4 +1,5 @@
 using Letopis.Core.Access;
+using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,15 +12,15 @@ public sealed record AssigneeDto(Guid Id, string FullName, string? DepartmentNam
 /// The people the plan form offers as assignees: the caller first, then everyone the caller may plan
 /// for by the same rule <see cref="PlanActivity"/> applies, so the form never offers a choice the handler refuses.
 /// </summary>
-public sealed class ListAssignees(LetopisDb db, TimeProvider time, ICurrentActor actor)
+public sealed class ListAssignees(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company)
 {
     /// <summary>More than a plan form's list can usefully show; an administrator of a large company types to narrow it.</summary>
     public const int Limit = 500;
 
     public async Task<List<AssigneeDto>> HandleAsync(AccessContext access, CancellationToken ct)
     {
-        // Deputyships run on UTC days, as in every other activity handler.
-        var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        // Deputyships run on the company's days, as everywhere.
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
         var query = db.Users.AsNoTracking().Where(u => u.IsActive);
         var scope = access.ScopeFor(Activity.EntityKind, PermissionAction.Create);
         if (scope != AccessScope.All)

@@ -6,12 +6,12 @@ using Letopis.Core.Data;
 namespace Letopis.Core.Activities;
 
 /// <summary>Plans an activity for the caller or, with authority over them, for a colleague.</summary>
-public sealed class PlanActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook, IActivityWording? wording = null)
+public sealed class PlanActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook, IActivityWording? wording = null)
 {
     public async Task<Result<ActivityDto>> HandleAsync(AccessContext access, PlanActivityRequest request, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(now), ct);
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
         var errors = new List<(string, string)>();
         var activity = await ActivityRules.BuildAsync(db, access, viewer, request, now, errors, ct);
         if (activity is null)

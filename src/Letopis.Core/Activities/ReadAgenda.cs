@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Activities;
 
 /// <summary>A user's planned activities for a day, grouped by kind, with the agendas of the colleagues the caller stands in for.</summary>
-public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook, UserClock clock)
+public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook, UserClock clock)
 {
     /// <summary>Overdue activities older than this are not carried along (a floor for the index range, not a rule users meet).</summary>
     private static readonly DateTime OverdueFloor = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -35,19 +35,18 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
         {
             if (!await db.Users.AnyAsync(u => u.Id == target, ct))
                 return Error.NotFound();
-            var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(now), ct);
+            var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
             if (!viewer.SeesAllOf(target))
                 return Error.Forbidden();
         }
 
         var groups = await GroupsAsync(target, day, zone, now, names, ct);
         var actingFor = new List<ActingForDto>();
-        // The deputy's own agenda carries the absent colleagues' (deputyships run on UTC days, as everywhere).
+        // The deputy's own agenda carries the absent colleagues' (deputyships run on the company's days).
         if (target == real && actor.OnBehalfOfId is null)
         {
-            var utcToday = DateOnly.FromDateTime(now);
             var principals = new List<Principal>();
-            await foreach (var p in PrincipalsQuery.For(db)(db, real, utcToday).WithCancellation(ct))
+            await foreach (var p in PrincipalsQuery.For(db)(db, real, company.Today(time)).WithCancellation(ct))
                 principals.Add(p);
             foreach (var p in principals.DistinctBy(p => p.PrincipalId))
                 actingFor.Add(new ActingForDto(p.PrincipalId, names.User(p.PrincipalId) ?? "", p.EndsOn, await GroupsAsync(p.PrincipalId, day, clock.ZoneOf(names, p.PrincipalId), now, names, ct)));

@@ -10,13 +10,13 @@ namespace Letopis.Core.Activities;
 /// Edits or moves a planned activity (JSON merge patch with a version check). A done activity only
 /// takes corrections of its result and next step; a cancelled one takes nothing.
 /// </summary>
-public sealed class UpdateActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook, IActivityWording? wording = null)
+public sealed class UpdateActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook, IActivityWording? wording = null)
 {
     public async Task<Result<ActivityDto>> HandleAsync(
         AccessContext access, Guid id, ActivityFields fields, int? version, int? ifMatch, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var viewer = await ActivityViewer.LoadAsync(db, access, actor, DateOnly.FromDateTime(now), ct);
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
         var activity = await viewer.Visible(db.Activities).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null)
             return Error.NotFound();

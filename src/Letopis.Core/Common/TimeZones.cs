@@ -118,6 +118,9 @@ public sealed class CompanyTimeZone(TimeZoneInfo zone)
 {
     public TimeZoneInfo Zone { get; } = zone;
 
+    /// <summary>The company's calendar day now: deputyships begin and end on these days.</summary>
+    public DateOnly Today(TimeProvider time) => TimeZones.Today(time, Zone);
+
     /// <summary>The configured zone; an unknown id stops the start with a message naming the setting.</summary>
     public static CompanyTimeZone FromSetting(string? id)
     {

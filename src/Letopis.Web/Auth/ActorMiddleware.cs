@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Letopis.Core.Access;
+using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Letopis.Web.Api;
 using Letopis.Web.Components.Shared;
@@ -17,7 +18,7 @@ public sealed class ActorMiddleware(RequestDelegate next)
     public const string OnBehalfOfHeader = "X-On-Behalf-Of";
 
     public async Task InvokeAsync(
-        HttpContext context, CurrentActor actor, LetopisDb db, TimeProvider time, ProblemWriter problems, ViewerClock clock, IServiceScopeFactory scopes)
+        HttpContext context, CurrentActor actor, LetopisDb db, TimeProvider time, CompanyTimeZone company, ProblemWriter problems, ViewerClock clock, IServiceScopeFactory scopes)
     {
         if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } raw && Guid.TryParse(raw, out var userId))
         {
@@ -40,7 +41,7 @@ public sealed class ActorMiddleware(RequestDelegate next)
             Guid? onBehalfOf = null;
             if (context.Request.Headers.TryGetValue(OnBehalfOfHeader, out var header))
             {
-                var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                var today = company.Today(time);
                 if (!Guid.TryParse(header, out var principalId)
                     || !await db.Deputyships.AnyAsync(d => d.DeputyId == userId && d.PrincipalId == principalId
                                                           && d.StartsOn <= today && d.EndsOn >= today, context.RequestAborted))
