@@ -38,31 +38,28 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
         !result.HasResult && Take(command) is { } kept ? InterceptionResult<DbDataReader>.SuppressWithResult(kept.ExecuteReader()) : result;
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        // SQLite has no asynchronous execution: the driver's async methods run synchronously too.
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(ReaderExecuting(command, eventData, result));
-    }
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        Synchronously(() => ReaderExecuting(command, eventData, result), cancellationToken);
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
         !result.HasResult && Take(command) is { } kept ? InterceptionResult<int>.SuppressWithResult(kept.ExecuteNonQuery()) : result;
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
-    }
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        Synchronously(() => NonQueryExecuting(command, eventData, result), cancellationToken);
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
         !result.HasResult && Take(command) is { } kept ? InterceptionResult<object>.SuppressWithResult(kept.ExecuteScalar()!) : result;
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        Synchronously(() => ScalarExecuting(command, eventData, result), cancellationToken);
+
+    /// <summary>SQLite has no asynchronous execution: the driver's async methods run synchronously too.</summary>
+    private static ValueTask<T> Synchronously<T>(Func<T> execute, CancellationToken ct)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(ScalarExecuting(command, eventData, result));
+        ct.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(execute());
     }
 
     /// <summary>The kept command for this SQL, loaded with the EF Core command's parameters, or null to let EF Core run it.</summary>
