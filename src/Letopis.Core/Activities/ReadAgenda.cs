@@ -31,22 +31,24 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
         var today = ActivityDays.Today(time, zone);
         var day = date ?? today;
         var real = actor.UserId ?? access.UserId;
+        // Deputyships run on the company's days, whoever's agenda this is.
+        var deputyDay = company.Today(time);
         if (target != access.UserId && target != real)
         {
             if (!await db.Users.AnyAsync(u => u.Id == target, ct))
                 return Error.NotFound();
-            var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
+            var viewer = await ActivityViewer.LoadAsync(db, access, actor, deputyDay, ct);
             if (!viewer.SeesAllOf(target))
                 return Error.Forbidden();
         }
 
         var groups = await GroupsAsync(target, day, zone, now, names, ct);
         var actingFor = new List<ActingForDto>();
-        // The deputy's own agenda carries the absent colleagues' (deputyships run on the company's days).
+        // The deputy's own agenda carries the absent colleagues'.
         if (target == real && actor.OnBehalfOfId is null)
         {
             var principals = new List<Principal>();
-            await foreach (var p in PrincipalsQuery.For(db)(db, real, company.Today(time)).WithCancellation(ct))
+            await foreach (var p in PrincipalsQuery.For(db)(db, real, deputyDay).WithCancellation(ct))
                 principals.Add(p);
             foreach (var p in principals.DistinctBy(p => p.PrincipalId))
                 actingFor.Add(new ActingForDto(p.PrincipalId, names.User(p.PrincipalId) ?? "", p.EndsOn, await GroupsAsync(p.PrincipalId, day, clock.ZoneOf(names, p.PrincipalId), now, names, ct)));

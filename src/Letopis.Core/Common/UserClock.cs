@@ -21,7 +21,10 @@ public sealed class UserClock(LetopisDb db, NameBook nameBook, CompanyTimeZone c
     }
 
     /// <summary>The zone of a user, from names already read in this request.</summary>
-    public TimeZoneInfo ZoneOf(Names names, Guid userId) => TimeZones.FindOr(names.TimeZoneOf(userId), company.Zone);
+    public TimeZoneInfo ZoneOf(Names names, Guid userId) => ZoneFromChoice(names.TimeZoneOf(userId));
+
+    /// <summary>The zone for a user's stored choice (<c>AppUser.TimeZone</c>): that zone, else the company's.</summary>
+    public TimeZoneInfo ZoneFromChoice(string? chosen) => TimeZones.FindOr(chosen, company.Zone);
 
     /// <summary>
     /// The zone of the person at the screen: the signed-in user, also when they act for an absent

@@ -400,7 +400,7 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
         // The recipient's language words the title; their zone (else the company's) times the reminder.
         var person = await db.Users.Where(u => u.Id == recipient).Select(u => new { u.Culture, u.TimeZone }).FirstOrDefaultAsync(ct);
         var culture = person?.Culture;
-        var zone = TimeZones.FindOr(person?.TimeZone, clock.Company);
+        var zone = clock.ZoneFromChoice(person?.TimeZone);
         foreach (var date in replacement)
         {
             date.ContactId = contact.Id;

@@ -24,9 +24,8 @@ internal static class SqliteWriteGate
     /// <summary>Waits for the file's turn; null (nothing to release) on PostgreSQL or inside an open transaction.</summary>
     public static async ValueTask<Turn?> EnterAsync(LetopisDb db, CancellationToken ct)
     {
-        if (db.ProviderKind != "sqlite" || db.Database.CurrentTransaction is not null)
+        if (GateFor(db) is not { } gate)
             return null;
-        var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         return new Turn(gate);
     }
@@ -34,12 +33,16 @@ internal static class SqliteWriteGate
     /// <summary>Synchronous twin for the synchronous save.</summary>
     public static Turn? Enter(LetopisDb db)
     {
-        if (db.ProviderKind != "sqlite" || db.Database.CurrentTransaction is not null)
+        if (GateFor(db) is not { } gate)
             return null;
-        var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
         gate.Wait();
         return new Turn(gate);
     }
+
+    private static SemaphoreSlim? GateFor(LetopisDb db) =>
+        db.ProviderKind != "sqlite" || db.Database.CurrentTransaction is not null
+            ? null
+            : Gates.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
 
     /// <summary>The held turn; disposing it lets the next save in.</summary>
     public sealed class Turn(SemaphoreSlim gate) : IDisposable
