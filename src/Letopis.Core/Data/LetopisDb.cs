@@ -138,7 +138,7 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
 
     /// <summary>Saves, then rewrites the search rows of the changed records and the kept totals, in one transaction.</summary>
     private async Task<int> SaveWithIndexAndCountsAsync(
-        bool acceptAllChangesOnSuccess, List<(ISearchSource, HashSet<Guid>)> stale, Dictionary<(string, Guid), long> counts, CancellationToken ct)
+        bool acceptAllChangesOnSuccess, List<StaleRecords> stale, Dictionary<(string, Guid), long> counts, CancellationToken ct)
     {
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);

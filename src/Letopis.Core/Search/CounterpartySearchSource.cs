@@ -22,20 +22,39 @@ internal sealed class CounterpartySearchSource : ISearchSource
         return Task.CompletedTask;
     }
 
+    public IReadOnlyList<SearchRow> BuildAdded(ChangeTracker changes, ISet<Guid> stale, bool stems)
+    {
+        var rows = new List<SearchRow>();
+        foreach (var entry in changes.Entries<Counterparty>())
+        {
+            var c = entry.Entity;
+            if (entry.State == EntityState.Added && stale.Remove(c.Id))
+                rows.Add(Row(new Fields(c.Id, c.Name, c.FullName, c.Inn, c.Kpp, c.Ogrn, c.Phone, c.Fax, c.Email, c.Website, c.ResponsibleId), stems));
+        }
+        return rows;
+    }
+
     public async Task<List<SearchRow>> BuildAsync(LetopisDb db, IReadOnlyCollection<Guid> ids, bool stems, CancellationToken ct)
     {
         var records = await db.Counterparties.AsNoTracking()
             .Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Name, c.FullName, c.Inn, c.Kpp, c.Ogrn, c.Phone, c.Fax, c.Email, c.Website, c.ResponsibleId })
+            .Select(c => new Fields(c.Id, c.Name, c.FullName, c.Inn, c.Kpp, c.Ogrn, c.Phone, c.Fax, c.Email, c.Website, c.ResponsibleId))
             .ToListAsync(ct);
-        return records.Select(c => new SearchRow(
-            Kind, c.Id, AccessKind, c.ResponsibleId, null, c.Name,
-            SearchSnippet.Join(c.Inn, c.Phone is null ? null : Phones.Format(c.Phone), c.Email),
-            new SearchText(stems).Words(c.Name).ToString(),
-            new SearchText(stems).Words(c.FullName).Number(c.Inn).Number(c.Kpp).Number(c.Ogrn)
-                .Number(c.Phone, everyTail: true).Number(c.Fax, everyTail: true)
-                .Words(c.Email).Words(SearchSnippet.Host(c.Website)).ToString())).ToList();
+        return records.Select(c => Row(c, stems)).ToList();
     }
+
+    private SearchRow Row(Fields c, bool stems) => new(
+        Kind, c.Id, AccessKind, c.ResponsibleId, null, c.Name,
+        SearchSnippet.Join(c.Inn, c.Phone is null ? null : Phones.Format(c.Phone), c.Email),
+        new SearchText(stems).Words(c.Name).ToString(),
+        new SearchText(stems).Words(c.FullName).Number(c.Inn).Number(c.Kpp).Number(c.Ogrn)
+            .Number(c.Phone, everyTail: true).Number(c.Fax, everyTail: true)
+            .Words(c.Email).Words(SearchSnippet.Host(c.Website)).ToString());
+
+    /// <summary>What a counterparty's row is made of, read from the database or taken from a tracked entity.</summary>
+    private sealed record Fields(
+        Guid Id, string Name, string? FullName, string? Inn, string? Kpp, string? Ogrn, string? Phone, string? Fax,
+        string? Email, string? Website, Guid? ResponsibleId);
 
     public async Task<List<Guid>> NextIdsAsync(LetopisDb db, Guid? after, int take, CancellationToken ct) =>
         after is { } last

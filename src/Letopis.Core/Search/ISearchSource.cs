@@ -27,6 +27,15 @@ public interface ISearchSource
     /// </summary>
     Task CollectStaleAsync(LetopisDb db, ChangeTracker changes, ISet<Guid> stale, CancellationToken ct);
 
+    /// <summary>
+    /// Builds, from the tracked entities alone, the rows of records the pending changes add, and
+    /// removes their ids from <paramref name="stale"/>. Runs before the save takes SQLite's write
+    /// lock, so that the rows are ready when it does: a new record has no rows to delete and needs
+    /// no read-back. A source whose rows need more than the entity (a contact's counterparties)
+    /// builds nothing and leaves its records to <see cref="BuildAsync"/> after the save.
+    /// </summary>
+    IReadOnlyList<SearchRow> BuildAdded(ChangeTracker changes, ISet<Guid> stale, bool stems) => [];
+
     /// <summary>The rows of these records as they are in the database now (none for a deleted record).</summary>
     Task<List<SearchRow>> BuildAsync(LetopisDb db, IReadOnlyCollection<Guid> ids, bool stems, CancellationToken ct);
 

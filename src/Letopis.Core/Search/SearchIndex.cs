@@ -27,24 +27,35 @@ public static class SearchIndex
     public static IQueryable<Guid>? MatchingIds(LetopisDb db, string kind, string? text) =>
         SearchQuery.Parse(text) is { } query ? SearchDialect.For(db).MatchingIds(db, kind, query) : null;
 
-    /// <summary>The records whose rows the pending changes of <paramref name="db"/> make stale, by source.</summary>
-    internal static async Task<List<(ISearchSource Source, HashSet<Guid> Ids)>> CollectStaleAsync(LetopisDb db, CancellationToken ct)
+    /// <summary>
+    /// The records whose rows the pending changes of <paramref name="db"/> make stale, by source,
+    /// with the rows of new records already built where their source can build them from the entity.
+    /// </summary>
+    internal static async Task<List<StaleRecords>> CollectStaleAsync(LetopisDb db, CancellationToken ct)
     {
-        var result = new List<(ISearchSource, HashSet<Guid>)>();
+        var result = new List<StaleRecords>();
+        var stems = db.ProviderKind == "sqlite";
         foreach (var source in Sources)
         {
             var ids = new HashSet<Guid>();
             await source.CollectStaleAsync(db, db.ChangeTracker, ids, ct);
-            if (ids.Count > 0)
-                result.Add((source, ids));
+            if (ids.Count == 0)
+                continue;
+            var ready = source.BuildAdded(db.ChangeTracker, ids, stems);
+            result.Add(new StaleRecords(source, ids, ready));
         }
         return result;
     }
 
-    internal static async Task RefreshAsync(LetopisDb db, List<(ISearchSource Source, HashSet<Guid> Ids)> stale, CancellationToken ct)
+    /// <summary>Writes the rows <see cref="CollectStaleAsync"/> found stale, after the save and in its transaction.</summary>
+    internal static async Task RefreshAsync(LetopisDb db, List<StaleRecords> stale, CancellationToken ct)
     {
-        foreach (var (source, ids) in stale)
-            await RefreshAsync(db, source.Kind, ids, ct);
+        foreach (var (source, ids, ready) in stale)
+        {
+            if (ids.Count > 0)
+                await RefreshAsync(db, source.Kind, ids, ct);
+            await InsertAsync(db, ready, ct);
+        }
     }
 
     /// <summary>Rewrites the rows of these records of one kind from the database as it is now.</summary>
@@ -107,7 +118,7 @@ public static class SearchIndex
         return true;
     }
 
-    private static async Task InsertAsync(LetopisDb db, List<SearchRow> rows, CancellationToken ct)
+    private static async Task InsertAsync(LetopisDb db, IReadOnlyList<SearchRow> rows, CancellationToken ct)
     {
         foreach (var chunk in rows.Chunk(RowsPerInsert))
         {
@@ -131,3 +142,9 @@ public static class SearchIndex
         }
     }
 }
+
+/// <summary>
+/// Records of one source whose rows a save makes stale: <paramref name="Ids"/> are rewritten from the
+/// database after the save; <paramref name="Ready"/> are the rows of new records, built before it.
+/// </summary>
+internal sealed record StaleRecords(ISearchSource Source, HashSet<Guid> Ids, IReadOnlyList<SearchRow> Ready);
