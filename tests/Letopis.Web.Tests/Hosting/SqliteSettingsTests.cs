@@ -21,6 +21,19 @@ public class SqliteSettingsTests
     }
 
     [Fact]
+    public async Task ScratchTablesAndStatementJournals_StayInMemory()
+    {
+        // SQLite otherwise opens, writes and deletes a file in /var/tmp for the scratch table of an
+        // IN list or a materialised subquery: about one file per save and per directory page.
+        using var host = new LetopisHost("sqlite");
+        (await host.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            return await PragmaAsync(db, "temp_store");
+        })).ShouldBe(2L); // MEMORY
+    }
+
+    [Fact]
     public async Task ForeignKeys_AreEnforcedOnEveryPooledConnection()
     {
         using var host = new LetopisHost("sqlite");
