@@ -17,10 +17,8 @@ namespace Letopis.Infrastructure.Data;
 /// agenda's scattered rows gained from that (p95 about 0.5 ms lower), and a map covers at most 2 GB
 /// of files that grow far beyond it (docs/benchmarks.md).</item>
 /// <item>Scratch tables (an IN list, a materialised subquery) and statement journals stay in
-/// memory. By default SQLite opened, wrote and deleted a file in /var/tmp for them, once per save
-/// and per directory page; without that a directory page at 8 clients served 1,058 instead of
-/// 824 requests a second, and a create 342–374 instead of 322–333. Lists sort through indexes and
-/// page, so what these tables hold is small.</item>
+/// memory. By default SQLite opened, wrote and deleted a file in /var/tmp for them on almost every
+/// save of a card. Lists sort through indexes and page, so what these tables hold is small.</item>
 /// <item>Foreign keys are enforced. Set here rather than in the connection string, where the driver
 /// would repeat the pragma on every open of a pooled connection: several times per request.</item>
 /// </list>

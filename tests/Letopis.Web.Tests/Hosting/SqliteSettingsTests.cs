@@ -24,7 +24,7 @@ public class SqliteSettingsTests
     public async Task ScratchTablesAndStatementJournals_StayInMemory()
     {
         // SQLite otherwise opens, writes and deletes a file in /var/tmp for the scratch table of an
-        // IN list or a materialised subquery: about one file per save and per directory page.
+        // IN list or a materialised subquery: about one file per save of a card.
         using var host = new LetopisHost("sqlite");
         (await host.WithDbAsync(async db =>
         {
