@@ -36,6 +36,10 @@ public class SearchExactFirstTests
         var many = await SearchAsync(admin, broad);
         many.GetProperty("total").GetInt32().ShouldBe(Core.Search.SearchRecords.EnoughExact);
         many.GetProperty("items").EnumerateArray().ShouldNotContain(i => i.GetProperty("title").GetString() == broad + "ович");
+        // A page past the exact results carries none of their counts, and still counts exactly (with prefixes it would be 51).
+        var past = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={Uri.EscapeDataString(broad)}&pageSize=30&page=3");
+        past.GetProperty("items").GetArrayLength().ShouldBe(0);
+        past.GetProperty("total").GetInt32().ShouldBe(Core.Search.SearchRecords.EnoughExact);
 
         var few = await SearchAsync(admin, rare);
         few.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString())
