@@ -200,7 +200,10 @@ internal abstract class SearchDialect
             const string Savepoint = "search_older_rows";
             if (own is not null)
                 await own.CreateSavepointAsync(Savepoint, ct);
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off", ct);
+            // 16 MB keeps the bitmap of a word in 300,000 rows exact: at the default 4 MB the bitmap of a
+            // surname in 75,000 rows turned lossy, took 18-23 instead of 11-12 ms to build, and made the
+            // scan recheck every row of half its pages.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '16MB'", ct);
             var rows = await db.Database.SqlQueryRaw<CandidateRow>(OlderCandidates(access), args).ToListAsync(ct);
             if (own is not null)
                 await own.RollbackToSavepointAsync(Savepoint, ct);
