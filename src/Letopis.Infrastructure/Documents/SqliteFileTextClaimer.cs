@@ -8,6 +8,8 @@ namespace Letopis.Infrastructure.Documents;
 /// <summary>
 /// SQLite writes one at a time, so one conditional UPDATE re-checks that an extraction is still
 /// unclaimed while it holds the write lock; each claim carries its own token, by which its ids are read back.
+/// A poll that finds nothing waiting only reads: an UPDATE takes the write lock even when it changes
+/// no row, and under a stream of saves the idle poll queued for it in SQLite's busy handler.
 /// </summary>
 public sealed class SqliteFileTextClaimer : IFileTextClaimer
 {
@@ -15,8 +17,11 @@ public sealed class SqliteFileTextClaimer : IFileTextClaimer
 
     public async Task<IReadOnlyList<Guid>> ClaimAsync(LetopisDb db, string token, DateTime now, DateTime until, int max, CancellationToken ct)
     {
-        var claimed = await db.Set<FileTextExtraction>()
-            .Where(x => x.State == TextState.Pending && (x.ClaimedUntil == null || x.ClaimedUntil < now))
+        var waiting = db.Set<FileTextExtraction>()
+            .Where(x => x.State == TextState.Pending && (x.ClaimedUntil == null || x.ClaimedUntil < now));
+        if (!await waiting.AnyAsync(ct))
+            return [];
+        var claimed = await waiting
             .OrderBy(x => x.CreatedAt)
             .Take(max)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedBy, token).SetProperty(x => x.ClaimedUntil, until)

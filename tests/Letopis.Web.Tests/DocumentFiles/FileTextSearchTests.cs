@@ -151,4 +151,39 @@ public class FileTextSearchTests
         (await host.WithDbAsync(db => db.Set<FileTextExtraction>().Where(x => x.DocumentId == document).Select(x => x.Attempts).ToListAsync()))
             .ShouldAllBe(a => a == 1);
     }
+
+    [Fact]
+    public async Task OnSqlite_AnIdlePoll_DoesNotQueueBehindAWriter()
+    {
+        // With nothing waiting, a poll only reads. If it wrote, it would wait for the other
+        // connection's write lock (up to the 30 s busy timeout) like a save does.
+        using var host = new LetopisHost("sqlite");
+        await host.AdminAsync();
+        var claimer = host.Services.GetServices<IFileTextClaimer>().Single(c => c.ProviderKind == "sqlite");
+        await using var writer = new Microsoft.Data.Sqlite.SqliteConnection(host.ConnectionString);
+        await writer.OpenAsync();
+        await using (var begin = writer.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            var poll = Task.Run(async () =>
+            {
+                await using var scope = host.Scope();
+                var db = scope.ServiceProvider.GetRequiredService<LetopisDb>();
+                var now = host.Clock.GetUtcNow().UtcDateTime;
+                return await claimer.ClaimAsync(db, $"idle/{Guid.NewGuid():N}", now, now.AddMinutes(10), 4, CancellationToken.None);
+            });
+            (await Task.WhenAny(poll, Task.Delay(TimeSpan.FromSeconds(10)))).ShouldBe(poll, "the idle poll waited for the writer");
+            (await poll).ShouldBeEmpty();
+        }
+        finally
+        {
+            await using var rollback = writer.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+    }
 }
