@@ -19,7 +19,7 @@ public class SearchRecencyTests
     {
         using var host = new LetopisHost(provider);
         var admin = await host.AdminAsync();
-        var marker = string.Concat(Enumerable.Range(0, 9).Select(_ => "бвгджзклмнпрстфхцчшщ"[Random.Shared.Next(20)]));
+        var marker = Marker();
         (await admin.PostAsJsonAsync("/api/v1/counterparties", new { name = $"ООО «{marker} старый»" })).EnsureSuccessStatusCode();
 
         // Eleven blocks later: the rows added next are in block 11, the old one stays in block 0.
@@ -44,7 +44,7 @@ public class SearchRecencyTests
         // query; inside a transaction the caller opened, that must end with the search, not with the transaction.
         using var host = new LetopisHost(provider);
         var admin = await host.AdminAsync();
-        var marker = string.Concat(Enumerable.Range(0, 9).Select(_ => "бвгджзклмнпрстфхцчшщ"[Random.Shared.Next(20)]));
+        var marker = Marker();
         (await admin.PostAsJsonAsync("/api/v1/counterparties", new { name = $"ООО «{marker} старый»" })).EnsureSuccessStatusCode();
         await SkipBlocksAsync(host, 11);
         (await admin.PostAsJsonAsync("/api/v1/counterparties", new { name = $"ООО «{marker} новый»" })).EnsureSuccessStatusCode();
@@ -66,6 +66,8 @@ public class SearchRecencyTests
         found.ShouldBe(new[] { $"ООО «{marker} новый»", $"ООО «{marker} старый»" }.Order().ToList());
         settings.ShouldBe("on on");
     }
+
+    private static string Marker() => string.Concat(Enumerable.Range(0, 9).Select(_ => "бвгджзклмнпрстфхцчшщ"[Random.Shared.Next(20)]));
 
     /// <summary>Makes the rows added next start <paramref name="blocks"/> recency blocks after the first.</summary>
     private static Task SkipBlocksAsync(LetopisHost host, long blocks) => host.WithDbAsync(async db =>

@@ -44,23 +44,20 @@ public sealed class SearchRecords(LetopisDb db)
 
         var dialect = SearchDialect.For(db);
         var take = Math.Min(page.PageSize, MaxResults - page.Skip);
-        List<SearchHitRow> rows;
+        List<SearchHitRow>? rows = null;
         if (query.HasWordPrefixes)
         {
             // The exact query's page carries its candidate count, so a frequent word costs no
             // separate count: its exact page is the answer. A rare one is asked again with prefixes.
             var exact = query.WithoutPrefixes();
-            rows = await dialect.HitsAsync(db, exact, filter, page.Skip, take, ct);
-            var exactRows = rows.Count > 0 ? rows[0].CandidateRows
+            var exactPage = await dialect.HitsAsync(db, exact, filter, page.Skip, take, ct);
+            var exactRows = exactPage.Count > 0 ? exactPage[0].CandidateRows
                 : page.Skip == 0 ? 0
                 : await dialect.CountRowsAsync(db, exact, filter, EnoughExact, ct);
             if (exactRows >= EnoughExact)
-                query = exact;
-            else
-                rows = await dialect.HitsAsync(db, query, filter, page.Skip, take, ct);
+                (query, rows) = (exact, exactPage);
         }
-        else
-            rows = await dialect.HitsAsync(db, query, filter, page.Skip, take, ct);
+        rows ??= await dialect.HitsAsync(db, query, filter, page.Skip, take, ct);
         // Every row carries the counts; only a page past the end has none to carry them.
         var total = rows.Count > 0 ? Total(rows[0].CandidateRows, rows[0].Records)
             : page.Skip == 0 ? 0 : await CountAsync(query, filter, ct);
