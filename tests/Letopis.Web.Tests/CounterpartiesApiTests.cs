@@ -297,5 +297,35 @@ public class CounterpartiesApiTests
         var outsiderClient = await host.ClientAsync(outsider.Login, outsider.Password);
         (await outsiderClient.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/duplicates?inn={inn}")).GetArrayLength().ShouldBe(0);
     }
-}
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task CreatingWithCheckDuplicates_RefusesALookAlikeOfAVisibleCardAndSavesNothing(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var client = await host.AdminAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var inn = TestRequisites.Inn10();
+        var existing = (await CreateAsync(client, new { name = $"ООО «Бетон-{tag}»", inn })).GetProperty("id").GetGuid();
+        var lookAlike = new { name = $"Монолит {tag}", inn };
+
+        var refused = await client.PostAsJsonAsync("/api/v1/counterparties?checkDuplicates=true", lookAlike);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe("duplicates_found");
+        problem.GetProperty("title").GetString().ShouldBe("Похожий контрагент уже есть: совпадает ИНН, телефон, e-mail или название");
+        var duplicate = problem.GetProperty("duplicates").EnumerateArray().Single();
+        duplicate.GetProperty("id").GetGuid().ShouldBe(existing);
+        duplicate.GetProperty("matchedBy").EnumerateArray().Select(m => m.GetString()).ShouldBe(["inn"]);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties?q=Монолит {tag}")).GetProperty("total").GetInt32().ShouldBe(0);
+
+        // Someone who cannot see the existing card is not told about it.
+        var outsider = await host.CreateUserAsync(departmentId: await host.CreateDepartmentAsync("Охрана"));
+        var outsiderClient = await host.ClientAsync(outsider.Login, outsider.Password);
+        (await outsiderClient.PostAsJsonAsync("/api/v1/counterparties?checkDuplicates=true", lookAlike)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        // Without the parameter the API saves as it always did.
+        (await client.PostAsJsonAsync("/api/v1/counterparties", lookAlike)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PostAsJsonAsync("/api/v1/counterparties?checkDuplicates=true", new { name = $"Арматура {tag}", inn = TestRequisites.Inn10() }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+}

@@ -6,9 +6,16 @@ using Letopis.Core.Data;
 namespace Letopis.Core.Crm;
 
 /// <summary>Registers a counterparty; the caller is responsible for it unless another responsible is named.</summary>
-public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook)
+public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrentActor actor, NameBook nameBook, FindDuplicates duplicates)
 {
-    public async Task<Result<CounterpartyDto>> HandleAsync(AccessContext access, CounterpartyFields fields, CancellationToken ct)
+    /// <summary>The error code of a refused duplicate; its <c>duplicates</c> extension lists the existing cards.</summary>
+    public const string DuplicatesFound = "duplicates_found";
+
+    /// <summary>
+    /// Saves the card. With <paramref name="checkDuplicates"/> a card that looks like a visible
+    /// existing one (the quick entry's warning: ИНН, phone, e-mail or name) is refused and nothing is saved.
+    /// </summary>
+    public async Task<Result<CounterpartyDto>> HandleAsync(AccessContext access, CounterpartyFields fields, bool checkDuplicates, CancellationToken ct)
     {
         var responsible = fields.ResponsibleId.HasValue ? fields.ResponsibleId.Value : access.UserId;
         if (!access.Allows(Counterparty.EntityKind, PermissionAction.Create, responsible))
@@ -27,6 +34,11 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         var tags = TagRules.Validate(fields.Tags, errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
+        if (checkDuplicates
+            && await duplicates.HandleAsync(access, counterparty.Name, counterparty.Inn, counterparty.Phone, counterparty.Email, ct) is { Count: > 0 } found)
+        {
+            return new Error(DuplicatesFound, "A counterparty like this one already exists.", Extensions: new Dictionary<string, object?> { ["duplicates"] = found });
+        }
 
         db.Counterparties.Add(counterparty);
         custom.Apply(db, counterparty.Id, Counterparty.EntityKind, counterparty.CreatedAt, actor);

@@ -25,22 +25,26 @@ public sealed class FindDuplicates(LetopisDb db)
         if (innValue is null && phoneValue is null && emailValue is null && core is null)
             return [];
 
-        // One indexed equality per criterion: an OR across columns would scan the whole directory.
+        // One indexed equality per criterion, all in one statement: an OR across columns would scan
+        // the whole directory, and four statements cost four round trips through EF Core.
         var visible = db.Counterparties.AsNoTracking().VisibleTo(access, Counterparty.EntityKind);
-        var candidates = new Dictionary<Guid, (string Name, string? NameKey, string? Inn, string? Phone, string? Email)>();
-        async Task AddAsync(IQueryable<Counterparty> matches)
+        IQueryable<Candidate>? matches = null;
+        void Add(IQueryable<Counterparty> criterion)
         {
-            foreach (var c in await matches.Take(10).Select(c => new { c.Id, c.Name, c.NameKey, c.Inn, c.Phone, c.Email }).ToListAsync(ct))
-                candidates[c.Id] = (c.Name, c.NameKey, c.Inn, c.Phone, c.Email);
+            var part = criterion.Take(10).Select(c => new Candidate { Id = c.Id, Name = c.Name, NameKey = c.NameKey, Inn = c.Inn, Phone = c.Phone, Email = c.Email });
+            matches = matches is null ? part : matches.Concat(part);
         }
         if (innValue is not null)
-            await AddAsync(visible.Where(c => c.Inn == innValue));
+            Add(visible.Where(c => c.Inn == innValue));
         if (phoneValue is not null)
-            await AddAsync(visible.Where(c => c.Phone == phoneValue));
+            Add(visible.Where(c => c.Phone == phoneValue));
         if (emailValue is not null)
-            await AddAsync(visible.Where(c => c.Email == emailValue));
+            Add(visible.Where(c => c.Email == emailValue));
         if (core is not null)
-            await AddAsync(visible.Where(c => c.NameKey == core));
+            Add(visible.Where(c => c.NameKey == core));
+        var candidates = new Dictionary<Guid, Candidate>();
+        foreach (var c in await matches!.ToListAsync(ct))
+            candidates[c.Id] = c;
 
         var result = new List<DuplicateDto>();
         foreach (var (id, c) in candidates.OrderBy(c => c.Value.Name, StringComparer.CurrentCulture))
@@ -57,6 +61,22 @@ public sealed class FindDuplicates(LetopisDb db)
             result.Add(new DuplicateDto(id, c.Name, c.Inn, reasons));
         }
         return result;
+    }
+
+    // A named type, not a tuple: Npgsql would read a tuple as a PostgreSQL ROW.
+    private sealed class Candidate
+    {
+        public Guid Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string? NameKey { get; init; }
+
+        public string? Inn { get; init; }
+
+        public string? Phone { get; init; }
+
+        public string? Email { get; init; }
     }
 
     /// <summary>«ООО "Гранит-Строй"» → «ГРАНИТСТРОЙ»; null when too little is left to compare.</summary>

@@ -105,10 +105,11 @@ public static class CounterpartiesEndpoints
         return TypedResults.Ok(result.Value);
     }
 
+    /// <summary>With <c>checkDuplicates=true</c> a card like a visible existing one is refused: 409 <c>duplicates_found</c> listing them.</summary>
     internal static async Task<Results<Created<CounterpartyDto>, ProblemHttpResult>> Create(
-        JsonObject body, CurrentActor actor, CreateCounterparty handler, ProblemWriter problems, CancellationToken ct)
+        JsonObject body, bool? checkDuplicates, CurrentActor actor, CreateCounterparty handler, ProblemWriter problems, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(await actor.AccessAsync(ct), Fields(body), ct);
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), Fields(body), checkDuplicates == true, ct);
         return result.IsSuccess
             ? TypedResults.Created($"/api/v1/counterparties/{result.Value.Id}", result.Value)
             : problems.Result(result.Error!);
