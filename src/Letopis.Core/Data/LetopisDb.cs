@@ -114,34 +114,41 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
     // Data protection stores its keys through the synchronous overload, so both carry the same bookkeeping.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        PrepareSave();
+        var history = PrepareSave();
         // Nothing searchable or counted changes through this overload today; if it ever does, both still follow.
         var stale = SearchIndex.CollectStaleAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         var counts = Data.RecordCounts.Collect(ChangeTracker);
         using var turn = SqliteWriteGate.Enter(this);
-        return stale.Count == 0 && counts.Count == 0
+        return history.Count == 0 && stale.Count == 0 && counts.Count == 0
             ? base.SaveChanges(acceptAllChangesOnSuccess)
-            : SaveWithIndexAndCountsAsync(acceptAllChangesOnSuccess, stale, counts, CancellationToken.None).GetAwaiter().GetResult();
+            : SaveWithLogsAsync(acceptAllChangesOnSuccess, history, stale, counts, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        PrepareSave();
+        var history = PrepareSave();
         var stale = await SearchIndex.CollectStaleAsync(this, cancellationToken);
         var counts = Data.RecordCounts.Collect(ChangeTracker);
         using var turn = await SqliteWriteGate.EnterAsync(this, cancellationToken);
-        // SaveChanges wraps all statements in one transaction, so the history is never half-written.
-        return stale.Count == 0 && counts.Count == 0
+        return history.Count == 0 && stale.Count == 0 && counts.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : await SaveWithIndexAndCountsAsync(acceptAllChangesOnSuccess, stale, counts, cancellationToken);
+            : await SaveWithLogsAsync(acceptAllChangesOnSuccess, history, stale, counts, cancellationToken);
     }
 
-    /// <summary>Saves, then rewrites the search rows of the changed records and the kept totals, in one transaction.</summary>
-    private async Task<int> SaveWithIndexAndCountsAsync(
-        bool acceptAllChangesOnSuccess, List<StaleRecords> stale, Dictionary<(string, Guid), long> counts, CancellationToken ct)
+    /// <summary>
+    /// Saves, then writes the history rows, rewrites the search rows of the changed records and the
+    /// kept totals, all in one transaction, so that none of them is ever half-written.
+    /// </summary>
+    private async Task<int> SaveWithLogsAsync(
+        bool acceptAllChangesOnSuccess, List<ChangeRecord> history, List<StaleRecords> stale, Dictionary<(string, Guid), long> counts, CancellationToken ct)
     {
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (history.Count > 0)
+        {
+            await ChangeRecorder.InsertAsync(this, history, ct);
+            count += history.Count;
+        }
         if (stale.Count > 0)
             await SearchIndex.RefreshAsync(this, stale, ct);
         if (counts.Count > 0)
@@ -151,7 +158,8 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
         return count;
     }
 
-    private void PrepareSave()
+    /// <summary>Versions, the access stamp and the history rows of the coming save; the rows are written by <see cref="SaveWithLogsAsync"/>.</summary>
+    private List<ChangeRecord> PrepareSave()
     {
         ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
@@ -166,9 +174,7 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
 
         var now = _time.GetUtcNow().UtcDateTime;
         var who = RecordAs ?? _actor;
-        var history = ChangeRecorder.Collect(ChangeTracker, now, who?.UserId, who?.OnBehalfOfId);
-        if (history.Count > 0)
-            ChangeRecords.AddRange(history);
+        return ChangeRecorder.Collect(ChangeTracker, now, who?.UserId, who?.OnBehalfOfId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

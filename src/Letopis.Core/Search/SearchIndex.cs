@@ -1,4 +1,3 @@
-using System.Text;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,9 +15,6 @@ public static class SearchIndex
     public static IReadOnlyList<ISearchSource> Sources { get; } = [new CounterpartySearchSource(), new ContactSearchSource(), new Documents.DocumentSearchSource(),
         // After the sources whose records it adds words to: it copies their rows' owners.
         new Documents.Files.DocumentTextSearchSource()];
-
-    /// <summary>Rows per INSERT statement: 9 parameters each stays far below both providers' limits.</summary>
-    private const int RowsPerInsert = 200;
 
     /// <summary>
     /// Ids of the records of one kind whose text matches <paramref name="text"/>, to compose into a
@@ -118,29 +114,11 @@ public static class SearchIndex
         return true;
     }
 
-    private static async Task InsertAsync(LetopisDb db, IReadOnlyList<SearchRow> rows, CancellationToken ct)
-    {
-        foreach (var chunk in rows.Chunk(RowsPerInsert))
-        {
-            var sql = new StringBuilder("""INSERT INTO "SearchEntries" ("Kind", "EntityId", "AccessKind", "OwnerId", "ParentId", "Title", "Snippet", "TitleTerms", "BodyTerms") VALUES """);
-            var args = new List<object?>(chunk.Length * 9);
-            foreach (var r in chunk)
-            {
-                if (args.Count > 0)
-                    sql.Append(", ");
-                sql.Append('(');
-                foreach (var value in new object?[] { r.Kind, r.EntityId, r.AccessKind, r.OwnerId, r.ParentId, r.Title, r.Snippet, r.TitleTerms, r.BodyTerms })
-                {
-                    if (sql[^1] != '(')
-                        sql.Append(", ");
-                    sql.Append('{').Append(args.Count).Append('}');
-                    args.Add(value);
-                }
-                sql.Append(')');
-            }
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), args!, ct);
-        }
-    }
+    private static Task InsertAsync(LetopisDb db, IReadOnlyList<SearchRow> rows, CancellationToken ct) =>
+        RowInserts.ExecuteAsync(db, """
+            "SearchEntries" ("Kind", "EntityId", "AccessKind", "OwnerId", "ParentId", "Title", "Snippet", "TitleTerms", "BodyTerms")
+            """,
+            rows.Select(r => new object?[] { r.Kind, r.EntityId, r.AccessKind, r.OwnerId, r.ParentId, r.Title, r.Snippet, r.TitleTerms, r.BodyTerms }).ToList(), ct);
 }
 
 /// <summary>
