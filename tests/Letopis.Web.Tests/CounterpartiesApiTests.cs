@@ -186,6 +186,14 @@ public class CounterpartiesApiTests
         kept.GetProperty("adSourceId").GetGuid().ShouldBe(source);
         var reuse = await client.PostAsJsonAsync("/api/v1/counterparties", new { name = "Новый", adSourceId = source });
         reuse.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // An entry of another book is as unknown as no entry at all; the right book's entry passes.
+        var region = await ReferenceAsync(client, "regions", "Тверская область");
+        var wrongBook = await client.PostAsJsonAsync("/api/v1/counterparties", new { name = "Новый", regionId = region, categoryId = region });
+        wrongBook.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var codes = (await wrongBook.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldCodes");
+        codes.GetProperty("categoryId")[0].GetString().ShouldBe("not_found");
+        codes.TryGetProperty("regionId", out _).ShouldBeFalse();
     }
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]

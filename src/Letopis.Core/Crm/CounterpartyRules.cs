@@ -77,12 +77,19 @@ internal static class CounterpartyRules
             ("activityTypeId", f.ActivityTypeId, target.ActivityTypeId, ReferenceBook.ActivityType),
             ("adSourceId", f.AdSourceId, target.AdSourceId, ReferenceBook.AdSource),
         };
-        foreach (var (field, value, current, book) in books)
+        // A new choice must be a live entry of the right book; an archived one may stay where it is.
+        // The entries of all new choices are read in one statement: a card usually names two or more.
+        var chosen = books.Where(b => b.Value is { HasValue: true, Value: { } id } && id != b.Current).ToList();
+        if (chosen.Count > 0)
         {
-            // A new choice must be a live entry of the right book; an archived one may stay where it is.
-            if (value is { HasValue: true, Value: { } id } && id != current
-                && !await db.ReferenceItems.AnyAsync(r => r.Id == id && r.Book == book && !r.IsArchived, ct))
-                errors.Add((field, FieldErrors.NotFound));
+            var ids = chosen.Select(b => b.Value.Value!.Value).Distinct().ToList();
+            var live = (await db.ReferenceItems.Where(r => EF.Parameter(ids).Contains(r.Id) && !r.IsArchived)
+                .Select(r => new { r.Id, r.Book }).ToListAsync(ct)).Select(r => (r.Id, r.Book)).ToHashSet();
+            foreach (var (field, value, _, book) in chosen)
+            {
+                if (!live.Contains((value.Value!.Value, book)))
+                    errors.Add((field, FieldErrors.NotFound));
+            }
         }
         if (f.ResponsibleId is { HasValue: true, Value: { } responsible } && responsible != target.ResponsibleId
             && !await db.Users.AnyAsync(u => u.Id == responsible && u.IsActive, ct))

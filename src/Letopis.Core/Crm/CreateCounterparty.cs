@@ -21,14 +21,15 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         if (!access.Allows(Counterparty.EntityKind, PermissionAction.Create, responsible))
             return Error.Forbidden();
 
+        // The caller is signed in, so as the default responsible they need no check that they exist and are active.
         var counterparty = new Counterparty
         {
             Kind = CounterpartyKind.Company,
             CreatedAt = time.GetUtcNow().UtcDateTime,
             CreatedById = access.UserId,
+            ResponsibleId = access.UserId,
         };
-        var withResponsible = fields with { ResponsibleId = responsible, Kind = fields.Kind.HasValue ? fields.Kind : "company" };
-        var errors = await CounterpartyRules.ApplyAsync(db, counterparty, withResponsible, ct);
+        var errors = await CounterpartyRules.ApplyAsync(db, counterparty, fields with { Kind = fields.Kind.HasValue ? fields.Kind : "company" }, ct);
         var custom = await CustomValues.PrepareAsync(db, access, CustomFieldEntities.Company, counterparty.Id, isNew: true, fields.CustomFields, ct);
         errors.AddRange(custom.Errors);
         var tags = TagRules.Validate(fields.Tags, errors);
