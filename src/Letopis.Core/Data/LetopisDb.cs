@@ -144,15 +144,14 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
     {
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        if (history.Count > 0)
-        {
-            await ChangeRecorder.InsertAsync(this, history, ct);
-            count += history.Count;
-        }
+        // What is written beside EF Core's statements goes as one command where it can.
+        var batch = new WriteBatch(this);
+        await ChangeRecorder.AddToAsync(batch, history, ct);
+        count += history.Count;
         if (stale.Count > 0)
-            await SearchIndex.RefreshAsync(this, stale, ct);
-        if (counts.Count > 0)
-            await Data.RecordCounts.ApplyAsync(this, counts, ct);
+            await SearchIndex.RefreshAsync(this, stale, batch, ct);
+        await Data.RecordCounts.ApplyAsync(batch, counts, ct);
+        await batch.FlushAsync(ct);
         if (transaction is not null)
             await transaction.CommitAsync(ct);
         return count;

@@ -59,11 +59,11 @@ public static class RecordCounts
     }
 
     /// <summary>Adds the deltas with one upsert each; called inside the saving transaction.</summary>
-    internal static async Task ApplyAsync(LetopisDb db, Dictionary<(string Kind, Guid Owner), long> deltas, CancellationToken ct)
+    internal static async Task ApplyAsync(WriteBatch batch, Dictionary<(string Kind, Guid Owner), long> deltas, CancellationToken ct)
     {
         foreach (var ((kind, owner), delta) in deltas)
         {
-            await db.Database.ExecuteSqlRawAsync(
+            await batch.AddAsync(
                 """
                 INSERT INTO "RecordCounts" ("Kind", "OwnerId", "Count") VALUES ({0}, {1}, {2})
                 ON CONFLICT ("Kind", "OwnerId") DO UPDATE SET "Count" = "RecordCounts"."Count" + excluded."Count"

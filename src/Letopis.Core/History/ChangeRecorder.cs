@@ -15,14 +15,14 @@ namespace Letopis.Core.History;
 internal static class ChangeRecorder
 {
     /// <summary>
-    /// Writes the rows <see cref="Collect"/> made in one statement rather than one per row: creating
-    /// a card records seven fields, and on SQLite every statement is spent holding the write lock.
+    /// Adds the rows <see cref="Collect"/> made to the save's batch as one statement rather than one
+    /// per row: creating a card records a row per filled field.
     /// </summary>
-    public static Task InsertAsync(LetopisDb db, IReadOnlyList<ChangeRecord> records, CancellationToken ct) =>
-        RowInserts.ExecuteAsync(db, """
+    public static Task AddToAsync(WriteBatch batch, IReadOnlyList<ChangeRecord> records, CancellationToken ct) =>
+        batch.InsertAsync("""
             "ChangeRecords" ("Id", "At", "EntityId", "EntityKind", "Field", "NewValue", "OldValue", "OnBehalfOfId", "Operation", "UserId")
             """,
-            records.Select(r => new object?[] { r.Id, r.At, r.EntityId, r.EntityKind, r.Field, r.NewValue, r.OldValue, r.OnBehalfOfId, r.Operation.ToString(), r.UserId }).ToList(), ct);
+            records.Select(r => new object?[] { r.Id, r.At, r.EntityId, r.EntityKind, r.Field, r.NewValue, r.OldValue, r.OnBehalfOfId, r.Operation.ToString(), r.UserId }), ct);
 
     // Reflection once per type and property, not on every save.
     private static readonly ConcurrentDictionary<Type, string> AuditKinds = new();

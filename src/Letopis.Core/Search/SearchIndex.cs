@@ -44,13 +44,21 @@ public static class SearchIndex
     }
 
     /// <summary>Writes the rows <see cref="CollectStaleAsync"/> found stale, after the save and in its transaction.</summary>
-    internal static async Task RefreshAsync(LetopisDb db, List<StaleRecords> stale, CancellationToken ct)
+    /// <summary>
+    /// Rewrites the rows of the changed records from the database now, and adds the rows of new
+    /// ones (built before the save) to the save's <paramref name="batch"/>.
+    /// </summary>
+    internal static async Task RefreshAsync(LetopisDb db, List<StaleRecords> stale, WriteBatch batch, CancellationToken ct)
     {
         foreach (var (source, ids, ready) in stale)
         {
             if (ids.Count > 0)
+            {
+                // A source may read rows queued before it (file text copies its document's owner).
+                await batch.FlushAsync(ct);
                 await RefreshAsync(db, source.Kind, ids, ct);
-            await InsertAsync(db, ready, ct);
+            }
+            await AddAsync(batch, ready, ct);
         }
     }
 
@@ -114,11 +122,18 @@ public static class SearchIndex
         return true;
     }
 
-    private static Task InsertAsync(LetopisDb db, IReadOnlyList<SearchRow> rows, CancellationToken ct) =>
-        RowInserts.ExecuteAsync(db, """
+    private static async Task InsertAsync(LetopisDb db, IReadOnlyList<SearchRow> rows, CancellationToken ct)
+    {
+        var batch = new WriteBatch(db);
+        await AddAsync(batch, rows, ct);
+        await batch.FlushAsync(ct);
+    }
+
+    private static Task AddAsync(WriteBatch batch, IReadOnlyList<SearchRow> rows, CancellationToken ct) =>
+        batch.InsertAsync("""
             "SearchEntries" ("Kind", "EntityId", "AccessKind", "OwnerId", "ParentId", "Title", "Snippet", "TitleTerms", "BodyTerms")
             """,
-            rows.Select(r => new object?[] { r.Kind, r.EntityId, r.AccessKind, r.OwnerId, r.ParentId, r.Title, r.Snippet, r.TitleTerms, r.BodyTerms }).ToList(), ct);
+            rows.Select(r => new object?[] { r.Kind, r.EntityId, r.AccessKind, r.OwnerId, r.ParentId, r.Title, r.Snippet, r.TitleTerms, r.BodyTerms }), ct);
 }
 
 /// <summary>
