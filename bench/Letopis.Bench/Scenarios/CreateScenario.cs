@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using Letopis.Core.Crm;
 
@@ -34,7 +35,7 @@ public sealed class CreateScenario : ILoadScenario
             using var response = await http.SendAsync(CreateRequest(), ct);
             if (response.IsSuccessStatusCode)
                 return;
-            if (response.StatusCode != System.Net.HttpStatusCode.Conflict || attempt == 9)
+            if (response.StatusCode != HttpStatusCode.Conflict || attempt == 9)
                 throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
             _run = Random.Shared.Next(200, 1000);
         }

@@ -58,19 +58,13 @@ public static class RecordCounts
         return deltas;
     }
 
-    /// <summary>Adds the deltas with one upsert each; called inside the saving transaction.</summary>
-    internal static async Task ApplyAsync(WriteBatch batch, Dictionary<(string Kind, Guid Owner), long> deltas, CancellationToken ct)
-    {
-        foreach (var ((kind, owner), delta) in deltas)
-        {
-            await batch.AddAsync(
-                """
-                INSERT INTO "RecordCounts" ("Kind", "OwnerId", "Count") VALUES ({0}, {1}, {2})
-                ON CONFLICT ("Kind", "OwnerId") DO UPDATE SET "Count" = "RecordCounts"."Count" + excluded."Count"
-                """,
-                [kind, owner, delta], ct);
-        }
-    }
+    /// <summary>Adds the deltas to the save's batch as one multi-row upsert; written inside the saving transaction.</summary>
+    internal static Task ApplyAsync(WriteBatch batch, Dictionary<(string Kind, Guid Owner), long> deltas, CancellationToken ct) =>
+        batch.InsertAsync(
+            """ "RecordCounts" ("Kind", "OwnerId", "Count") """,
+            deltas.Select(d => new object?[] { d.Key.Kind, d.Key.Owner, d.Value }),
+            ct,
+            """ ON CONFLICT ("Kind", "OwnerId") DO UPDATE SET "Count" = "RecordCounts"."Count" + excluded."Count" """);
 
     /// <summary>How many records of the kind the user may see, from the kept totals.</summary>
     public static async Task<long> VisibleTotalAsync(LetopisDb db, AccessContext access, string kind, Guid? responsibleId, CancellationToken ct)

@@ -43,10 +43,10 @@ public static class SearchIndex
         return result;
     }
 
-    /// <summary>Writes the rows <see cref="CollectStaleAsync"/> found stale, after the save and in its transaction.</summary>
     /// <summary>
-    /// Rewrites the rows of the changed records from the database now, and adds the rows of new
-    /// ones (built before the save) to the save's <paramref name="batch"/>.
+    /// Writes the rows <see cref="CollectStaleAsync"/> found stale, after the save and in its
+    /// transaction: the changed records' rows are rewritten from the database now, the new ones'
+    /// (built before the save) go into the save's <paramref name="batch"/>.
     /// </summary>
     internal static async Task RefreshAsync(LetopisDb db, List<StaleRecords> stale, WriteBatch batch, CancellationToken ct)
     {
