@@ -125,6 +125,40 @@ public class CounterpartiesApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Create_AnswersTheCardExactlyAsItIsReadLater(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var client = await host.AdminAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await CreateAsync(client, new { name = $"ООО «Метка-{tag}»", tags = new[] { $"VIP-{tag}" } });
+        // A clock between two microseconds: the answer must not be finer than what the database keeps.
+        host.Clock.Advance(TimeSpan.FromTicks(7));
+        var region = await ReferenceAsync(client, "regions", "Тверская область");
+
+        var created = await CreateAsync(client, new
+        {
+            kind = "company",
+            name = $"ООО «Кровля-{tag}»",
+            inn = TestRequisites.Inn10(),
+            phone = "8 (495) 123-45-67",
+            email = $"roof{tag}@example.ru",
+            regionId = region,
+            // The existing tag keeps its spelling; the new one is created as typed.
+            tags = new[] { $"vip-{tag}", $"тендер-{tag}" },
+        });
+        var plain = await CreateAsync(client, new { name = $"ИП Кровлин {tag}", kind = "entrepreneur" });
+
+        foreach (var card in new[] { created, plain })
+        {
+            var read = await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{card.GetProperty("id").GetGuid()}");
+            card.GetRawText().ShouldBe(read.GetRawText());
+        }
+        created.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ShouldBe([$"VIP-{tag}", $"тендер-{tag}"]);
+        created.GetProperty("phoneFormatted").GetString().ShouldBe("+7 495 123-45-67");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Directory_FiltersByTwoClassifiersAndFindsByInnFragment(string provider)
     {
         var host = await LetopisHost.SharedAsync(provider);

@@ -95,6 +95,30 @@ internal static class CounterpartyProjection
     public static async Task<List<CounterpartyDto>> CompleteAsync(LetopisDb db, Names names, IEnumerable<CounterpartyDto> projected, CancellationToken ct) =>
         await (await CounterpartyTagging.WithTagsAsync(db, projected.Select(p => p.Finish(names)).ToList(), ct)).WithCustomFieldsAsync(db, ct);
 
+    // The same shape run on a card in memory: what SQL would have projected from its row.
+    private static readonly Func<LetopisDb, Counterparty, CounterpartyDto> ShapeInMemory = Shape.Compile();
+
+    /// <summary>
+    /// A card this context has just saved, completed without reading its row back: its tags and
+    /// custom values are read only when the save wrote some (a tag takes the spelling it already
+    /// had). The card's timestamps must already be at the database's precision.
+    /// </summary>
+    public static async Task<CounterpartyDto> SavedAsync(LetopisDb db, Names names, Counterparty saved, bool wroteTags, bool wroteCustomValues, CancellationToken ct)
+    {
+        var card = ShapeInMemory(db, saved).Finish(names);
+        var tags = new List<TagName>();
+        if (wroteTags)
+        {
+            await foreach (var tag in TagsQuery.For(db)(db, saved.Id).WithCancellation(ct))
+                tags.Add(tag);
+        }
+        return card with
+        {
+            Tags = tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Name).ToList(),
+            CustomFields = wroteCustomValues ? await CustomValues.ReadAsync(db, CustomFieldEntities.Company, saved.Id, ct) : CustomValues.None,
+        };
+    }
+
     /// <summary>One complete card (not checked against anyone's rights), or null when there is none.</summary>
     public static async Task<CounterpartyDto?> LoadAsync(LetopisDb db, Names names, Guid id, CancellationToken ct)
     {

@@ -25,7 +25,8 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         var counterparty = new Counterparty
         {
             Kind = CounterpartyKind.Company,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
+            // Whole microseconds, as PostgreSQL keeps them: the card is answered from memory, not read back.
+            CreatedAt = Instants.ToMicroseconds(time.GetUtcNow().UtcDateTime),
             CreatedById = access.UserId,
             ResponsibleId = access.UserId,
         };
@@ -42,11 +43,10 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         }
 
         db.Counterparties.Add(counterparty);
-        custom.Apply(db, counterparty.Id, Counterparty.EntityKind, counterparty.CreatedAt, actor);
-        if (tags is not null)
-            await CounterpartyTagging.ReplaceAsync(db, counterparty, tags, counterparty.CreatedAt, actor, ct);
+        var wroteCustomValues = custom.Apply(db, counterparty.Id, Counterparty.EntityKind, counterparty.CreatedAt, actor).Count > 0;
+        var wroteTags = tags is not null && await CounterpartyTagging.ReplaceAsync(db, counterparty, tags, counterparty.CreatedAt, actor, ct);
         Timeline.Add(db, counterparty.Id, counterparty.CreatedAt, actor, TimelineKinds.Created, null);
         await db.SaveChangesAsync(ct);
-        return (await CounterpartyProjection.LoadAsync(db, await nameBook.GetAsync(db, access.Stamp, ct), counterparty.Id, ct))!;
+        return await CounterpartyProjection.SavedAsync(db, await nameBook.GetAsync(db, access.Stamp, ct), counterparty, wroteTags, wroteCustomValues, ct);
     }
 }
