@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
 using System.Data;
+using System.Data.Common;
+using Letopis.Core.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
@@ -26,8 +30,29 @@ internal sealed class SqliteKeptConnection(
     RelationalConnectionDependencies dependencies,
     IRawSqlCommandBuilder rawSqlCommandBuilder,
     IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger)
-    : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
+    : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger), ISqliteWriter
 {
+    // One writer connection per file in this process, kept open like the contexts' own: EF Core
+    // opens it the first time (functions, pragmas) and never closes it.
+    private static readonly ConcurrentDictionary<string, SqliteConnection> Writers = new(StringComparer.Ordinal);
+
+    private SqliteConnection? _writer;
+
+    public override DbConnection DbConnection => _writer ?? base.DbConnection;
+
+    public IDisposable UseWriter()
+    {
+        if (_writer is not null)
+            throw new InvalidOperationException("The context is already on the writer connection.");
+        _writer = Writers.GetOrAdd(base.DbConnection.ConnectionString, file => new SqliteConnection(file));
+        return new BackToOwn(this);
+    }
+
+    private sealed class BackToOwn(SqliteKeptConnection connection) : IDisposable
+    {
+        public void Dispose() => connection._writer = null;
+    }
+
     protected override void CloseDbConnection()
     {
         if (DbConnection.State == ConnectionState.Broken)

@@ -1,10 +1,12 @@
 using System.Data;
+using System.Data.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.Data;
 using Letopis.Infrastructure.Data;
 using Letopis.TestKit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
 
 namespace Letopis.Web.Tests.Hosting;
@@ -21,24 +23,48 @@ public class SqliteStatementCacheTests
     public async Task AQueryRunAgainWithOtherValues_ReusesItsStatementAndReturnsEachOnesRow()
     {
         using var host = new LetopisHost("sqlite");
-        await using var db = OwnContext(host);
-        await db.Database.OpenConnectionAsync();
-        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
-        // Lets the test list the connection's live statements (none are live yet).
-        handle.enable_sqlite3_next_stmt(true);
-
-        string[] names = ["Бетон", "Арматура", "Кирпич"];
-        foreach (var name in names)
+        var connections = new OpenedConnections();
+        await using (var writing = OwnContext(host, connections))
         {
-            db.Set<Tag>().Add(new Tag { Name = name, NameNormalized = name.ToUpperInvariant() });
-            await db.SaveChangesAsync();
+            foreach (var name in new[] { "Бетон", "Арматура", "Кирпич" })
+                writing.Set<Tag>().Add(new Tag { Name = name, NameNormalized = name.ToUpperInvariant() });
+            await writing.SaveChangesAsync();
         }
-        foreach (var name in names)
+        await using var db = OwnContext(host, connections);
+        (await db.Set<Tag>().CountAsync()).ShouldBe(3);
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+
+        foreach (var name in new[] { "Бетон", "Арматура", "Кирпич" })
             (await db.Set<Tag>().Where(t => t.NameNormalized == name.ToUpperInvariant()).Select(t => t.Name).SingleAsync()).ShouldBe(name);
 
-        // One prepared statement served all three reads, and one all three inserts.
+        // One prepared statement served all three reads.
         RunsOf(handle, "SELECT \"t\".\"Name\"").ShouldBe([3]);
-        RunsOf(handle, "INSERT INTO \"Tags\"").ShouldBe([3]);
+    }
+
+    [Fact]
+    public async Task EveryContextsSaves_RunOnTheFilesOneWriterConnection()
+    {
+        using var host = new LetopisHost("sqlite");
+        var connections = new OpenedConnections();
+        var own = new List<SqliteConnection>();
+        foreach (var name in new[] { "Бетон", "Арматура", "Кирпич" })
+        {
+            await using var db = OwnContext(host, connections);
+            // The context reads on its own connection first, as a handler does before saving.
+            (await db.Set<Tag>().AnyAsync(t => t.NameNormalized == name.ToUpperInvariant())).ShouldBeFalse();
+            own.Add((SqliteConnection)db.Database.GetDbConnection());
+            db.Set<Tag>().Add(new Tag { Name = name, NameNormalized = name.ToUpperInvariant() });
+            await db.SaveChangesAsync();
+            // Back on its own connection after the save.
+            db.Database.GetDbConnection().ShouldBeSameAs(own[^1]);
+        }
+
+        var writers = connections.Inserting.Distinct().ToList();
+        writers.Count.ShouldBe(1);
+        own.ShouldNotContain(writers[0]);
+        writers[0].State.ShouldBe(ConnectionState.Open);
+        (await host.WithDbAsync(db => db.Set<Tag>().OrderBy(t => t.NameNormalized).Select(t => t.Name).ToListAsync()))
+            .ShouldBe(["Арматура", "Бетон", "Кирпич"]);
     }
 
     [Fact]
@@ -119,12 +145,37 @@ public class SqliteStatementCacheTests
     }
 
     /// <summary>A context of its own (not from the server's pool) on the host's migrated database.</summary>
-    private static LetopisDb OwnContext(LetopisHost host)
+    private static LetopisDb OwnContext(LetopisHost host, OpenedConnections? connections = null)
     {
         _ = host.Server;
         var options = new DbContextOptionsBuilder<LetopisDb>();
         DatabaseRegistration.Configure(options, "sqlite", host.ConnectionString);
+        if (connections is not null)
+            options.AddInterceptors(connections);
         return new LetopisDb(options.Options);
+    }
+
+    /// <summary>Lets the test list each opened connection's live statements, and notes which connections ran inserts.</summary>
+    private sealed class OpenedConnections : DbCommandInterceptor, IDbConnectionInterceptor
+    {
+        public List<SqliteConnection> Inserting { get; } = [];
+
+        public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+            ((SqliteConnection)connection).Handle!.enable_sqlite3_next_stmt(true);
+
+        public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            ConnectionOpened(connection, eventData);
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("INSERT INTO \"Tags\"", StringComparison.Ordinal))
+                Inserting.Add((SqliteConnection)command.Connection!);
+            return ValueTask.FromResult(result);
+        }
     }
 
     /// <summary>How often each live statement of the connection whose SQL starts with <paramref name="prefix"/> has run.</summary>
