@@ -76,4 +76,35 @@ public sealed class HistoryLabelsUiTests : HostedComponentTest
             rows.ShouldNotContain(r => r.Contains("Company") || r.Contains("Person"));
         });
     }
+
+    [Fact]
+    public async Task CounterpartyHistory_NamesTheRegionAndTheResponsible_EvenArchivedOrRenamed_NeverByTheirIds()
+    {
+        var (host, admin) = await ArrangeAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        async Task<Guid> RegionAsync(string name) =>
+            await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/reference/regions", new { name = $"{name} {tag}" }));
+        var tver = await RegionAsync("Тверская область");
+        var pskov = await RegionAsync("Псковская область");
+        var manager = await host.CreateUserAsync(fullName: $"Сидорова Анна {tag}");
+        var counterparty = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/counterparties", new { name = $"ООО «Кровля-{tag}»", regionId = tver }));
+        var card = await JsonAsync(admin, $"/api/v1/counterparties/{counterparty}");
+        var patch = await admin.PatchAsJsonAsync($"/api/v1/counterparties/{counterparty}",
+            new { version = card.GetProperty("version").GetInt32(), regionId = pskov, responsibleId = manager.Id });
+        patch.StatusCode.ShouldBe(HttpStatusCode.OK, await patch.Content.ReadAsStringAsync());
+        // The old region leaves the pick lists and the new one is renamed: history shows them as they are named now.
+        (await admin.PatchAsJsonAsync($"/api/v1/reference/regions/{tver}", new { isArchived = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.PatchAsJsonAsync($"/api/v1/reference/regions/{pskov}", new { name = $"Псковская обл. {tag}" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var cut = RenderPage<CounterpartyCard>((nameof(CounterpartyCard.Id), counterparty));
+        OpenTab(cut, "История изменений");
+
+        cut.WaitForAssertion(() =>
+        {
+            var rows = cut.FindAll("[data-testid=card-history] tbody tr").Select(r => r.TextContent).ToList();
+            rows.ShouldContain(r => r.Contains("Регион") && r.Contains($"Тверская область {tag}") && r.Contains($"Псковская обл. {tag}"));
+            rows.ShouldContain(r => r.Contains("Ответственный") && r.Contains("Администратор") && r.Contains($"Сидорова Анна {tag}"));
+            rows.ShouldNotContain(r => r.Contains(tver.ToString()) || r.Contains(pskov.ToString()) || r.Contains(manager.Id.ToString()));
+        });
+    }
 }
