@@ -100,7 +100,9 @@ internal sealed class CounterpartyConfiguration : IEntityTypeConfiguration<Count
             e.HasOne<ReferenceItem>().WithMany().HasForeignKey(fk).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ResponsibleId).OnDelete(DeleteBehavior.SetNull);
         // Directory filters: each classifier with the name sort, so a filtered, sorted page is one index range.
-        e.HasIndex(c => c.NameNormalized);
+        // The name order ends with the id, as the directory sorts: with the name alone SQLite chose to
+        // sort the whole table for a page of one or two cards (0.35 s at a million).
+        e.HasIndex(c => new { c.NameNormalized, c.Id });
         e.HasIndex(c => new { c.RegionId, c.NameNormalized });
         e.HasIndex(c => new { c.CategoryId, c.NameNormalized });
         e.HasIndex(c => new { c.GroupId, c.NameNormalized });

@@ -117,7 +117,8 @@ public sealed class ListCounterparties(LetopisDb db, NameBook nameBook)
         CounterpartySort.CreatedAt => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
         CounterpartySort.CreatedAtDescending => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
         // Cards without an ИНН go last on both providers. PostgreSQL puts NULLs last in ascending order
-        // by itself, which keeps its index usable; SQLite puts them first and needs the extra key.
+        // by itself, which keeps its index usable; SQLite puts them first and needs the extra key, which
+        // an index on that expression serves (IX_Counterparties_InnNullsLast, made by SQL in the migration).
         CounterpartySort.Inn when db.ProviderKind == "postgres" => query.OrderBy(c => c.Inn).ThenBy(c => c.Id),
         CounterpartySort.Inn => query.OrderBy(c => c.Inn == null).ThenBy(c => c.Inn).ThenBy(c => c.Id),
         _ => query.OrderBy(c => c.NameNormalized).ThenBy(c => c.Id),

@@ -744,8 +744,6 @@ namespace Letopis.Migrations.Postgres.Migrations
 
                     b.HasIndex("NameKey");
 
-                    b.HasIndex("NameNormalized");
-
                     b.HasIndex("Phone");
 
                     b.HasIndex("ActivityTypeId", "NameNormalized");
@@ -757,6 +755,8 @@ namespace Letopis.Migrations.Postgres.Migrations
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("GroupId", "NameNormalized");
+
+                    b.HasIndex("NameNormalized", "Id");
 
                     b.HasIndex("RegionId", "NameNormalized");
 

@@ -739,8 +739,6 @@ namespace Letopis.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NameKey");
 
-                    b.HasIndex("NameNormalized");
-
                     b.HasIndex("Phone");
 
                     b.HasIndex("ActivityTypeId", "NameNormalized");
@@ -752,6 +750,8 @@ namespace Letopis.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("GroupId", "NameNormalized");
+
+                    b.HasIndex("NameNormalized", "Id");
 
                     b.HasIndex("RegionId", "NameNormalized");
 
