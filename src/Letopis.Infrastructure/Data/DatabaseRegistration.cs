@@ -15,7 +15,7 @@ public static class DatabaseRegistration
     {
         if (provider == DatabaseOptions.Postgres)
         {
-            builder.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(PostgresMigrations));
+            builder.UseNpgsql(WithNpgsqlDefaults(connectionString), o => o.MigrationsAssembly(PostgresMigrations));
         }
         else
         {
@@ -33,17 +33,31 @@ public static class DatabaseRegistration
     public const int DefaultMaxAutoPrepare = 100;
 
     /// <summary>
-    /// Lets Npgsql prepare the statements a connection runs again and again (a card, a page, the
-    /// account check): PostgreSQL then skips parsing and planning them, which was most of its work
-    /// for a card. An explicit <c>Max Auto Prepare</c> in the connection string wins; behind a pooler
-    /// that cannot keep prepared statements (PgBouncer in transaction mode before 1.21) set it to 0.
+    /// Npgsql settings Letopis relies on, each unless the connection string gives its own:
+    /// <list type="bullet">
+    /// <item>Statements a connection runs again and again (a card, a page, the account check) are
+    /// prepared: PostgreSQL then skips parsing and planning them, which was most of its work for a
+    /// card. Behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode
+    /// before 1.21) set <c>Max Auto Prepare=0</c>.</item>
+    /// <item>A connection going back to the pool is not reset (<c>No Reset On Close</c>). EF Core
+    /// takes a pooled connection for every query, and the reset put seven statements (<c>RESET
+    /// ALL</c>, <c>DISCARD TEMP</c>, <c>UNLISTEN *</c>…) in front of each of a card's four queries.
+    /// Letopis leaves nothing on a session to reset: its only setting is <c>SET LOCAL</c>, which ends
+    /// with its transaction; no temporary tables, listeners or advisory locks.</item>
+    /// </list>
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string WithNpgsqlDefaults(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
-            return connectionString;
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare, AutoPrepareMinUsages = 2 }.ConnectionString;
+        var built = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            built.MaxAutoPrepare = DefaultMaxAutoPrepare;
+            built.AutoPrepareMinUsages = 2;
+        }
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+            built.NoResetOnClose = true;
+        return built.ConnectionString;
     }
 
     /// <summary>The SQLite connection string for a file: pooled (foreign keys are switched on by <see cref="SqliteConnectionSetup"/>, once per connection).</summary>
