@@ -103,34 +103,27 @@ internal static class CounterpartyProjection
     /// custom values are read only when the save wrote some (a tag takes the spelling it already
     /// had). The card's timestamps must already be at the database's precision.
     /// </summary>
-    public static async Task<CounterpartyDto> SavedAsync(LetopisDb db, Names names, Counterparty saved, bool wroteTags, bool wroteCustomValues, CancellationToken ct)
-    {
-        var card = ShapeInMemory(db, saved).Finish(names);
-        var tags = new List<TagName>();
-        if (wroteTags)
-        {
-            await foreach (var tag in TagsQuery.For(db)(db, saved.Id).WithCancellation(ct))
-                tags.Add(tag);
-        }
-        return card with
-        {
-            Tags = tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Name).ToList(),
-            CustomFields = wroteCustomValues ? await CustomValues.ReadAsync(db, CustomFieldEntities.Company, saved.Id, ct) : CustomValues.None,
-        };
-    }
+    public static Task<CounterpartyDto> SavedAsync(LetopisDb db, Names names, Counterparty saved, bool wroteTags, bool wroteCustomValues, CancellationToken ct) =>
+        CompleteOneAsync(db, names, ShapeInMemory(db, saved), wroteTags, wroteCustomValues, ct);
 
     /// <summary>One complete card (not checked against anyone's rights), or null when there is none.</summary>
-    public static async Task<CounterpartyDto?> LoadAsync(LetopisDb db, Names names, Guid id, CancellationToken ct)
+    public static async Task<CounterpartyDto?> LoadAsync(LetopisDb db, Names names, Guid id, CancellationToken ct) =>
+        await CardQuery.For(db)(db, id, ct) is { } card ? await CompleteOneAsync(db, names, card, readTags: true, readCustomValues: true, ct) : null;
+
+    /// <summary>One card as projected, with names, the phone format and (when asked) its tags and custom values.</summary>
+    private static async Task<CounterpartyDto> CompleteOneAsync(
+        LetopisDb db, Names names, CounterpartyDto card, bool readTags, bool readCustomValues, CancellationToken ct)
     {
-        if (await CardQuery.For(db)(db, id, ct) is not { } card)
-            return null;
         var tags = new List<TagName>();
-        await foreach (var tag in TagsQuery.For(db)(db, id).WithCancellation(ct))
-            tags.Add(tag);
+        if (readTags)
+        {
+            await foreach (var tag in TagsQuery.For(db)(db, card.Id).WithCancellation(ct))
+                tags.Add(tag);
+        }
         return card.Finish(names) with
         {
             Tags = tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Name).ToList(),
-            CustomFields = await CustomValues.ReadAsync(db, CustomFieldEntities.Company, id, ct),
+            CustomFields = readCustomValues ? await CustomValues.ReadAsync(db, CustomFieldEntities.Company, card.Id, ct) : CustomValues.None,
         };
     }
 }

@@ -32,23 +32,31 @@ public sealed class GetHistory(LetopisDb db, Access.NameBook nameBook)
     }
 
     /// <summary>
-    /// Names for the ids a page of history holds (a responsible person, a region, a category…),
-    /// keyed by the stored value: people and reference-book entries, renamed or archived ones under
-    /// their present name. Both are company-wide names that lists show to everyone; other ids stay as stored.
+    /// A page of history with names for the ids it holds (a responsible person, a region, a
+    /// category…), keyed by the stored value: people and reference-book entries, renamed or archived
+    /// ones under their present name. Both are company-wide names that lists show to everyone; other
+    /// ids stay as stored. The history tabs show these names; the API returns values as stored.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<ChangeDto> changes, CancellationToken ct)
+    public async Task<NamedHistory> WithNamesAsync(string kind, Guid entityId, PageRequest page, CancellationToken ct)
     {
+        var items = (await HandleAsync(kind, entityId, page, ct)).Items;
         var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var values = changes.SelectMany(c => new[] { c.OldValue, c.NewValue }).OfType<string>().Where(v => Guid.TryParse(v, out _)).ToList();
-        if (values.Count == 0)
-            return found;
-        var names = await nameBook.GetAsync(db, null, ct);
-        foreach (var value in values)
+        var ids = items.SelectMany(c => new[] { c.OldValue, c.NewValue })
+            .Select(v => (Value: v, Id: Guid.TryParse(v, out var id) ? id : (Guid?)null))
+            .Where(v => v.Id is not null)
+            .ToList();
+        if (ids.Count > 0)
         {
-            var id = Guid.Parse(value);
-            if ((names.User(id) ?? names.Reference(id)) is { } name)
-                found[value] = name;
+            var names = await nameBook.GetAsync(db, null, ct);
+            foreach (var (value, id) in ids)
+            {
+                if ((names.User(id) ?? names.Reference(id)) is { } name)
+                    found[value!] = name;
+            }
         }
-        return found;
+        return new NamedHistory(items.ToList(), found);
     }
 }
+
+/// <summary>A page of history and the names of the ids its values hold, by stored value.</summary>
+public sealed record NamedHistory(List<ChangeDto> Items, IReadOnlyDictionary<string, string> Names);
