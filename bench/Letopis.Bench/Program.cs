@@ -98,23 +98,27 @@ if (args[0] == FileTransferScenario.Name)
     }
 }
 
-if (args[0] == "index")
+if (args[0] is "index" or DirectoryFloor.Name)
 {
-    // Rebuilds the search index of a database filled before the index existed (or by other tools).
+    // Subcommands that work on the database itself (--data-dir, or --provider postgres --connection).
+    BenchOptions database;
     string connection;
-    BenchOptions server;
     try
     {
-        server = BenchOptions.Parse(args[1..]);
-        connection = DataGenerator.ConnectionString(server);
+        database = BenchOptions.Parse(args[1..]);
+        connection = DataGenerator.ConnectionString(database);
     }
     catch (ArgumentException e)
     {
         Console.Error.WriteLine(e.Message);
         return 2;
     }
+    if (args[0] == DirectoryFloor.Name)
+        return await DirectoryFloor.RunAsync(database, connection, CancellationToken.None);
+
+    // index: rebuilds the search index of a database filled before the index existed (or by other tools).
     var started = System.Diagnostics.Stopwatch.StartNew();
-    var records = await DataGenerator.RebuildSearchAsync(server.Provider, connection, CancellationToken.None);
+    var records = await DataGenerator.RebuildSearchAsync(database.Provider, connection, CancellationToken.None);
     Console.WriteLine($"Search index rebuilt: {records:N0} records in {started.Elapsed.TotalSeconds:0.0} s");
     return 0;
 }
@@ -182,6 +186,7 @@ void PrintUsage()
     Console.Error.WriteLine($"  {"generate-activities",-28} add millions of activities to a generated directory (see its options)");
     Console.Error.WriteLine($"  {"generate-documents",-28} add 1,000,000 documents to a generated directory (see its options)");
     Console.Error.WriteLine($"  {FileTransferScenario.Name,-28} {FileTransferScenario.Description}");
+    Console.Error.WriteLine($"  {DirectoryFloor.Name,-28} {DirectoryFloor.Description} (--data-dir or --provider postgres --connection; --clients are threads)");
     Console.Error.WriteLine($"  {"index",-28} rebuild the search index of a database (--data-dir or --provider postgres --connection)");
     foreach (var s in scenarios)
         Console.Error.WriteLine($"  {s.Name,-28} {s.Description}");
