@@ -30,8 +30,8 @@ public static class DirectoryFloor
         "CreatedAt", "Version"
         """;
 
-    // The server's page cache per SQLite connection (SqliteConnectionSetup.DefaultCacheMegabytes).
-    private const int SqliteCacheMegabytes = 32;
+    // The server's default page cache per SQLite connection.
+    private static readonly int SqliteCacheMegabytes = new Letopis.Infrastructure.Data.DatabaseOptions().SqliteCacheMegabytes;
 
     public static async Task<int> RunAsync(BenchOptions options, string connectionString, CancellationToken ct)
     {

@@ -17,17 +17,8 @@ public sealed class GetHistory(LetopisDb db, Access.NameBook nameBook)
 {
     public async Task<PageOf<ChangeDto>> HandleAsync(string kind, Guid entityId, PageRequest page, CancellationToken ct)
     {
-        var query = db.ChangeRecords.AsNoTracking()
-            .Where(c => c.EntityKind == kind && c.EntityId == entityId);
-        var total = await query.CountAsync(ct);
-        var items = await query
-            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-            .Skip(page.Skip).Take(page.PageSize)
-            .Select(c => new ChangeDto(
-                c.At, c.UserId, db.Users.Where(u => u.Id == c.UserId).Select(u => u.FullName).FirstOrDefault(),
-                c.OnBehalfOfId, db.Users.Where(u => u.Id == c.OnBehalfOfId).Select(u => u.FullName).FirstOrDefault(),
-                c.Operation.ToString().ToLower(), c.Field, c.OldValue, c.NewValue))
-            .ToListAsync(ct);
+        var total = await Of(kind, entityId).CountAsync(ct);
+        var items = await PageAsync(kind, entityId, page, await nameBook.GetAsync(db, null, ct), ct);
         return new PageOf<ChangeDto>(items, total, page.Page, page.PageSize);
     }
 
@@ -39,22 +30,31 @@ public sealed class GetHistory(LetopisDb db, Access.NameBook nameBook)
     /// </summary>
     public async Task<NamedHistory> WithNamesAsync(string kind, Guid entityId, PageRequest page, CancellationToken ct)
     {
-        var items = (await HandleAsync(kind, entityId, page, ct)).Items;
+        var names = await nameBook.GetAsync(db, null, ct);
+        var items = await PageAsync(kind, entityId, page, names, ct);
         var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var ids = items.SelectMany(c => new[] { c.OldValue, c.NewValue })
-            .Select(v => (Value: v, Id: Guid.TryParse(v, out var id) ? id : (Guid?)null))
-            .Where(v => v.Id is not null)
-            .ToList();
-        if (ids.Count > 0)
+        foreach (var value in items.SelectMany(c => new[] { c.OldValue, c.NewValue }))
         {
-            var names = await nameBook.GetAsync(db, null, ct);
-            foreach (var (value, id) in ids)
-            {
-                if ((names.User(id) ?? names.Reference(id)) is { } name)
-                    found[value!] = name;
-            }
+            if (Guid.TryParse(value, out var id) && (names.User(id) ?? names.Reference(id)) is { } name)
+                found[value] = name;
         }
-        return new NamedHistory(items.ToList(), found);
+        return new NamedHistory(items, found);
+    }
+
+    private IQueryable<ChangeRecord> Of(string kind, Guid entityId) =>
+        db.ChangeRecords.AsNoTracking().Where(c => c.EntityKind == kind && c.EntityId == entityId);
+
+    /// <summary>One page, newest first, with the author's and the deputy's names from the node's name book.</summary>
+    private async Task<List<ChangeDto>> PageAsync(string kind, Guid entityId, PageRequest page, Access.Names names, CancellationToken ct)
+    {
+        var rows = await Of(kind, entityId)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Skip(page.Skip).Take(page.PageSize)
+            .Select(c => new { c.At, c.UserId, c.OnBehalfOfId, Operation = c.Operation.ToString().ToLower(), c.Field, c.OldValue, c.NewValue })
+            .ToListAsync(ct);
+        return rows.Select(c => new ChangeDto(
+            c.At, c.UserId, names.User(c.UserId), c.OnBehalfOfId, names.User(c.OnBehalfOfId),
+            c.Operation, c.Field, c.OldValue, c.NewValue)).ToList();
     }
 }
 
