@@ -63,8 +63,9 @@ public static class AccountEndpoints
             || await users.FindByIdAsync(renewed.UserId.ToString()) is not { IsActive: true } user
             || user.SecurityStamp != renewed.SecurityStamp)
         {
-            await signIn.SignOutAsync();
-            return Results.LocalRedirect($"/login?error=expired&returnUrl={Uri.EscapeDataString(back)}");
+            // Nothing changes: the page it goes back to decides (a cookie under an old stamp is dropped there),
+            // and a note sent in a link cannot sign anyone out.
+            return Results.LocalRedirect(back);
         }
         await signIn.SignInAsync(user, previous.Properties.IsPersistent);
         return Results.LocalRedirect(back);
