@@ -62,7 +62,17 @@ internal sealed class AccessStampConfiguration : IEntityTypeConfiguration<Access
 }
 
 /// <summary>What every authenticated request needs to know about its user, read in one round trip.</summary>
-public sealed record UserAccessState(bool IsActive, Guid Stamp);
+/// <param name="IsActive">Whether the account may act at all.</param>
+/// <param name="Stamp">The database's <see cref="AccessStamp"/> value.</param>
+/// <param name="SecurityStamp">
+/// The user's Identity security stamp: a sign-in (cookie or access token) carries the value it was
+/// issued under, and a password change, a reset, a role change or a deactivation moves it.
+/// </param>
+public sealed record UserAccessState(bool IsActive, Guid Stamp, string? SecurityStamp)
+{
+    /// <summary>Whether a sign-in issued under <paramref name="issuedUnder"/> still holds.</summary>
+    public bool Holds(string? issuedUnder) => IsActive && issuedUnder is not null && string.Equals(issuedUnder, SecurityStamp, StringComparison.Ordinal);
+}
 
 /// <summary>
 /// Access contexts kept per user for as long as the database's <see cref="AccessStamp"/> is
@@ -73,7 +83,7 @@ public sealed class AccessCache
     private static readonly PerModel<Func<LetopisDb, Guid, Task<UserAccessState?>>> ReadStateQuery = new(() =>
         EF.CompileAsyncQuery((LetopisDb d, Guid id) => d.Users
             .Where(u => u.Id == id)
-            .Select(u => new UserAccessState(u.IsActive, d.AccessStamps.Select(s => s.Value).FirstOrDefault()))
+            .Select(u => new UserAccessState(u.IsActive, d.AccessStamps.Select(s => s.Value).FirstOrDefault(), u.SecurityStamp))
             .FirstOrDefault()));
 
     private static readonly PerModel<Func<LetopisDb, Task<Guid>>> ReadStampQuery = new(() =>
@@ -81,7 +91,7 @@ public sealed class AccessCache
 
     private readonly ConcurrentDictionary<Guid, (Guid Stamp, AccessContext Access)> _contexts = new();
 
-    /// <summary>Whether the user exists and is active, and the current stamp; null for an unknown user.</summary>
+    /// <summary>Whether the user exists and is active, their security stamp and the current access stamp; null for an unknown user.</summary>
     public static Task<UserAccessState?> ReadUserStateAsync(LetopisDb db, Guid userId) => ReadStateQuery.For(db)(db, userId);
 
     /// <summary>The current stamp value.</summary>

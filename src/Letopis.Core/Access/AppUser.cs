@@ -24,6 +24,12 @@ public class AppUser : IdentityUser<Guid>, IVersioned, IAudited
     public DateTime CreatedAt { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>
+    /// Ends every cookie and access token issued so far: each carries the security stamp it was
+    /// issued under, and every request compares it with this one.
+    /// </summary>
+    public void EndSessions() => SecurityStamp = Guid.NewGuid().ToString("N");
 }
 
 public class AppRole : IdentityRole<Guid>, IVersioned

@@ -14,9 +14,13 @@ public sealed record UpdateOwnProfileRequest(
     string? NewPassword,
     Optional<string?> TimeZone = default);
 
+/// <summary>The saved profile, and the security stamp a password change moved to (null when the password stayed).</summary>
+public sealed record OwnProfileSaved(UserDto User, string? NewSecurityStamp);
+
 public sealed class UpdateOwnProfile(LetopisDb db, UserManager<AppUser> users, TimeProvider time)
 {
-    public async Task<Result<UserDto>> HandleAsync(Guid userId, UpdateOwnProfileRequest request, CancellationToken ct)
+    /// <summary>Saves the changes; when the password changed, also the new security stamp the caller's own sign-in is renewed under.</summary>
+    public async Task<Result<OwnProfileSaved>> SaveAsync(Guid userId, UpdateOwnProfileRequest request, CancellationToken ct)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
@@ -58,9 +62,19 @@ public sealed class UpdateOwnProfile(LetopisDb db, UserManager<AppUser> users, T
         if (request.NewPassword is { } pw)
         {
             user.PasswordHash = users.PasswordHasher.HashPassword(user, pw);
-            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            // Every other sign-in ends; the one that asked gets a new cookie under the new stamp.
+            user.EndSessions();
         }
         await db.SaveChangesAsync(ct);
-        return (await UserProjection.LoadAsync(db, user.Id, time.GetUtcNow().UtcDateTime, ct))!;
+        var saved = (await UserProjection.LoadAsync(db, user.Id, time.GetUtcNow().UtcDateTime, ct))!;
+        return new OwnProfileSaved(saved, request.NewPassword is null ? null : user.SecurityStamp);
+    }
+
+    public async Task<Result<UserDto>> HandleAsync(Guid userId, UpdateOwnProfileRequest request, CancellationToken ct)
+    {
+        var result = await SaveAsync(userId, request, ct);
+        if (!result.IsSuccess)
+            return result.Error!;
+        return result.Value.User;
     }
 }

@@ -16,7 +16,8 @@ public sealed record UpdateUserRequest(
     Optional<string?> Password,
     int? Version,
     int? IfMatchVersion,
-    Optional<string?> TimeZone = default);
+    Optional<string?> TimeZone = default,
+    bool RevokeApiTokens = false);
 
 /// <summary>An administrator edits a user; <see cref="UpdateOwnProfile"/> covers what users change themselves.</summary>
 public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimeProvider time, ICurrentActor actor)
@@ -69,8 +70,14 @@ public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimePro
         }
         if (request.DepartmentId.HasValue)
             user.DepartmentId = request.DepartmentId.Value;
-        if (request.IsActive is { HasValue: true, Value: { } active })
+        // A deactivation, a password reset and a role change end the user's sessions: a cookie or an
+        // access token issued before must not keep the old password's or the old roles' reach.
+        var endSessions = false;
+        if (request.IsActive is { HasValue: true, Value: { } active } && active != user.IsActive)
+        {
             user.IsActive = active;
+            endSessions = true;
+        }
         if (request.Culture is { HasValue: true, Value: { } c })
             user.Culture = c;
         if (request.TimeZone.HasValue)
@@ -78,7 +85,7 @@ public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimePro
         if (request.Password is { HasValue: true, Value: { } password })
         {
             user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
-            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            endSessions = true;
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
             db.ChangeRecords.Add(Record(user.Id, "password", null, "***"));
@@ -91,9 +98,21 @@ public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimePro
                 return IdentityErrors.ToError(result);
             var after = roles.Distinct().Order().ToList();
             if (!before.SequenceEqual(after))
+            {
                 db.ChangeRecords.Add(Record(user.Id, "roles", string.Join(", ", before), string.Join(", ", after)));
+                endSessions = true;
+            }
             // A role change touches only the join table: bump the version so clients see the card changed.
             db.Entry(user).Property(u => u.Version).IsModified = true;
+        }
+        if (endSessions)
+            user.EndSessions();
+        if (request.RevokeApiTokens)
+        {
+            // Personal API tokens are credentials of their own and outlive a password change, unless the administrator says so.
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var token in await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(ct))
+                token.RevokedAt = now;
         }
         try
         {

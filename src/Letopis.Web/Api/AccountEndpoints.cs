@@ -1,7 +1,11 @@
+using System.Security.Claims;
 using Letopis.Core.Access;
+using Letopis.Web.Auth;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Letopis.Web.Api;
 
@@ -14,6 +18,7 @@ public static class AccountEndpoints
         group.MapPost("/login", Login).AllowAnonymous();
         group.MapPost("/logout", Logout);
         group.MapGet("/culture", SetCulture).AllowAnonymous();
+        group.MapGet("/renew", Renew).AllowAnonymous();
     }
 
     internal static async Task<IResult> Login(
@@ -38,6 +43,32 @@ public static class AccountEndpoints
     {
         await signIn.SignOutAsync();
         return Results.LocalRedirect("/login");
+    }
+
+    /// <summary>
+    /// After the user changed their own password on the profile page: the cookie this browser holds
+    /// was issued under the old stamp, so it gets one under the new stamp (see <see cref="SignInRenewal"/>).
+    /// </summary>
+    internal static async Task<IResult> Renew(
+        string? note, string? returnUrl, HttpContext http, SignInRenewal renewal, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+        IOptionsMonitor<CookieAuthenticationOptions> cookies, TimeProvider time)
+    {
+        var back = SafeReturnUrl(returnUrl);
+        // The previous cookie is read as it is: its stamp has moved, which is why it is being renewed.
+        var options = cookies.Get(IdentityConstants.ApplicationScheme);
+        var previous = options.CookieManager.GetRequestCookie(http, options.Cookie.Name!) is { } raw ? options.TicketDataFormat.Unprotect(raw) : null;
+        if (renewal.Read(note) is not { } renewed
+            || previous?.Principal.FindFirstValue(ClaimTypes.NameIdentifier) != renewed.UserId.ToString()
+            || previous.Properties.ExpiresUtc is not { } expires || expires <= time.GetUtcNow()
+            || await users.FindByIdAsync(renewed.UserId.ToString()) is not { IsActive: true } user
+            || user.SecurityStamp != renewed.SecurityStamp)
+        {
+            // Nothing changes: the page it goes back to decides (a cookie under an old stamp is dropped there),
+            // and a note sent in a link cannot sign anyone out.
+            return Results.LocalRedirect(back);
+        }
+        await signIn.SignInAsync(user, previous.Properties.IsPersistent);
+        return Results.LocalRedirect(back);
     }
 
     internal static IResult SetCulture(string? culture, string? returnUrl, HttpContext http)

@@ -4,6 +4,7 @@ using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Letopis.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Web.Api;
@@ -64,13 +65,21 @@ public static class MeEndpoints
     }
 
     internal static async Task<Results<Ok<UserDto>, ProblemHttpResult>> PatchMe(
-        JsonObject body, CurrentActor actor, UpdateOwnProfile handler, ProblemWriter problems, CancellationToken ct)
+        JsonObject body, HttpContext http, CurrentActor actor, UpdateOwnProfile handler, UserManager<AppUser> users,
+        SignInManager<AppUser> signIn, ProblemWriter problems, CancellationToken ct)
     {
         var request = new UpdateOwnProfileRequest(
             body.Field<string?>("fullName"), body.Field<string?>("email"), body.Field<string?>("culture"),
             body.Field<string?>("currentPassword").Value, body.Field<string?>("newPassword").Value, body.Field<string?>("timeZone"));
-        var result = await handler.HandleAsync(actor.UserId!.Value, request, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);
+        var result = await handler.SaveAsync(actor.UserId!.Value, request, ct);
+        if (!result.IsSuccess)
+            return problems.Result(result.Error!);
+        // A new password ends every earlier sign-in. A browser calling with its cookie keeps going on a
+        // cookie under the new stamp; an access token ends with the rest (the caller knows the new password).
+        if (result.Value.NewSecurityStamp is not null && http.Request.Headers.Authorization.Count == 0
+            && await users.FindByIdAsync(actor.UserId.Value.ToString()) is { } user)
+            await signIn.RefreshSignInAsync(user);
+        return TypedResults.Ok(result.Value.User);
     }
 
     internal static async Task<Ok<List<ApiTokenDto>>> ListTokens(CurrentActor actor, ManageApiTokens tokens, CancellationToken ct) =>

@@ -19,7 +19,7 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
         ErrorCodes.Validation or "malformed_json" or "bad_request" or "upload_incomplete" => StatusCodes.Status400BadRequest,
         VersionCheck.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         "body_too_large" or "quota_exceeded" or "file_too_large" => StatusCodes.Status413PayloadTooLarge,
-        "unauthorized" or "invalid_credentials" or "locked_out" or "account_disabled" => StatusCodes.Status401Unauthorized,
+        "unauthorized" or "invalid_credentials" or "locked_out" or "account_disabled" or "session_expired" => StatusCodes.Status401Unauthorized,
         "internal_error" or "file_corrupted" => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status409Conflict,
     };

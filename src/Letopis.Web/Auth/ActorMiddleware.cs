@@ -5,12 +5,16 @@ using Letopis.Core.Data;
 using Letopis.Web.Api;
 using Letopis.Web.Components.Shared;
 using Letopis.Web.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Letopis.Web.Auth;
 
 /// <summary>
-/// After authentication: refuses disabled accounts, and when the request says it acts for an
+/// After authentication: refuses disabled accounts and sign-ins their user's security stamp has
+/// moved past (a password change or reset, a role change, a deactivation), and when the request says it acts for an
 /// absent colleague (<c>X-On-Behalf-Of</c>), checks that a deputyship covers today.
 /// </summary>
 public sealed class ActorMiddleware(RequestDelegate next)
@@ -18,7 +22,8 @@ public sealed class ActorMiddleware(RequestDelegate next)
     public const string OnBehalfOfHeader = "X-On-Behalf-Of";
 
     public async Task InvokeAsync(
-        HttpContext context, CurrentActor actor, LetopisDb db, TimeProvider time, CompanyTimeZone company, ProblemWriter problems, ViewerClock clock, IServiceScopeFactory scopes)
+        HttpContext context, CurrentActor actor, LetopisDb db, TimeProvider time, CompanyTimeZone company, ProblemWriter problems, ViewerClock clock,
+        IServiceScopeFactory scopes, IOptions<IdentityOptions> identity)
     {
         if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } raw && Guid.TryParse(raw, out var userId))
         {
@@ -35,6 +40,12 @@ public sealed class ActorMiddleware(RequestDelegate next)
             if (state is not { IsActive: true })
             {
                 await problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "account_disabled");
+                return;
+            }
+            // The stamp comes with the same primary-key read: ending sessions costs no extra round trip.
+            if (!state.Holds(context.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType)))
+            {
+                await RefuseEndedSessionAsync(context, problems);
                 return;
             }
 
@@ -58,4 +69,19 @@ public sealed class ActorMiddleware(RequestDelegate next)
         }
         await next(context);
     }
+
+    private static async Task RefuseEndedSessionAsync(HttpContext context, ProblemWriter problems)
+    {
+        if (context.IsApiRequest())
+        {
+            await problems.WriteAsync(context, StatusCodes.Status401Unauthorized, SessionExpired);
+            return;
+        }
+        // A page: drop the cookie that no longer holds and ask for the password again.
+        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+        var back = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+        context.Response.Redirect($"/login?error=expired&returnUrl={Uri.EscapeDataString(back)}");
+    }
+
+    public const string SessionExpired = "session_expired";
 }

@@ -77,7 +77,9 @@ public static class AuthSetup
         services.AddScoped<Components.Shared.ViewerClock>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<UiActions>();
-        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ActorCircuitHandler>();
+        services.AddScoped<ActorCircuitHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<ActorCircuitHandler>());
+        services.AddSingleton<SignInRenewal>();
         return services;
     }
 
