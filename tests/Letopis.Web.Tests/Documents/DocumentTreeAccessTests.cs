@@ -15,7 +15,7 @@ namespace Letopis.Web.Tests.Documents;
 public class DocumentTreeAccessTests
 {
     private sealed record Arranged(
-        HttpClient Admin, HttpClient Manager, Guid Counterparty, Guid Contract, Guid Act, Guid ActFile, string ActFileName,
+        HttpClient Admin, HttpClient Manager, Guid Counterparty, Guid Contract, Guid Act, string ActMarker, Guid ActFile, string ActFileName,
         Guid HiddenContract, Guid HiddenAct, string HiddenMarker);
 
     /// <summary>
@@ -38,9 +38,10 @@ public class DocumentTreeAccessTests
         var counterparty = (await created.Content.ReadFromJsonAsync<JsonElement>()).Id();
 
         var contract = await RegisterAsync(admin, new { typeCode = "contract", title = Marker("Подряд "), counterpartyId = counterparty, responsibleId = manager.Id });
+        var actMarker = Marker("Ноябрь");
         var act = await RegisterAsync(admin, new
         {
-            typeCode = "act", title = Marker("Акт за ноябрь "), counterpartyId = counterparty, parentId = contract.Id(),
+            typeCode = "act", title = $"Акт {actMarker}", counterpartyId = counterparty, parentId = contract.Id(),
             responsibleId = accountant.Id, amount = 100_000, status = "signed",
         });
         var actFileName = Marker("акт-ноябрь-") + ".txt";
@@ -54,7 +55,7 @@ public class DocumentTreeAccessTests
             responsibleId = accountant.Id, amount = 50_000, status = "signed",
         });
         await FileTestKit.CreatedAsync(await FileTestKit.UploadAsync(admin, $"/api/v1/documents/{hiddenAct.Id()}/files", Encoding.UTF8.GetBytes("тайна"), $"{hiddenMarker}.txt"));
-        return new Arranged(admin, managerClient, counterparty, contract.Id(), act.Id(), actFile, actFileName, hiddenContract.Id(), hiddenAct.Id(), hiddenMarker);
+        return new Arranged(admin, managerClient, counterparty, contract.Id(), act.Id(), actMarker, actFile, actFileName, hiddenContract.Id(), hiddenAct.Id(), hiddenMarker);
     }
 
     [Theory]
@@ -70,6 +71,8 @@ public class DocumentTreeAccessTests
         var list = await a.Manager.GetFromJsonAsync<JsonElement>($"/api/v1/documents?counterpartyId={a.Counterparty}");
         list.GetProperty("items").EnumerateArray().Select(i => i.Id()).ShouldBe([a.Contract, a.Act], ignoreOrder: true);
         (await a.Manager.GetAsync($"/api/v1/files/{a.ActFile}/content")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var found = await a.Manager.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={a.ActMarker}");
+        found.GetProperty("items").EnumerateArray().Select(h => h.Id()).ShouldBe([a.Act]);
         // Reading follows the tree; changing it stays with the act's own people.
         (await a.Manager.PatchAsJsonAsync($"/api/v1/documents/{a.Act}", new { title = "Чужой акт" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
@@ -96,6 +99,7 @@ public class DocumentTreeAccessTests
         var a = await ArrangeAsync(provider);
 
         (await a.Manager.GetAsync($"/api/v1/documents/{a.HiddenAct}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await a.Manager.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={a.HiddenMarker}")).GetProperty("total").GetInt32().ShouldBe(0);
 
         var timeline = await a.Manager.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{a.Counterparty}/timeline?pageSize=100");
         timeline.GetRawText().ShouldNotContain(a.HiddenMarker);
