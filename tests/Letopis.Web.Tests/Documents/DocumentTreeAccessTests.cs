@@ -41,8 +41,13 @@ public class DocumentTreeAccessTests
         var actMarker = Marker("Ноябрь");
         var act = await RegisterAsync(admin, new
         {
-            typeCode = "act", title = $"Акт {actMarker}", counterpartyId = counterparty, parentId = contract.Id(),
-            responsibleId = accountant.Id, amount = 100_000, status = "signed",
+            typeCode = "act",
+            title = $"Акт {actMarker}",
+            counterpartyId = counterparty,
+            parentId = contract.Id(),
+            responsibleId = accountant.Id,
+            amount = 100_000,
+            status = "signed",
         });
         var actFileName = Marker("акт-ноябрь-") + ".txt";
         var actFile = (await FileTestKit.CreatedAsync(await FileTestKit.UploadAsync(admin, $"/api/v1/documents/{act.Id()}/files", Encoding.UTF8.GetBytes("акт"), actFileName))).Id();
@@ -51,8 +56,13 @@ public class DocumentTreeAccessTests
         var hiddenContract = await RegisterAsync(admin, new { typeCode = "contract", title = $"Договор {hiddenMarker}", counterpartyId = counterparty, responsibleId = accountant.Id });
         var hiddenAct = await RegisterAsync(admin, new
         {
-            typeCode = "act", title = $"Акт {hiddenMarker}", counterpartyId = counterparty, parentId = hiddenContract.Id(),
-            responsibleId = accountant.Id, amount = 50_000, status = "signed",
+            typeCode = "act",
+            title = $"Акт {hiddenMarker}",
+            counterpartyId = counterparty,
+            parentId = hiddenContract.Id(),
+            responsibleId = accountant.Id,
+            amount = 50_000,
+            status = "signed",
         });
         await FileTestKit.CreatedAsync(await FileTestKit.UploadAsync(admin, $"/api/v1/documents/{hiddenAct.Id()}/files", Encoding.UTF8.GetBytes("тайна"), $"{hiddenMarker}.txt"));
         return new Arranged(admin, managerClient, counterparty, contract.Id(), act.Id(), actMarker, actFile, actFileName, hiddenContract.Id(), hiddenAct.Id(), hiddenMarker);
