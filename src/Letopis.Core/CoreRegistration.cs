@@ -19,6 +19,7 @@ public static class CoreRegistration
         services.AddScoped<UpdateUser>();
         services.AddScoped<UpdateOwnProfile>();
         services.AddScoped<ListUsers>();
+        services.AddScoped<ReadUserHistory>();
         services.AddScoped<ListDepartments>();
         services.AddScoped<CreateDepartment>();
         services.AddScoped<UpdateDepartment>();

@@ -1,6 +1,7 @@
 using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.Data;
+using Letopis.Core.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Crm;
@@ -10,14 +11,22 @@ public sealed record TimelineItemDto(
     Guid Id, DateTime At, string Kind, string? Text, Guid? UserId, string? UserName, Guid? OnBehalfOfId, string? OnBehalfOfName,
     string? EntityKind, Guid? EntityId);
 
-/// <summary>Reads a counterparty's timeline and adds notes to it; both need the card to be visible.</summary>
+/// <summary>
+/// Reads a counterparty's timeline and adds notes to it; both need the card to be visible. The
+/// timeline holds only the entries about documents the caller may open.
+/// </summary>
 public sealed class ReadTimeline(LetopisDb db, TimeProvider time, ICurrentActor actor)
 {
     public async Task<Result<PageOf<TimelineItemDto>>> HandleAsync(AccessContext access, Guid counterpartyId, PageRequest page, CancellationToken ct)
     {
         if (!await db.Counterparties.VisibleTo(access, Counterparty.EntityKind).AnyAsync(c => c.Id == counterpartyId, ct))
             return Error.NotFound();
-        var query = db.TimelineEvents.AsNoTracking().Where(t => t.CounterpartyId == counterpartyId);
+        // An entry about a document (registered, status, file) names it and its files: it is shown
+        // only to those who may open that document, filtered in SQL so that pages and the total agree.
+        var documents = db.VisibleDocuments(access);
+        var query = db.TimelineEvents.AsNoTracking()
+            .Where(t => t.CounterpartyId == counterpartyId)
+            .Where(t => t.EntityKind != Document.EntityKind || documents.Any(d => d.Id == t.EntityId));
         var total = await query.CountAsync(ct);
         var items = await Project(query.OrderByDescending(t => t.At).ThenByDescending(t => t.Id).Skip(page.Skip).Take(page.PageSize))
             .ToListAsync(ct);

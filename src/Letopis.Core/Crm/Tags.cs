@@ -180,11 +180,16 @@ public static class CounterpartyTagging
 /// <summary>A tag as autocomplete offers it.</summary>
 public sealed record TagDto(string Name);
 
-/// <summary>Tag names for autocomplete. Tags are company-wide words, not records: every user sees them all.</summary>
+/// <summary>
+/// Tag names for autocomplete: the tags on at least one counterparty the caller may see. A tag
+/// used only on cards outside the caller's scope names what those cards are («банкротство»,
+/// «тендер Газпром») and so is not offered; the caller can still type it. Tags have no author, so
+/// "tags I created" is no rule to offer. An admin (scope all) sees every tag that is in use.
+/// </summary>
 public sealed class ListTags(LetopisDb db)
 {
     /// <summary>Tags starting with <paramref name="q"/> (all tags without it), alphabetically.</summary>
-    public async Task<PageOf<TagDto>> HandleAsync(string? q, PageRequest page, CancellationToken ct)
+    public async Task<PageOf<TagDto>> HandleAsync(AccessContext access, string? q, PageRequest page, CancellationToken ct)
     {
         var query = db.Set<Tag>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
@@ -193,6 +198,12 @@ public sealed class ListTags(LetopisDb db)
             // A prefix range rather than a substring: the unique index answers it on both providers.
             query = query.Where(t => t.NameNormalized.StartsWith(prefix));
         }
+        // The same filter as the directory list: an EXISTS per tag over the (TagId, CounterpartyId)
+        // index, stopping at the first visible card; the page walks the tags in name order and stops
+        // at pageSize, so the work is bounded by the page, not by the number of tagged cards.
+        var visible = db.Counterparties.VisibleTo(access, Counterparty.EntityKind);
+        var links = db.Set<CounterpartyTag>();
+        query = query.Where(t => links.Any(l => l.TagId == t.Id && visible.Any(c => c.Id == l.CounterpartyId)));
         return await query.OrderBy(t => t.NameNormalized).Select(t => new TagDto(t.Name)).ToPageAsync(page, ct);
     }
 }

@@ -8,7 +8,9 @@ namespace Letopis.Core.Documents;
 /// Builds document trees: every document of the given roots in one index range (<c>RootId</c>),
 /// nodes the caller may not see left out (a visible node under a hidden one becomes a root), and
 /// for each node whose type expects accounting documents, which are provided and which missing.
-/// Completeness counts every child, seen or not: it is a fact about the contract, not about them.
+/// Completeness counts only the children the caller may see: a badge «Есть: Акт» naming an act
+/// the caller cannot open would tell what the tree hides. Under the tree rule (ADR 0010) every
+/// child of a visible node is visible, so this is the contract's whole state for everyone who sees it.
 /// </summary>
 internal static class DocumentTrees
 {
@@ -53,7 +55,7 @@ internal static class DocumentTrees
             var expected = type.ExpectedChildTypeIds
                 .Where(types.ContainsKey)
                 .Select(t => new ExpectedChildDto(types[t].Code, types[t].Name,
-                    children.Any(c => c.TypeId == t && DocumentStatuses.Provided.Contains(c.Status))))
+                    children.Any(c => c.TypeId == t && DocumentStatuses.Provided.Contains(c.Status) && visible.Contains(c.Id))))
                 .ToList();
             return new DocumentTreeNode(
                 n.Id, n.ParentId, n.Number, n.RegisteredOn, type.Code, type.Name, ApiNames.Of(type.Kind), n.Title,

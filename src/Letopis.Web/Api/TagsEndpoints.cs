@@ -1,5 +1,6 @@
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
+using Letopis.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Letopis.Web.Api;
@@ -12,7 +13,10 @@ public static class TagsEndpoints
         group.MapGet("", List);
     }
 
-    /// <summary>Tags for autocomplete: names starting with <paramref name="q"/>, alphabetically (page size default 20).</summary>
-    internal static async Task<Ok<PageOf<TagDto>>> List(string? q, int? page, int? pageSize, ListTags handler, CancellationToken ct) =>
-        TypedResults.Ok(await handler.HandleAsync(q, PageRequest.From(page, pageSize ?? 20), ct));
+    /// <summary>
+    /// Tags for autocomplete: names starting with <paramref name="q"/>, alphabetically (page size
+    /// default 20), only those used on a counterparty the caller may see.
+    /// </summary>
+    internal static async Task<Ok<PageOf<TagDto>>> List(string? q, int? page, int? pageSize, CurrentActor actor, ListTags handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(await actor.AccessAsync(ct), q, PageRequest.From(page, pageSize ?? 20), ct));
 }

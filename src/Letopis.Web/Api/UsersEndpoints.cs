@@ -59,11 +59,14 @@ public static class UsersEndpoints
         return TypedResults.Ok(result.Value);
     }
 
+    /// <summary>
+    /// A user's change history: for administrators, the heads above the user, and the user themself;
+    /// anyone else gets 404.
+    /// </summary>
     internal static async Task<Results<Ok<PageOf<ChangeDto>>, ProblemHttpResult>> History(
-        Guid id, int? page, int? pageSize, ListUsers users, GetHistory history, ProblemWriter problems, CancellationToken ct)
+        Guid id, int? page, int? pageSize, CurrentActor actor, LetopisDb db, ReadUserHistory handler, ProblemWriter problems, CancellationToken ct)
     {
-        if (!(await users.GetAsync(id, ct)).IsSuccess)
-            return problems.Result(Error.NotFound());
-        return TypedResults.Ok(await history.HandleAsync(EntityKinds.User, id, PageRequest.From(page, pageSize), ct));
+        var result = await handler.HandleAsync(await actor.AccessAsync(db, ct), id, PageRequest.From(page, pageSize), ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);
     }
 }

@@ -44,20 +44,23 @@ public class DocumentAccessTests
         var card = await lawyerClient.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}");
         card.GetProperty("coResponsible").EnumerateArray().Select(p => p.Id()).ShouldBe([lawyer.Id]);
         var list = await lawyerClient.GetFromJsonAsync<JsonElement>($"/api/v1/documents?q={marker}");
-        list.GetProperty("items").EnumerateArray().Select(i => i.Id()).ShouldBe([id]);
+        list.GetProperty("items").EnumerateArray().Select(i => i.Id()).ShouldBe([id, appendix.Id()], ignoreOrder: true);
         var search = await lawyerClient.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={marker}");
         search.GetProperty("items").EnumerateArray().ShouldContain(h => h.Str("entity") == "document" && h.Id() == id);
-        // The tree shows the shared contract but not its appendix, which is still only the manager's.
+        search.GetProperty("items").EnumerateArray().ShouldContain(h => h.Str("entity") == "document" && h.Id() == appendix.Id());
+        // The appendix under the shared contract comes with it (ADR 0010), though only the manager is responsible for it.
         var tree = await lawyerClient.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}/tree");
         var root = tree.GetProperty("roots").EnumerateArray().Single();
         root.Id().ShouldBe(id);
-        root.GetProperty("children").GetArrayLength().ShouldBe(0);
+        root.GetProperty("children").EnumerateArray().Select(c => c.Id()).ShouldBe([appendix.Id()]);
+        (await lawyerClient.GetAsync($"/api/v1/documents/{appendix.Id()}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         // A co-responsible may work on it.
         (await lawyerClient.PostAsJsonAsync($"/api/v1/documents/{id}/status", new { status = "on_approval", comment = "Проверю" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Taken off the document, the lawyer loses it again.
         (await managerClient.PutAsJsonAsync($"/api/v1/documents/{id}/co-responsible", new { userIds = Array.Empty<Guid>() })).EnsureSuccessStatusCode();
         (await lawyerClient.GetAsync($"/api/v1/documents/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await lawyerClient.GetAsync($"/api/v1/documents/{appendix.Id()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await lawyerClient.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={marker}")).GetProperty("total").GetInt32().ShouldBe(0);
     }
 

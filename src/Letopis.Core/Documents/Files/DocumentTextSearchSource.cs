@@ -40,6 +40,8 @@ internal sealed class DocumentTextSearchSource : ISearchSource
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 stale.Add(entry.Entity.DocumentId);
         }
+        // Its rows copy the card's owners, which include the people of the parent and the root.
+        stale.UnionWith(await DocumentSearchSource.UnderChangedHoldersAsync(db, changes, ct));
         var versions = changes.Entries<DocumentFileVersion>()
             .Where(e => e.State is EntityState.Added or EntityState.Deleted)
             .Select(e => e.Entity.FileId)
