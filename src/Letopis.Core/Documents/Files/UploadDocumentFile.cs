@@ -26,8 +26,8 @@ public sealed record FileUploadTarget(
         Limits.UserBytes is { } u ? Math.Max(0, u - UserUsed) : long.MaxValue));
 }
 
-/// <summary>Bytes safely in the blob store, not yet recorded.</summary>
-public sealed record StoredBlob(string Key, long Size, string Sha256, string ContentType);
+/// <summary>Bytes safely in the blob store, not yet recorded; <paramref name="WrittenAt"/> is the store's own write time.</summary>
+public sealed record StoredBlob(string Key, long Size, string Sha256, string ContentType, DateTime WrittenAt);
 
 /// <summary>
 /// Uploads a file to a document, or a new version of one of its files, in three steps that the
@@ -144,7 +144,7 @@ public sealed class UploadDocumentFile(
             await blobs.DeleteAsync(key, CancellationToken.None);
             return Error.Validation(("file", Empty));
         }
-        return new StoredBlob(blob.Key, blob.Size, blob.Sha256, ContentSniffer.Sniff(upload.Head));
+        return new StoredBlob(blob.Key, blob.Size, blob.Sha256, ContentSniffer.Sniff(upload.Head), blob.WrittenAt);
     }
 
     /// <summary>Records the stored bytes as version 1 of a new file or the next version of the target file.</summary>
@@ -248,6 +248,16 @@ public sealed class UploadDocumentFile(
                 State = TextState.Pending,
                 CreatedAt = now,
             });
+        }
+
+        // The orphan sweep deletes blobs older than the grace period that no version references. A version
+        // is therefore recorded only while its blob is younger than half of it: the other half is the
+        // room this commit has before the sweep may look at the blob (SweepOrphanBlobs).
+        if (time.GetUtcNow().UtcDateTime - blob.WrittenAt > options.Value.OrphanGrace / 2)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Error.Conflict("The upload took too long to be recorded; send the file again.");
         }
 
         // Decided again here, atomically: another upload may have taken the room since PrepareAsync.
