@@ -46,7 +46,7 @@ builder.Services.AddSingleton(Letopis.Core.Common.CompanyTimeZone.FromSetting(le
 builder.Services.AddPooledDbContextFactory<LetopisDb>(o => DatabaseRegistration.Configure(o, database.Provider, connectionString, database), poolSize: 64);
 builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LetopisDb>>().CreateDbContext()
     .Lease(sp.GetService<Letopis.Core.Access.ICurrentActor>(), sp.GetRequiredService<TimeProvider>()));
-builder.Services.AddSingleton<IBlobStore>(new FileSystemBlobStore(Path.Combine(dataDir, "files")));
+builder.Services.AddSingleton<IBlobStore>(sp => new FileSystemBlobStore(Path.Combine(dataDir, "files"), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddDataProtection().SetApplicationName("Letopis").PersistKeysToDbContext<LetopisDb>();
 builder.Services.AddLetopisCore();
 builder.Services.AddScoped<Letopis.Core.Crm.IContactDateWording, Letopis.Web.Crm.ContactDateWording>();

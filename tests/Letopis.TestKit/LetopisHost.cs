@@ -39,6 +39,9 @@ public sealed class LetopisHost : WebApplicationFactory<Program>
             ["Letopis:Database:ConnectionString"] = ConnectionString,
             // Background loops are driven by the tests through the fake clock.
             ["Letopis:Reminders:PollSeconds"] = "3600",
+            // Tests move the shared clock by hours or days: with the default grace an upload running meanwhile
+            // would be refused as too slow to record. Tests of the orphan sweep set their own.
+            ["Letopis:Files:OrphanGraceMinutes"] = "525600",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;

@@ -29,6 +29,8 @@ public sealed class ManageApiTokens(LetopisDb db, TimeProvider time)
             errors.Add(("name", FieldErrors.Required));
         else if (request.Name.Trim().Length > TextLimits.Short)
             errors.Add(("name", FieldErrors.TooLong));
+        else
+            TextRules.Check(request.Name.Trim(), "name", errors);
         if (request.ExpiresOn is { } e && e < DateOnly.FromDateTime(now))
             errors.Add(("expiresOn", "in_past"));
         if (errors.Count > 0)

@@ -126,7 +126,7 @@ internal static class DepartmentRules
             errors.Add(("name", FieldErrors.Required));
         else if (name.Trim().Length > TextLimits.Name)
             errors.Add(("name", FieldErrors.TooLong));
-        else if (await db.Departments.AnyAsync(d => d.ParentId == parentId && d.Name == name.Trim() && d.Id != id, ct))
+        else if (TextRules.Check(name.Trim(), "name", errors) && await db.Departments.AnyAsync(d => d.ParentId == parentId && d.Name == name.Trim() && d.Id != id, ct))
             errors.Add(("name", FieldErrors.Duplicate));
         if (parentId is { } p)
         {

@@ -74,6 +74,8 @@ public sealed class SetDeputy(LetopisDb db, TimeProvider time, CompanyTimeZone c
             errors.Add(("endsOn", FieldErrors.EndBeforeStart));
         if (request.Reason?.Length > TextLimits.Name)
             errors.Add(("reason", FieldErrors.TooLong));
+        else
+            TextRules.Check(request.Reason?.Trim(), "reason", errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 

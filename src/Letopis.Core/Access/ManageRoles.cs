@@ -56,6 +56,8 @@ public sealed class CreateRole(LetopisDb db)
             errors.Add(("name", FieldErrors.Duplicate));
         if (request.DisplayName?.Length > TextLimits.Name)
             errors.Add(("displayName", FieldErrors.TooLong));
+        else
+            TextRules.Check(request.DisplayName?.Trim(), "displayName", errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
         var role = new AppRole

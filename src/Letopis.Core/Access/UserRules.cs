@@ -10,7 +10,7 @@ namespace Letopis.Core.Access;
 internal static class UserRules
 {
     public static bool IsValidEmail(string email) =>
-        email.Length <= 254 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal);
+        email.Length <= 254 && TextRules.IsAllowed(email) && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal);
 
     public static bool IsValidLogin(string login) =>
         login.Length is >= 2 and <= 64 && login.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@');
@@ -25,6 +25,8 @@ internal static class UserRules
                 errors.Add(("fullName", FieldErrors.Required));
             else if (fullName.Length > TextLimits.Name)
                 errors.Add(("fullName", FieldErrors.TooLong));
+            else
+                TextRules.Check(fullName, "fullName", errors);
         }
         if (!string.IsNullOrEmpty(email) && !IsValidEmail(email))
             errors.Add(("email", FieldErrors.Invalid));

@@ -139,15 +139,9 @@ internal static class ActivityRules
         _ => null,
     };
 
-    public static string? Text(string? value, string field, int max, bool required, List<(string, string)> errors, string? prefix = null)
-    {
-        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (text is null && required)
-            errors.Add((prefix + field, FieldErrors.Required));
-        else if (text?.Length > max)
-            errors.Add((prefix + field, FieldErrors.TooLong));
-        return text;
-    }
+    /// <summary>A text field; those as long as <see cref="TextLimits.Long"/> (descriptions, results, notes) may span lines.</summary>
+    public static string? Text(string? value, string field, int max, bool required, List<(string, string)> errors, string? prefix = null) =>
+        TextRules.Field(value, prefix + field, max, errors, required, multiLine: max >= TextLimits.Long);
 
     /// <summary>Checks a new activity and builds it, or adds field errors (prefixed for a nested follow-up).</summary>
     public static async Task<Activity?> BuildAsync(LetopisDb db, AccessContext access, ActivityViewer viewer, PlanActivityRequest request,

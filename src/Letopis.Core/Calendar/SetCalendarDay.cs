@@ -23,6 +23,8 @@ public sealed class SetCalendarDay(LetopisDb db)
         var name = request.Name?.Trim() ?? "";
         if (name.Length > TextLimits.Name)
             errors.Add(("name", FieldErrors.TooLong));
+        else
+            TextRules.Check(name, "name", errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 

@@ -5,11 +5,12 @@ public static class PatchText
 {
     /// <summary>
     /// The new value (trimmed; empty means none) or the current one when the patch leaves the field
-    /// out, with the field's errors added: missing when <paramref name="required"/>, too long, and —
-    /// with <paramref name="plain"/> — control characters other than line breaks and tabs.
+    /// out, with the field's errors added: missing when <paramref name="required"/>, too long, and
+    /// characters the field may not hold (<see cref="TextRules"/>; only a new value is checked, so an
+    /// edit of another field never fails on what an older version let in).
     /// </summary>
     public static string? Text(Optional<string?> value, string? current, string field, int max, List<(string, string)> errors,
-        bool required = false, bool plain = false)
+        bool required = false, bool multiLine = false)
     {
         var text = value.HasValue ? value.Value?.Trim() : current;
         if (string.IsNullOrEmpty(text))
@@ -20,8 +21,8 @@ public static class PatchText
         }
         if (text.Length > max)
             errors.Add((field, FieldErrors.TooLong));
-        else if (plain && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            errors.Add((field, FieldErrors.Invalid));
+        else if (value.HasValue)
+            TextRules.Check(text, field, errors, multiLine);
         return text;
     }
 }

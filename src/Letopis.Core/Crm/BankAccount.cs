@@ -71,6 +71,10 @@ public static class BankAccountRules
         {
             errors.Add(("bankName", FieldErrors.TooLong));
         }
+        else
+        {
+            TextRules.Check(bankName, "bankName", errors);
+        }
         if (string.IsNullOrEmpty(account))
             errors.Add(("account", FieldErrors.Required));
         else if (!Requisites.IsDigits(account, 20))

@@ -23,6 +23,8 @@ internal static class ContactRules
             errors.Add(("fullName", FieldErrors.Required));
         else if (name.Length > TextLimits.Name)
             errors.Add(("fullName", FieldErrors.TooLong));
+        else
+            TextRules.Check(name, "fullName", errors);
         return name;
     }
 
@@ -44,21 +46,11 @@ internal static class ContactRules
         return email;
     }
 
-    public static string? Notes(string? value, List<(string, string)> errors)
-    {
-        var notes = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (notes?.Length > TextLimits.Long)
-            errors.Add(("notes", FieldErrors.TooLong));
-        return notes;
-    }
+    public static string? Notes(string? value, List<(string, string)> errors) =>
+        TextRules.Field(value, "notes", TextLimits.Long, errors, multiLine: true);
 
-    public static string? Position(string? value, List<(string, string)> errors)
-    {
-        var position = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (position?.Length > TextLimits.Name)
-            errors.Add(("position", FieldErrors.TooLong));
-        return position;
-    }
+    public static string? Position(string? value, List<(string, string)> errors) =>
+        TextRules.Field(value, "position", TextLimits.Name, errors);
 
     public static void BirthDate(DateOnly? birth, DateOnly today, List<(string, string)> errors, string field = "birthDate")
     {
@@ -93,6 +85,8 @@ internal static class ContactRules
                 errors.Add((prefix + "label", FieldErrors.Required));
             else if (label?.Length > TextLimits.Short)
                 errors.Add((prefix + "label", FieldErrors.TooLong));
+            else
+                TextRules.Check(label, prefix + "label", errors);
             if (input.Date is null)
                 errors.Add((prefix + "date", FieldErrors.Required));
             else if (input.Date.Value.Year < 1900 || (kind == ContactDateKinds.Birthday && input.Date > today))

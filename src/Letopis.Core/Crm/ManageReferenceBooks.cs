@@ -79,6 +79,8 @@ public sealed class ManageReferenceBooks(LetopisDb db)
             return Error.Validation(("name", FieldErrors.Required));
         if (name.Trim().Length > TextLimits.Name)
             return Error.Validation(("name", FieldErrors.TooLong));
+        if (!TextRules.IsAllowed(name.Trim()))
+            return Error.Validation(("name", TextRules.ControlCharacters));
         var normalized = name.Trim().ToUpperInvariant();
         if (await db.ReferenceItems.AnyAsync(r => r.Book == book && r.NameNormalized == normalized && r.Id != id, ct))
             return Error.Validation(("name", FieldErrors.Duplicate));

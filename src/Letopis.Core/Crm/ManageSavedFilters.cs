@@ -149,7 +149,7 @@ public sealed class ManageSavedFilters(LetopisDb db, TimeProvider time)
             errors.Add(("name", FieldErrors.Required));
         else if (name.Length > MaxNameLength)
             errors.Add(("name", FieldErrors.TooLong));
-        else if (name != filter.Name)
+        else if (TextRules.Check(name, "name", errors) && name != filter.Name)
         {
             // One owner, one list: names are unique regardless of case, so the menu never shows two alike.
             var mine = await db.Set<SavedFilter>().AsNoTracking()
@@ -162,6 +162,8 @@ public sealed class ManageSavedFilters(LetopisDb db, TimeProvider time)
         var query = fields.Query.HasValue ? CleanQuery(fields.Query.Value ?? "") : filter.Query;
         if (query.Length > MaxQueryLength)
             errors.Add(("query", FieldErrors.TooLong));
+        else
+            TextRules.Check(query, "query", errors);
 
         if (errors.Count > 0)
             return;

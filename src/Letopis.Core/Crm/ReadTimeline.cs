@@ -46,6 +46,8 @@ public sealed class ReadTimeline(LetopisDb db, TimeProvider time, ICurrentActor 
             return Error.Validation(("text", FieldErrors.Required));
         if (note.Length > TextLimits.Long)
             return Error.Validation(("text", FieldErrors.TooLong));
+        if (!TextRules.IsAllowed(note, multiLine: true))
+            return Error.Validation(("text", TextRules.ControlCharacters));
         var entry = Timeline.Add(db, counterpartyId, time.GetUtcNow().UtcDateTime, actor, TimelineKinds.Note, note);
         await db.SaveChangesAsync(ct);
         return await Project(db.TimelineEvents.AsNoTracking().Where(t => t.Id == entry.Id)).SingleAsync(ct);

@@ -87,6 +87,8 @@ public static class TagRules
                 errors.Add(("tags", FieldErrors.TooLong));
                 continue;
             }
+            if (!TextRules.Check(name, "tags", errors))
+                continue;
             if (seen.Add(name.ToUpperInvariant()))
                 result.Add(name);
         }

@@ -277,6 +277,8 @@ public static class CustomValues
                     return ([], null);
                 if (text.Length > CustomFieldValue.StringMax)
                     return ([], FieldErrors.TooLong);
+                if (!TextRules.IsAllowed(text))
+                    return ([], TextRules.ControlCharacters);
                 row.StringValue = text;
                 break;
             case CustomFieldType.Number or CustomFieldType.Money:

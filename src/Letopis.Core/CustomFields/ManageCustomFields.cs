@@ -188,6 +188,8 @@ public sealed class ManageCustomFields(LetopisDb db, TimeProvider time)
             errors.Add(("label", FieldErrors.Required));
         else if (label.Length > CustomField.LabelMax)
             errors.Add(("label", FieldErrors.TooLong));
+        else
+            TextRules.Check(label, "label", errors);
         return label;
     }
 
@@ -206,6 +208,8 @@ public sealed class ManageCustomFields(LetopisDb db, TimeProvider time)
             errors.Add(("options", FieldErrors.TooLong));
         else if (options.Any(o => o.Length == 0))
             errors.Add(("options", FieldErrors.Invalid));
+        else if (options.Any(o => !TextRules.IsAllowed(o)))
+            errors.Add(("options", TextRules.ControlCharacters));
         else if (options.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
             errors.Add(("options", FieldErrors.Duplicate));
         return options;

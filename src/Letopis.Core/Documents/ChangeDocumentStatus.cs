@@ -30,6 +30,8 @@ public sealed class ChangeDocumentStatus(LetopisDb db, TimeProvider time, ICurre
         var note = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (note is { Length: > TextLimits.Long })
             errors.Add(("comment", FieldErrors.TooLong));
+        else
+            TextRules.Check(note, "comment", errors, multiLine: true);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 

@@ -77,5 +77,7 @@ internal sealed class DocumentFileVersionConfiguration : IEntityTypeConfiguratio
         e.HasOne<AppUser>().WithMany().HasForeignKey(v => v.UploadedById).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(v => new { v.FileId, v.Version }).IsUnique();
         e.HasIndex(v => v.UploadedById);
+        // The orphan sweep asks, a batch of stored blobs at a time, which of them a version holds.
+        e.HasIndex(v => v.BlobKey);
     }
 }

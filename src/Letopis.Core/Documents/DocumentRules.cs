@@ -49,7 +49,7 @@ internal static class DocumentRules
         var errors = new List<(string, string)>();
 
         var title = Text(f.Title, target.Title, "title", Document.TitleMax, errors, required: true);
-        var summary = Text(f.Summary, target.Summary, "summary", Document.SummaryMax, errors);
+        var summary = Text(f.Summary, target.Summary, "summary", Document.SummaryMax, errors, multiLine: true);
         var registeredOn = f.RegisteredOn.HasValue ? f.RegisteredOn.Value ?? today : (isNew ? today : target.RegisteredOn);
         if (!isNew && f.RegisteredOn is { HasValue: true } && f.RegisteredOn.Value != target.RegisteredOn)
             // The number was made of the registration date; changing it would make the two disagree.
@@ -217,6 +217,7 @@ internal static class DocumentRules
         return false;
     }
 
-    private static string? Text(Optional<string?> value, string? current, string field, int max, List<(string, string)> errors, bool required = false) =>
-        PatchText.Text(value, current, field, max, errors, required, plain: true);
+    private static string? Text(Optional<string?> value, string? current, string field, int max, List<(string, string)> errors, bool required = false,
+        bool multiLine = false) =>
+        PatchText.Text(value, current, field, max, errors, required, multiLine);
 }

@@ -100,6 +100,8 @@ public sealed class ManageDocumentTypes(LetopisDb db)
             errors.Add(("name", FieldErrors.Required));
         else if (name.Length > TextLimits.Name)
             errors.Add(("name", FieldErrors.TooLong));
+        else if (f.Name.HasValue)
+            TextRules.Check(name, "name", errors);
 
         var kind = type.Kind;
         if (f.Kind.HasValue)

@@ -73,6 +73,8 @@ public sealed class ManageJournals(LetopisDb db)
             errors.Add(("name", FieldErrors.Required));
         else if (name.Length > TextLimits.Name)
             errors.Add(("name", FieldErrors.TooLong));
+        else if (f.Name.HasValue)
+            TextRules.Check(name, "name", errors);
 
         var patternText = f.Pattern.HasValue ? f.Pattern.Value : (isNew ? null : journal.Pattern);
         var (pattern, patternError) = NumberPattern.Parse(patternText);

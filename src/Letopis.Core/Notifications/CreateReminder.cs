@@ -26,16 +26,22 @@ public sealed class CreateReminder(LetopisDb db, TimeProvider time)
             errors.Add(("title", FieldErrors.Required));
         else if (title.Length > TextLimits.Name)
             errors.Add(("title", FieldErrors.TooLong));
+        else
+            TextRules.Check(title, "title", errors);
         if (request.DueAt is null)
             errors.Add(("dueAt", FieldErrors.Required));
         var body = string.IsNullOrWhiteSpace(request.Body) ? null : request.Body.Trim();
         if (body?.Length > TextLimits.Long)
             errors.Add(("body", FieldErrors.TooLong));
+        else
+            TextRules.Check(body, "body", errors, multiLine: true);
         var link = string.IsNullOrWhiteSpace(request.Link) ? null : request.Link.Trim();
         if (link is not null && !IsLocalLink(link))
             errors.Add(("link", FieldErrors.Invalid));
         else if (link?.Length > TextLimits.Name)
             errors.Add(("link", FieldErrors.TooLong));
+        else
+            TextRules.Check(link, "link", errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 

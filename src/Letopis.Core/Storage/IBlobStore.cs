@@ -6,13 +6,23 @@ namespace Letopis.Core.Storage;
 /// </summary>
 public interface IBlobStore
 {
-    /// <summary>Streams <paramref name="content"/> into a new blob; a partial write leaves nothing behind.</summary>
+    /// <summary>
+    /// Streams <paramref name="content"/> into a new blob; a partial write leaves nothing behind. The blob's
+    /// <see cref="BlobInfo.WrittenAt"/> is the moment its last byte was written (the application's clock),
+    /// however long the upload took: the orphan sweep measures a blob's age from it.
+    /// </summary>
     Task<BlobInfo> PutAsync(string key, Stream content, CancellationToken ct);
 
     /// <summary>Opens a blob for reading, or null when it does not exist.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken ct);
 
     Task<bool> DeleteAsync(string key, CancellationToken ct);
+
+    /// <summary>Every blob with the time it was written, in no particular order, read lazily (a store may hold millions).</summary>
+    IAsyncEnumerable<BlobEntry> ListAsync(CancellationToken ct);
 }
 
-public sealed record BlobInfo(string Key, long Size, string Sha256);
+public sealed record BlobInfo(string Key, long Size, string Sha256, DateTime WrittenAt);
+
+/// <summary>A blob as the store lists it: its key and when it was written (UTC).</summary>
+public sealed record BlobEntry(string Key, DateTime WrittenAt);

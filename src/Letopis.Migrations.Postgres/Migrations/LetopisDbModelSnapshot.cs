@@ -1361,6 +1361,8 @@ namespace Letopis.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BlobKey");
+
                     b.HasIndex("UploadedById");
 
                     b.HasIndex("FileId", "Version")

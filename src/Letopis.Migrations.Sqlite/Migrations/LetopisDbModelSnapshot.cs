@@ -1356,6 +1356,8 @@ namespace Letopis.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BlobKey");
+
                     b.HasIndex("UploadedById");
 
                     b.HasIndex("FileId", "Version")

@@ -41,7 +41,8 @@ public static class DocumentFilesEndpoints
         documents.MapPost("/{id:guid}/files", UploadFile)
             .Accepts<IFormFile>("multipart/form-data").ProducesProblem(413)
             .WithSummary("Uploads a file to a document")
-            .WithDescription("multipart/form-data with the part `file` (its file name becomes the file's name) and an optional part `comment`. "
+            .WithDescription("multipart/form-data with one part `file` (its file name, cleaned of path parts and characters unsafe on any system, "
+                + "becomes the file's name; a second `file` part is a 400 `one_file_per_request` and nothing is stored) and an optional part `comment`. "
                 + "The body is streamed into storage; the type is taken from the bytes. 413 `file_too_large` over Letopis:Files:MaxMegabytes, "
                 + "413 `quota_exceeded` with `scope`, `limit`, `used` and `size` (bytes) when a storage quota would be exceeded.");
         documents.MapGet("/{id:guid}/files", ListFiles);
@@ -104,7 +105,15 @@ public static class DocumentFilesEndpoints
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                     continue;
                 var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
-                if (field == "file" && stored is null)
+                var carriesFile = field == "file" || disposition.FileName.HasValue || disposition.FileNameStar.HasValue;
+                if (carriesFile && (field != "file" || stored is not null))
+                {
+                    // The answer describes one file and the size limit is one file's: any other file in the
+                    // request (a second `file` part, or one under another name) is refused, never dropped.
+                    await Discard(handler, stored);
+                    return Problem(problems, text, Error.Validation(("file", UploadDocumentFile.OneFilePerRequest)));
+                }
+                if (field == "file")
                 {
                     name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                     if (UploadDocumentFile.CheckName(name) is { } badName)
@@ -117,10 +126,10 @@ public static class DocumentFilesEndpoints
                 else if (field == "comment")
                 {
                     comment = await ReadTextAsync(section.Body, CommentMax + 1, ct);
-                    if (comment.Length > CommentMax)
+                    if (UploadDocumentFile.CheckComment(comment) is { } badComment)
                     {
                         await Discard(handler, stored);
-                        return Problem(problems, text, Error.Validation(("comment", FieldErrors.TooLong)));
+                        return Problem(problems, text, badComment);
                     }
                 }
                 else

@@ -20,6 +20,7 @@ public static class DocumentFilesSetup
         services.AddSingleton<IFileTextClaimer, PostgresFileTextClaimer>();
         services.AddSingleton<ISimpleDocumentWriter, SimpleDocumentWriter>();
         services.AddHostedService<FileTextBackgroundService>();
+        services.AddHostedService<OrphanBlobSweepService>();
         return services;
     }
 }
@@ -55,6 +56,42 @@ public sealed class FileTextBackgroundService(
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 await Task.WhenAny(gate.WaitAsync(Timeout.InfiniteTimeSpan, wait.Token), Task.Delay(interval, time, wait.Token));
                 await wait.CancelAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}
+
+/// <summary>
+/// Runs <see cref="SweepOrphanBlobs"/> every <see cref="DocumentFileOptions.OrphanSweepMinutes"/> on this
+/// node (the first pass one interval after start, not during it). Every node may run it: see the sweep.
+/// </summary>
+public sealed class OrphanBlobSweepService(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<DocumentFileOptions> options,
+    ILogger<OrphanBlobSweepService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMinutes(options.Value.OrphanSweepMinutes);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(interval, time, stoppingToken);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<SweepOrphanBlobs>().RunOnceAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Nothing is lost: what this pass left is found by the next one.
+                    logger.LogError(e, "Orphan blob sweep failed");
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -12,6 +12,7 @@ public static class DocumentFilesRegistration
         services.AddScoped<DeleteDocumentFile>();
         services.AddScoped<ManageStorageQuota>();
         services.AddScoped<ExtractFileTexts>();
+        services.AddScoped<SweepOrphanBlobs>();
         services.AddScoped<SeedDemoFiles>();
         services.AddSingleton<FileTextGate>();
         return services;

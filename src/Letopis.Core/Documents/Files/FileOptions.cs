@@ -27,7 +27,20 @@ public sealed class DocumentFileOptions
     [Range(10, 86400)]
     public int ClaimSeconds { get; set; } = 600;
 
+    /// <summary>How often a node looks for stored blobs that no file version references (see <see cref="SweepOrphanBlobs"/>).</summary>
+    [Range(1, 10080)]
+    public int OrphanSweepMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// A blob is swept only when it was written longer ago than this and no version references it. An
+    /// upload records its version within half of it or is refused, so a blob being recorded is never swept.
+    /// </summary>
+    [Range(10, 525600)]
+    public int OrphanGraceMinutes { get; set; } = 60;
+
     public long MaxBytes => MaxMegabytes * Megabyte;
+
+    public TimeSpan OrphanGrace => TimeSpan.FromMinutes(OrphanGraceMinutes);
 
     public const long Megabyte = 1024 * 1024;
 }

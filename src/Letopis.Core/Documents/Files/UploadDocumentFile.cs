@@ -26,8 +26,8 @@ public sealed record FileUploadTarget(
         Limits.UserBytes is { } u ? Math.Max(0, u - UserUsed) : long.MaxValue));
 }
 
-/// <summary>Bytes safely in the blob store, not yet recorded.</summary>
-public sealed record StoredBlob(string Key, long Size, string Sha256, string ContentType);
+/// <summary>Bytes safely in the blob store, not yet recorded; <paramref name="WrittenAt"/> is the store's own write time.</summary>
+public sealed record StoredBlob(string Key, long Size, string Sha256, string ContentType, DateTime WrittenAt);
 
 /// <summary>
 /// Uploads a file to a document, or a new version of one of its files, in three steps that the
@@ -61,9 +61,18 @@ public sealed class UploadDocumentFile(
     public static Error TooLargeError(long maxBytes) => new(TooLarge, $"The file is larger than the limit of {maxBytes} bytes.",
         Extensions: new Dictionary<string, object?> { ["limit"] = maxBytes });
 
+    /// <summary>Field error code (on <c>file</c>): a request brings one file; a second one is refused, not dropped.</summary>
+    public const string OneFilePerRequest = "one_file_per_request";
+
     /// <summary>The field error for a file name (on <c>file</c>, the part it came with), or null when it is acceptable.</summary>
     public static Error? CheckName(string? name) =>
         FileNames.Check(name) is { } code ? Error.Validation(("file", code)) : null;
+
+    /// <summary>The field error for a version's comment (multi-line text, <see cref="TextLimits.Long"/>), or null when it is acceptable.</summary>
+    public static Error? CheckComment(string? comment) =>
+        comment?.Length > TextLimits.Long ? Error.Validation(("comment", FieldErrors.TooLong))
+        : comment is not null && !TextRules.IsAllowed(comment, multiLine: true) ? Error.Validation(("comment", TextRules.ControlCharacters))
+        : null;
 
     /// <summary>
     /// Checks that the caller may add a file to this document (<paramref name="fileId"/> null) or a
@@ -135,7 +144,7 @@ public sealed class UploadDocumentFile(
             await blobs.DeleteAsync(key, CancellationToken.None);
             return Error.Validation(("file", Empty));
         }
-        return new StoredBlob(blob.Key, blob.Size, blob.Sha256, ContentSniffer.Sniff(upload.Head));
+        return new StoredBlob(blob.Key, blob.Size, blob.Sha256, ContentSniffer.Sniff(upload.Head), blob.WrittenAt);
     }
 
     /// <summary>Records the stored bytes as version 1 of a new file or the next version of the target file.</summary>
@@ -143,7 +152,7 @@ public sealed class UploadDocumentFile(
     {
         try
         {
-            var result = await RecordAsync(target, FileNames.Normalize(name), blob, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), ct);
+            var result = await RecordAsync(target, FileNames.Clean(name), blob, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), ct);
             if (!result.IsSuccess)
                 await DiscardAsync(blob);
             else
@@ -182,8 +191,8 @@ public sealed class UploadDocumentFile(
     {
         if (CheckName(name) is { } badName)
             return badName;
-        if (comment?.Length > TextLimits.Long)
-            return Error.Validation(("comment", FieldErrors.TooLong));
+        if (CheckComment(comment) is { } badComment)
+            return badComment;
         var target = await PrepareAsync(access, documentId, fileId, length + EnvelopeBytes, ct);
         if (!target.IsSuccess)
             return target.Error!;
@@ -195,8 +204,8 @@ public sealed class UploadDocumentFile(
 
     private async Task<Result<FileUploadedDto>> RecordAsync(FileUploadTarget target, string name, StoredBlob blob, string? comment, CancellationToken ct)
     {
-        if (comment?.Length > TextLimits.Long)
-            return Error.Validation(("comment", FieldErrors.TooLong));
+        if (CheckComment(comment) is { } badComment)
+            return badComment;
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
@@ -239,6 +248,16 @@ public sealed class UploadDocumentFile(
                 State = TextState.Pending,
                 CreatedAt = now,
             });
+        }
+
+        // The orphan sweep deletes blobs older than the grace period that no version references. A version
+        // is therefore recorded only while its blob is younger than half of it: the other half is the
+        // room this commit has before the sweep may look at the blob (SweepOrphanBlobs).
+        if (time.GetUtcNow().UtcDateTime - blob.WrittenAt > options.Value.OrphanGrace / 2)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Error.Conflict("The upload took too long to be recorded; send the file again.");
         }
 
         // Decided again here, atomically: another upload may have taken the room since PrepareAsync.

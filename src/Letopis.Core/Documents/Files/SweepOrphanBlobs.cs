@@ -1,0 +1,87 @@
+using Letopis.Core.Data;
+using Letopis.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Letopis.Core.Documents.Files;
+
+/// <summary>
+/// Deletes blobs that no file version references: an upload whose process died between moving its
+/// bytes into the store and committing its version, or a refused upload whose clean-up failed.
+/// </summary>
+/// <remarks>
+/// Only blobs written longer ago than <see cref="DocumentFileOptions.OrphanGraceMinutes"/> are
+/// considered, and an upload records its version within half of that or is refused
+/// (<see cref="UploadDocumentFile"/>), so a blob on its way to being recorded is never taken. The
+/// age is the blob's write time, set when its last byte was written, so a slow upload is as safe as a
+/// quick one. Several nodes may sweep at once: each deletes only what no committed version holds,
+/// and deleting a blob twice is harmless. The store is listed lazily and checked against the
+/// database <see cref="BatchSize"/> keys at a time (one indexed query per batch).
+/// File versions are the only records that hold blob keys today: a feature that stores blobs of its
+/// own must be checked here too, or its blobs are swept (ADR 0010).
+/// </remarks>
+public sealed class SweepOrphanBlobs(
+    LetopisDb db,
+    IBlobStore blobs,
+    TimeProvider time,
+    IOptions<DocumentFileOptions> options,
+    ILogger<SweepOrphanBlobs> logger)
+{
+    public const int BatchSize = 500;
+
+    /// <summary>One pass over the whole store; returns how many blobs were deleted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var grace = options.Value.OrphanGrace;
+        var cutoff = time.GetUtcNow().UtcDateTime - grace;
+        var batch = new List<string>(BatchSize);
+        var deleted = 0;
+        await foreach (var blob in blobs.ListAsync(ct))
+        {
+            if (blob.WrittenAt >= cutoff)
+                continue;
+            batch.Add(blob.Key);
+            if (batch.Count == BatchSize)
+            {
+                deleted += await SweepAsync(batch, ct);
+                batch.Clear();
+            }
+        }
+        if (batch.Count > 0)
+            deleted += await SweepAsync(batch, ct);
+        if (deleted > 0)
+            logger.LogWarning("Orphan sweep deleted {Count} blobs written over {GraceMinutes} minutes ago that no file version references",
+                deleted, options.Value.OrphanGraceMinutes);
+        else
+            logger.LogDebug("Orphan sweep found no unreferenced blobs");
+        return deleted;
+    }
+
+    private async Task<int> SweepAsync(List<string> keys, CancellationToken ct)
+    {
+        var referenced = (await db.DocumentFileVersions.AsNoTracking()
+            .Where(v => EF.Parameter(keys).Contains(v.BlobKey))
+            .Select(v => v.BlobKey)
+            .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var deleted = 0;
+        foreach (var key in keys)
+        {
+            if (referenced.Contains(key))
+                continue;
+            try
+            {
+                if (await blobs.DeleteAsync(key, ct))
+                {
+                    deleted++;
+                    logger.LogDebug("Orphan sweep deleted blob {BlobKey}", key);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogError(e, "Orphan sweep could not delete blob {BlobKey}", key);
+            }
+        }
+        return deleted;
+    }
+}
