@@ -109,6 +109,7 @@ app.UseWhen(ctx => ctx.IsApiRequest(), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseAuthentication();
+app.UseMiddleware<CrossSiteRequestGuard>();
 app.UseMiddleware<ActorMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
