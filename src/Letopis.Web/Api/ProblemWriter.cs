@@ -73,12 +73,15 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
     public async Task WriteAsync(HttpContext context, int status, string code, Exception? exception = null)
     {
         context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = Create(status, code),
             Exception = exception,
-        });
+        };
+        // A client that accepts only HTML (a form post) still gets the problem, not a 500 for want of a writer.
+        if (!await problems.TryWriteAsync(problem))
+            await context.Response.WriteAsJsonAsync(problem.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 
     public string FieldMessage(string field, string code) => Components.Shared.UiText.FieldMessage(text, field, code);

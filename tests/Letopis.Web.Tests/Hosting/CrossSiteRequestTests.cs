@@ -128,8 +128,10 @@ public partial class CrossSiteRequestTests
         var forged = new HttpRequestMessage(HttpMethod.Post, "/account/logout") { Content = new FormUrlEncodedContent([]) };
         forged.Headers.Add("Origin", Evil);
         forged.Headers.Add("Sec-Fetch-Site", "cross-site");
+        forged.Headers.Add("Accept", "text/html");
         var refused = await browser.SendAsync(forged);
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await CodeAsync(refused)).ShouldBe("cross_site_request");
         refused.Headers.Contains("Set-Cookie").ShouldBeFalse();
         (await browser.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
