@@ -72,6 +72,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Required in production; the benchmarks follow no links it builds.
+        start.Environment["Letopis__PublicUrl"] = $"http://127.0.0.1:{port}";
         start.Environment["Letopis__DataDir"] = dataDir;
         start.Environment["Letopis__AdminPassword"] = options.AdminPassword;
         start.Environment["Letopis__Database__Provider"] = options.Provider;

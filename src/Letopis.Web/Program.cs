@@ -25,6 +25,8 @@ builder.WebHost.UseStaticWebAssets();
 var letopis = builder.Configuration.GetSection("Letopis").Get<LetopisOptions>() ?? new LetopisOptions();
 var demo = letopis.Demo || args.Contains("--demo");
 builder.Services.AddOptions<LetopisOptions>().BindConfiguration("Letopis");
+var publicUrl = PublicAddress.Resolve(builder.Configuration, builder.Environment);
+var knownProxies = ForwardedHeadersSetup.ParseKnownProxies(letopis.KnownProxies);
 var dataDir = Path.GetFullPath(letopis.DataDir);
 Directory.CreateDirectory(dataDir);
 
@@ -53,6 +55,9 @@ builder.Services.AddScoped<Letopis.Core.Crm.IContactDateWording, Letopis.Web.Crm
 builder.Services.AddScoped<Letopis.Core.Activities.IActivityWording, Letopis.Web.Activities.ActivityWording>();
 builder.Services.AddLetopisAuth(letopis);
 builder.Services.AddLetopisNotifications(builder.Configuration);
+builder.Services.AddSingleton(sp => new PublicAddress(publicUrl, sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
+// E-mail links use the same address, whichever of its two names set it.
+builder.Services.PostConfigure<Letopis.Core.Notifications.ReminderOptions>(o => o.PublicUrl = publicUrl);
 builder.Services.AddLetopisDocumentFiles();
 
 builder.Services.AddLocalization();
@@ -95,6 +100,8 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync(demo);
 
+if (knownProxies.Count > 0)
+    app.UseForwardedHeaders(ForwardedHeadersSetup.Options(knownProxies));
 // Localization first, so that error pages and problems written on the way out are in the caller's language.
 app.UseRequestLocalization();
 app.UseExceptionHandler();
@@ -102,6 +109,7 @@ app.UseWhen(ctx => ctx.IsApiRequest(), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseAuthentication();
+app.UseMiddleware<CrossSiteRequestGuard>();
 app.UseMiddleware<ActorMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -51,6 +51,8 @@ public sealed class LetopisServer : IAsyncLifetime
         start.Environment["Letopis__DataDir"] = dataDir;
         start.Environment["Letopis__AdminPassword"] = AdminPassword;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Required in production: the calendar feed's links are built from it.
+        start.Environment["Letopis__PublicUrl"] = BaseUrl;
         _process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.Add(e.Data ?? ""); };
         _process.ErrorDataReceived += (_, e) => { lock (_log) _log.Add(e.Data ?? ""); };

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Letopis.Core.Activities;
-using Letopis.Core.Notifications;
 using Letopis.Web.Auth;
+using Letopis.Web.Hosting;
 using Letopis.Web.Resources;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Letopis.Web.Api;
 
@@ -44,11 +43,11 @@ public static class CalendarFeedEndpoints
     }
 
     internal static async Task<Ok<CalendarFeedIssuedResponse>> Issue(
-        HttpContext http, CurrentActor actor, ManageCalendarFeed feeds, IOptions<ReminderOptions> reminders, CancellationToken ct)
+        CurrentActor actor, ManageCalendarFeed feeds, PublicAddress address, CancellationToken ct)
     {
         var issued = await feeds.IssueAsync(actor.UserId!.Value, ct);
-        var baseUrl = reminders.Value.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        return TypedResults.Ok(new CalendarFeedIssuedResponse(FeedUrl(baseUrl, issued.Token), issued.CreatedAt));
+        // Never from the request's Host: whoever forges it would choose where a user's calendar fetches from.
+        return TypedResults.Ok(new CalendarFeedIssuedResponse(FeedUrl(address.BaseUrl, issued.Token), issued.CreatedAt));
     }
 
     internal static async Task<NoContent> Revoke(CurrentActor actor, ManageCalendarFeed feeds, CancellationToken ct)

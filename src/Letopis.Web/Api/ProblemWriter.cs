@@ -15,7 +15,7 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
     public static int StatusOf(string code) => code switch
     {
         ErrorCodes.NotFound or "route_not_found" => StatusCodes.Status404NotFound,
-        ErrorCodes.Forbidden or "not_a_deputy" => StatusCodes.Status403Forbidden,
+        ErrorCodes.Forbidden or "not_a_deputy" or Hosting.CrossSiteRequestGuard.Code => StatusCodes.Status403Forbidden,
         ErrorCodes.Validation or "malformed_json" or "bad_request" or "upload_incomplete" => StatusCodes.Status400BadRequest,
         VersionCheck.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         "body_too_large" or "quota_exceeded" or "file_too_large" => StatusCodes.Status413PayloadTooLarge,
@@ -73,12 +73,15 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
     public async Task WriteAsync(HttpContext context, int status, string code, Exception? exception = null)
     {
         context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = Create(status, code),
             Exception = exception,
-        });
+        };
+        // A client that accepts only HTML (a form post) still gets the problem, not a 500 for want of a writer.
+        if (!await problems.TryWriteAsync(problem))
+            await context.Response.WriteAsJsonAsync(problem.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 
     public string FieldMessage(string field, string code) => Components.Shared.UiText.FieldMessage(text, field, code);

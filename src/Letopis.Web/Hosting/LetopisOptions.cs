@@ -23,4 +23,16 @@ public sealed class LetopisOptions
 
     /// <summary>Lifetime of bearer tokens from <c>POST /api/v1/auth/token</c>.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// The absolute address users open the UI at (<c>https://crm.example.ru</c>): calendar feed and e-mail
+    /// links are built from it. Required outside Development; see <see cref="PublicAddress"/>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// IP addresses of reverse proxies, comma-separated, whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed; unset, forwarded headers are ignored.
+    /// </summary>
+    public string? KnownProxies { get; set; }
 }
