@@ -83,6 +83,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     // Russian text stays readable in responses; HTML-significant characters are still escaped.
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.BasicLatin, System.Text.Unicode.UnicodeRanges.Cyrillic);
+    JsonInput.Configure(o.SerializerOptions);
 });
 builder.Services.AddLetopisOpenApi();
 builder.Services.AddHealthChecks();
