@@ -21,6 +21,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Static web assets (MudBlazor's CSS/JS) are served from the build output in every environment.
 builder.WebHost.UseStaticWebAssets();
+// Kestrel answers its own limits with an empty body; the documented limits are enforced by RequestLimitsMiddleware.
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestLineSize = RequestLimitsMiddleware.KestrelLineBytes;
+    k.Limits.MaxRequestHeadersTotalSize = RequestLimitsMiddleware.KestrelHeaderBytes;
+});
 
 var letopis = builder.Configuration.GetSection("Letopis").Get<LetopisOptions>() ?? new LetopisOptions();
 var demo = letopis.Demo || args.Contains("--demo");
@@ -88,6 +94,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     // Russian text stays readable in responses; HTML-significant characters are still escaped.
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.BasicLatin, System.Text.Unicode.UnicodeRanges.Cyrillic);
+    JsonInput.Configure(o.SerializerOptions);
 });
 builder.Services.AddLetopisOpenApi();
 builder.Services.AddHealthChecks();
@@ -107,6 +114,7 @@ app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseWhen(ctx => ctx.IsApiRequest(), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<CrossSiteRequestGuard>();

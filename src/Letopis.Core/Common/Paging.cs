@@ -13,7 +13,11 @@ public readonly record struct PageRequest(int Page, int PageSize)
     public static PageRequest From(int? page, int? pageSize) =>
         new(Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? DefaultSize, 1, MaxSize));
 
-    public int Skip => (Page - 1) * PageSize;
+    /// <summary>
+    /// Rows before the page, saturated rather than wrapped: a page far beyond the end (up to
+    /// <c>int.MaxValue</c>) is an empty page, never the first one again.
+    /// </summary>
+    public int Skip => (int)Math.Min((long)(Page - 1) * PageSize, int.MaxValue);
 }
 
 public static class PagingExtensions

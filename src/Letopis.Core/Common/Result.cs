@@ -41,6 +41,12 @@ public static class FieldErrors
     public const string Cycle = "cycle";
     public const string PasswordTooWeak = "password_too_weak";
     public const string EndBeforeStart = "end_before_start";
+
+    /// <summary>A number or date outside what Letopis accepts (<see cref="DateLimits"/>, a documented maximum).</summary>
+    public const string OutOfRange = "out_of_range";
+
+    /// <summary>The same field twice in one JSON object.</summary>
+    public const string DuplicateKey = "duplicate_key";
 }
 
 public readonly struct Result<T>

@@ -28,7 +28,8 @@ public static class AccountEndpoints
         var back = SafeReturnUrl(returnUrl);
         if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
             return Results.LocalRedirect($"/login?error=required&returnUrl={Uri.EscapeDataString(back)}");
-        var user = await users.FindByNameAsync(login.Trim());
+        // A control character or a broken surrogate is in no login (and PostgreSQL cannot compare NUL).
+        var user = IsPlainText(login) ? await users.FindByNameAsync(login.Trim()) : null;
         if (user is null || !user.IsActive)
             return Results.LocalRedirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
         var result = await signIn.PasswordSignInAsync(user, password, remember ?? false, lockoutOnFailure: true);
@@ -81,9 +82,28 @@ public static class AccountEndpoints
         return Results.LocalRedirect(SafeReturnUrl(returnUrl));
     }
 
-    /// <summary>Only local paths: an open redirect after sign-in would be a phishing aid.</summary>
+    /// <summary>
+    /// Only local paths: an open redirect after sign-in would be a phishing aid. Control characters
+    /// and broken surrogates are refused too (<c>LocalRedirect</c> would throw on them).
+    /// </summary>
     private static string SafeReturnUrl(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && IsPlainText(url)
             ? url
             : "/";
+
+    private static bool IsPlainText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c))
+                return false;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i++;
+            else if (char.IsSurrogate(c))
+                return false;
+        }
+        return true;
+    }
 }

@@ -43,9 +43,9 @@ public static class ActivitiesEndpoints
         {
             return body.Field<T?>(name).Or(default);
         }
-        catch (PatchFieldException)
+        catch (PatchFieldException e)
         {
-            throw new PatchFieldException(prefix + name);
+            throw new PatchFieldException(prefix + name, e.Code);
         }
     }
 

@@ -12,9 +12,9 @@ public sealed class ApiExceptionHandler(ProblemWriter problems, ILogger<ApiExcep
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (exception is PatchFieldException patch && !context.Response.HasStarted)
+        if (!context.Response.HasStarted && BodyError(exception) is { } error)
         {
-            var problem = problems.Create(Core.Common.Error.Validation((patch.FieldName, Core.Common.FieldErrors.Invalid)));
+            var problem = problems.Create(error);
             context.Response.StatusCode = problem.Status!.Value;
             await context.Response.WriteAsJsonAsync(problem, JsonOptions.Web, "application/problem+json", ct);
             return true;
@@ -35,5 +35,26 @@ public sealed class ApiExceptionHandler(ProblemWriter problems, ILogger<ApiExcep
             return true;
         await problems.WriteAsync(context, status, code);
         return true;
+    }
+
+    /// <summary>
+    /// A body field that did not bind, named: a wrong type in a merge patch, a value out of range,
+    /// or malformed JSON at a known path (a duplicate key, a string where a number belongs).
+    /// </summary>
+    private static Core.Common.Error? BodyError(Exception exception)
+    {
+        if (exception is PatchFieldException patch)
+            return Core.Common.Error.Validation((patch.FieldName, patch.Code));
+        var json = exception as JsonException ?? (exception as BadHttpRequestException)?.InnerException as JsonException;
+        var field = (json as JsonFieldException)?.Field ?? JsonInput.FieldOf(json?.Path);
+        if (json is null || field is null)
+            return null;
+        if (json is JsonFieldException { Code: not Core.Common.FieldErrors.DuplicateKey } refused)
+            return Core.Common.Error.Validation((field, refused.Code));
+        // System.Text.Json names a duplicate only in its message; any other malformed value is just invalid.
+        var code = json is JsonFieldException || json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)
+            ? Core.Common.FieldErrors.DuplicateKey
+            : Core.Common.FieldErrors.Invalid;
+        return new Core.Common.Error("malformed_json", "The body is not valid JSON.", new Dictionary<string, string[]> { [field] = [code] });
     }
 }

@@ -14,7 +14,7 @@ public static class CalendarEndpoints
 {
     public static void MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/calendar").WithTags("Calendar").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/calendar").WithTags("Calendar").RequireAuthorization().WithProblems();
         group.MapGet("/days", ListDays);
         group.MapPut("/days/{date}", SetDay);
         group.MapDelete("/days/{date}", RemoveDay);
@@ -63,7 +63,7 @@ public static class CalendarEndpoints
         var start = ParseDate("from", from, errors);
         if (days is null)
             errors.Add(("days", FieldErrors.Required));
-        else if (Math.Abs(days.Value) > 3650)
+        else if (days.Value is < -3650 or > 3650)
             errors.Add(("days", FieldErrors.Invalid));
         if (errors.Count > 0)
             return problems.Result(Error.Validation([.. errors]));
@@ -78,7 +78,12 @@ public static class CalendarEndpoints
             return null;
         }
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return date;
+        {
+            if (DateLimits.Contains(date))
+                return date;
+            errors.Add((field, FieldErrors.OutOfRange));
+            return null;
+        }
         errors.Add((field, FieldErrors.Invalid));
         return null;
     }

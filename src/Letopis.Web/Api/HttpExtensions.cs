@@ -33,6 +33,10 @@ public static class HttpExtensions
         {
             return new Optional<T>(true, node.Deserialize<T>(JsonOptions.Web)!);
         }
+        catch (JsonFieldException e)
+        {
+            throw new PatchFieldException(name, e.Code);
+        }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             throw new PatchFieldException(name);
@@ -54,9 +58,11 @@ public static class HttpExtensions
 }
 
 /// <summary>A merge-patch field whose JSON type is wrong (a string where a number belongs…).</summary>
-public sealed class PatchFieldException(string field) : Exception($"Field '{field}' has the wrong type.")
+public sealed class PatchFieldException(string field, string code = FieldErrors.Invalid) : Exception($"Field '{field}' has the wrong type.")
 {
     public string FieldName { get; } = field;
+
+    public string Code { get; } = code;
 }
 
 public static class JsonOptions
@@ -70,6 +76,7 @@ public static class JsonOptions
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.BasicLatin, System.Text.Unicode.UnicodeRanges.Cyrillic),
         };
         o.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        JsonInput.Configure(o);
         return o;
     }
 }

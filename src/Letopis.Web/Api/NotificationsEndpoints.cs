@@ -15,7 +15,7 @@ public static class NotificationsEndpoints
 {
     public static void MapNotificationsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization().WithProblems();
         group.MapGet("", List);
         group.MapGet("/unread-count", UnreadCount);
         group.MapPost("/{id:guid}/read", MarkRead);

@@ -18,11 +18,15 @@ public static class OpenApiSetup
             return Task.CompletedTask;
         }));
 
-    /// <summary>Documents the problem responses every Letopis endpoint group can give.</summary>
+    /// <summary>
+    /// Documents the problem responses every Letopis endpoint group can give, and checks the
+    /// group's route and query parameters (<see cref="ParameterInput"/>).
+    /// </summary>
     public static RouteGroupBuilder WithProblems(this RouteGroupBuilder group)
     {
         foreach (var status in new[] { 400, 401, 403, 404, 409, 412 })
             group.ProducesProblem(status);
+        group.AddEndpointFilterFactory(ParameterInput.Filter);
         return group;
     }
 }

@@ -19,6 +19,8 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
         ErrorCodes.Validation or "malformed_json" or "bad_request" or "upload_incomplete" => StatusCodes.Status400BadRequest,
         VersionCheck.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         "body_too_large" or "quota_exceeded" or "file_too_large" => StatusCodes.Status413PayloadTooLarge,
+        "uri_too_long" => StatusCodes.Status414UriTooLong,
+        "headers_too_large" => StatusCodes.Status431RequestHeaderFieldsTooLarge,
         "unauthorized" or "invalid_credentials" or "locked_out" or "account_disabled" or "session_expired" => StatusCodes.Status401Unauthorized,
         "internal_error" or "file_corrupted" => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status409Conflict,
@@ -32,7 +34,9 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
         StatusCodes.Status404NotFound => "route_not_found",
         StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
         StatusCodes.Status413PayloadTooLarge => "body_too_large",
+        StatusCodes.Status414UriTooLong => "uri_too_long",
         StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => "headers_too_large",
         StatusCodes.Status429TooManyRequests => "too_many_requests",
         _ => status >= 500 ? "internal_error" : "error",
     };

@@ -9,7 +9,7 @@ public static class RemindersEndpoints
 {
     public static void MapRemindersEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/reminders").WithTags("Reminders").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/reminders").WithTags("Reminders").RequireAuthorization().WithProblems();
         group.MapGet("", List);
         group.MapPost("", Create);
         group.MapDelete("/{id:guid}", Cancel);

@@ -53,9 +53,12 @@ public sealed class QuotaOptions
 {
     public const string Section = "Letopis:Quota";
 
-    [Range(0, long.MaxValue / DocumentFileOptions.Megabyte)]
+    /// <summary>The largest limit whose bytes a <c>long</c> holds (8 EiB).</summary>
+    public const long MaxMegabytes = long.MaxValue / DocumentFileOptions.Megabyte;
+
+    [Range(0, MaxMegabytes)]
     public long? CompanyMegabytes { get; set; }
 
-    [Range(0, long.MaxValue / DocumentFileOptions.Megabyte)]
+    [Range(0, MaxMegabytes)]
     public long? UserMegabytes { get; set; }
 }

@@ -52,8 +52,12 @@ public sealed class ManageStorageQuota(LetopisDb db, TimeProvider time, ICurrent
         var errors = new List<(string, string)>();
         if (fields.CompanyMegabytes is { HasValue: true, Value: < 0 })
             errors.Add(("companyMegabytes", FieldErrors.Invalid));
+        else if (fields.CompanyMegabytes is { HasValue: true, Value: > QuotaOptions.MaxMegabytes })
+            errors.Add(("companyMegabytes", FieldErrors.OutOfRange));
         if (fields.UserMegabytes is { HasValue: true, Value: < 0 })
             errors.Add(("userMegabytes", FieldErrors.Invalid));
+        else if (fields.UserMegabytes is { HasValue: true, Value: > QuotaOptions.MaxMegabytes })
+            errors.Add(("userMegabytes", FieldErrors.OutOfRange));
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 
