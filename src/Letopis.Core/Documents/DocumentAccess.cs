@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace Letopis.Core.Documents;
 
 /// <summary>
-/// Who sees which documents (ADR 0010). A document's own people: the <c>document</c> scope of the
+/// Who sees which documents (ADR 0015). A document's own people: the <c>document</c> scope of the
 /// role on the responsible person, as for every scoped record, and besides that every
 /// co-responsible user (a co-responsible sees the document even when its responsible is outside the
 /// caller's scope). For reading, access also follows the tree: whoever may read a document's parent

@@ -11,7 +11,7 @@ namespace Letopis.Core.Documents;
 /// sender's number. A document has one row for its responsible person and one per co-responsible
 /// user (access kind <c>document:co</c>, which <see cref="Search"/>'s access filter lets through
 /// only for that very user), so search shows it to exactly those who see its card. Since reading
-/// follows the tree (ADR 0010), the responsible and co-responsible people of its parent and of its
+/// follows the tree (ADR 0015), the responsible and co-responsible people of its parent and of its
 /// root get rows of their own too.
 /// A renamed type reaches the rows at the next rebuild: renaming a type must not rewrite a million rows in one save.
 /// </summary>
@@ -47,7 +47,7 @@ public sealed class DocumentSearchSource : ISearchSource
     }
 
     /// <summary>
-    /// Rows also carry the people of the parent and the root (ADR 0010): a change of who holds a
+    /// Rows also carry the people of the parent and the root (ADR 0015): a change of who holds a
     /// document makes the rows of the documents under it stale, and a move those of its new tree.
     /// </summary>
     internal static async Task<List<Guid>> UnderChangedHoldersAsync(LetopisDb db, ChangeTracker changes, CancellationToken ct)

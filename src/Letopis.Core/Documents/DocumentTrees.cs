@@ -9,7 +9,7 @@ namespace Letopis.Core.Documents;
 /// nodes the caller may not see left out (a visible node under a hidden one becomes a root), and
 /// for each node whose type expects accounting documents, which are provided and which missing.
 /// Completeness counts only the children the caller may see: a badge «Есть: Акт» naming an act
-/// the caller cannot open would tell what the tree hides. Under the tree rule (ADR 0010) every
+/// the caller cannot open would tell what the tree hides. Under the tree rule (ADR 0015) every
 /// child of a visible node is visible, so this is the contract's whole state for everyone who sees it.
 /// </summary>
 internal static class DocumentTrees

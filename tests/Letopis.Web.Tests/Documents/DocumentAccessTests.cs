@@ -48,7 +48,7 @@ public class DocumentAccessTests
         var search = await lawyerClient.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={marker}");
         search.GetProperty("items").EnumerateArray().ShouldContain(h => h.Str("entity") == "document" && h.Id() == id);
         search.GetProperty("items").EnumerateArray().ShouldContain(h => h.Str("entity") == "document" && h.Id() == appendix.Id());
-        // The appendix under the shared contract comes with it (ADR 0010), though only the manager is responsible for it.
+        // The appendix under the shared contract comes with it (ADR 0015), though only the manager is responsible for it.
         var tree = await lawyerClient.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}/tree");
         var root = tree.GetProperty("roots").EnumerateArray().Single();
         root.Id().ShouldBe(id);

@@ -9,7 +9,7 @@ using static Letopis.Web.Tests.Documents.DocumentTestData;
 namespace Letopis.Web.Tests.Documents;
 
 /// <summary>
-/// Access follows the document tree (ADR 0010), and the counterparty card's badges and timeline
+/// Access follows the document tree (ADR 0015), and the counterparty card's badges and timeline
 /// show exactly the documents the caller can open.
 /// </summary>
 public class DocumentTreeAccessTests

@@ -19,7 +19,7 @@ namespace Letopis.Core.Documents.Files;
 /// and deleting a blob twice is harmless. The store is listed lazily and checked against the
 /// database <see cref="BatchSize"/> keys at a time (one indexed query per batch).
 /// File versions are the only records that hold blob keys today: a feature that stores blobs of its
-/// own must be checked here too, or its blobs are swept (ADR 0010).
+/// own must be checked here too, or its blobs are swept (ADR 0014).
 /// </remarks>
 public sealed class SweepOrphanBlobs(
     LetopisDb db,
