@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Letopis.TestKit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Web.Tests;
 
@@ -39,7 +40,7 @@ public class AuthApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task Token_AfterFiveFailures_LocksTheAccountEvenForTheRightPassword(string provider)
+    public async Task Token_AfterFiveFailures_RefusesEvenTheRightPassword(string provider)
     {
         var host = await LetopisHost.SharedAsync(provider);
         var user = await host.CreateUserAsync();
@@ -50,7 +51,99 @@ public class AuthApiTests
         var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("locked_out");
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("invalid_credentials");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Token_ThirtyParallelWrongPasswords_LockTheAccountUntilTheLockoutEnds(string provider)
+    {
+        using var host = new LetopisHost(provider);
+        var user = await host.CreateUserAsync();
+        var anonymous = host.CreateClient();
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = $"wrong-password-{i}" })));
+        var refused = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
+        host.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        var afterLockout = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
+
+        burst.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Unauthorized);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        afterLockout.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var failures = await host.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync());
+        failures.ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Token_FourFailuresThenRightPassword_SucceedsAndStartsCountingAgain(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var user = await host.CreateUserAsync();
+        var anonymous = host.CreateClient();
+
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < 4; i++)
+                (await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = "wrong-password-1" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"round {round + 1}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Token_LockedAccount_IsAnsweredLikeAnUnknownLogin(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var user = await host.CreateUserAsync();
+        var anonymous = host.CreateClient();
+        for (var i = 0; i < 5; i++)
+            await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = "wrong-password-1" });
+
+        var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = "wrong-password-1" });
+        var unknown = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = "nobody-" + Guid.NewGuid().ToString("N")[..8], password = "wrong-password-1" });
+
+        locked.StatusCode.ShouldBe(unknown.StatusCode);
+        var lockedProblem = await locked.Content.ReadFromJsonAsync<JsonElement>();
+        var unknownProblem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        foreach (var field in new[] { "code", "title", "type" })
+            lockedProblem.GetProperty(field).GetString().ShouldBe(unknownProblem.GetProperty(field).GetString(), field);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Token_UnknownLogin_TakesAboutAsLongAsAWrongPassword(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        // Four attempts per user stay below the lockout, so every known attempt checks a real hash.
+        var users = new[] { await host.CreateUserAsync(), await host.CreateUserAsync(), await host.CreateUserAsync() };
+        var anonymous = host.CreateClient();
+        await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = "warm-up", password = "wrong-password-1" });
+
+        var known = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            known.Add(await TimeAsync(anonymous, users[i % 3].Login));
+            unknown.Add(await TimeAsync(anonymous, "nobody-" + Guid.NewGuid().ToString("N")[..8]));
+        }
+
+        var ratio = Median(unknown) / Median(known);
+        ratio.ShouldBeGreaterThan(0.3, $"unknown {Median(unknown):F1} ms, known {Median(known):F1} ms");
+        ratio.ShouldBeLessThan(3.0, $"unknown {Median(unknown):F1} ms, known {Median(known):F1} ms");
+
+        static async Task<double> TimeAsync(HttpClient client, string login)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { login, password = "wrong-password-1" });
+            watch.Stop();
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
     }
 
     [Fact]
