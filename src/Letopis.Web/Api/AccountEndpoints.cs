@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using Letopis.Core.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -49,9 +51,33 @@ public static class AccountEndpoints
         return Results.LocalRedirect(SafeReturnUrl(returnUrl));
     }
 
-    /// <summary>Only local paths: an open redirect after sign-in would be a phishing aid.</summary>
-    private static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
+    /// <summary>
+    /// Where to send the browser after signing in or choosing the language: any path of this site,
+    /// and nothing else, since an open redirect after sign-in would be a phishing aid. Browsers drop
+    /// tabs and line breaks from a URL and read a backslash as a slash, so <c>/\t/evil</c> and
+    /// <c>/\evil</c> would lead off the site: an address with a control character or starting with
+    /// <c>//</c> or <c>/\</c> goes home. Characters outside ASCII are percent-encoded (UTF-8), as a
+    /// browser would, because a Location header carries ASCII only.
+    /// </summary>
+    internal static string SafeReturnUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url[0] != '/' || (url.Length > 1 && url[1] is '/' or '\\'))
+            return "/";
+        var local = new StringBuilder(url.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (Rune.IsControl(rune))
+                return "/";
+            if (rune.Value is > ' ' and < 0x7F)
+            {
+                local.Append((char)rune.Value);
+                continue;
+            }
+            var length = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..length])
+                local.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+        }
+        return local.ToString();
+    }
 }
