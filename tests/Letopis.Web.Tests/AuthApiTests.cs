@@ -56,22 +56,29 @@ public class AuthApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task Token_ThirtyParallelWrongPasswords_LockTheAccountUntilTheLockoutEnds(string provider)
+    public async Task Token_ThirtyParallelWrongPasswordsOnTwoServers_CheckFiveAndLockUntilTheLockoutEnds(string provider)
     {
-        using var host = new LetopisHost(provider);
-        var user = await host.CreateUserAsync();
-        var anonymous = host.CreateClient();
+        using var nodeA = new LetopisHost(provider);
+        using var nodeB = new LetopisHost(provider, nodeA.ConnectionString);
+        var user = await nodeA.CreateUserAsync();
+        var clientA = nodeA.CreateClient();
+        var clientB = nodeB.CreateClient();
 
-        var burst = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
-            anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = $"wrong-password-{i}" })));
-        var refused = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
-        host.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
-        var afterLockout = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
+        var burst = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => (i % 2 == 0 ? clientA : clientB)
+            .PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = $"wrong-password-{i}" })));
+        var checkedGuesses = await nodeA.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync());
+        var refusedA = await clientA.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
+        var refusedB = await clientB.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
+        nodeA.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        nodeB.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        var afterLockout = await clientB.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
 
         burst.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Unauthorized);
-        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        checkedGuesses.ShouldBe(5);
+        refusedA.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        refusedB.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         afterLockout.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var failures = await host.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync());
+        var failures = await nodeA.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync());
         failures.ShouldBe(0);
     }
 
