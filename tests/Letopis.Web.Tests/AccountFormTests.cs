@@ -64,6 +64,30 @@ public partial class AccountFormTests
     }
 
     [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Login_AfterFiveFailures_TellsTheLockoutAlikeForRealAndUnknownLogins(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var user = await host.CreateUserAsync();
+        var nobody = "nobody-" + Guid.NewGuid().ToString("N")[..8];
+        var browser = Browser(host);
+        for (var i = 0; i < 5; i++)
+        {
+            await PostLoginAsync(browser, user.Login, "wrong-password-1", "/");
+            await PostLoginAsync(browser, nobody, "wrong-password-1", "/");
+        }
+
+        var real = await PostLoginAsync(browser, user.Login, user.Password, "/");
+        var unknown = await PostLoginAsync(browser, nobody, "wrong-password-1", "/");
+
+        real.Headers.Location!.OriginalString.ShouldBe("/login?error=locked&returnUrl=%2F");
+        unknown.Headers.Location!.OriginalString.ShouldBe("/login?error=locked&returnUrl=%2F");
+        var page = await browser.GetStringAsync("/login?error=locked&returnUrl=%2F");
+        WebUtility.HtmlDecode(page).ShouldContain("Слишком много неудачных попыток. Вход заблокирован на 15 минут.");
+        (await browser.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
     [InlineData("/search?q=строй", "/search?q=%D1%81%D1%82%D1%80%D0%BE%D0%B9")]
     [InlineData("/documents?tab=2#files", "/documents?tab=2#files")]
     [InlineData("https://evil.example/", "/")]

@@ -26,11 +26,11 @@ public static class AccountEndpoints
         var back = SafeReturnUrl(returnUrl);
         if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
             return Results.LocalRedirect($"/login?error=required&returnUrl={Uri.EscapeDataString(back)}");
-        // Unknown, disabled and locked logins read like a wrong password (see CheckPassword); the
-        // page's message names the lockout as one possible reason, for everyone alike.
-        var user = await check.HandleAsync(login, password, ct);
-        if (user is null)
-            return Results.LocalRedirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
+        // Unknown logins are counted and locked like real ones (see CheckPassword): both messages
+        // are shown alike whether or not the login exists.
+        var result = await check.HandleAsync(login, password, ct);
+        if (result.User is not { } user)
+            return Results.LocalRedirect($"/login?error={(result.LockedOut ? "locked" : "invalid")}&returnUrl={Uri.EscapeDataString(back)}");
         await signIn.SignInWithClaimsAsync(user, remember ?? false, [new Claim("amr", "pwd")]);
         return Results.LocalRedirect(back);
     }

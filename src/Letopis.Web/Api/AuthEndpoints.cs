@@ -37,11 +37,11 @@ public static class AuthEndpoints
             return problems.Result(Core.Common.Error.Validation([.. fields]));
         }
 
-        // A locked account gets the same answer as a wrong password or an unknown login (see
-        // CheckPassword): a distinct "locked_out" would tell anyone which logins exist.
-        var user = await check.HandleAsync(request.Login, request.Password, ct);
-        if (user is null)
-            return TypedResults.Problem(problems.Create(StatusCodes.Status401Unauthorized, "invalid_credentials"));
+        // Unknown logins are counted and locked like real ones (see CheckPassword), so neither
+        // "invalid_credentials" nor "locked_out" tells whether a login exists.
+        var result = await check.HandleAsync(request.Login, request.Password, ct);
+        if (result.User is not { } user)
+            return TypedResults.Problem(problems.Create(StatusCodes.Status401Unauthorized, result.ErrorCode));
 
         var (token, expires) = await AuthSetup.IssueAccessTokenAsync(signIn, bearer, time, user);
         return TypedResults.Ok(new TokenResponse(token, expires));
