@@ -15,7 +15,7 @@ public class SignInTests(LetopisServer server)
         await page.FillAsync("input[name=password]", "not-the-password-1");
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("error=invalid", StringComparison.Ordinal));
-        (await page.InnerTextAsync("[data-testid=login-error]")).ShouldBe("Неверный логин или пароль, или вход временно заблокирован после нескольких неудачных попыток.");
+        (await page.InnerTextAsync("[data-testid=login-error]")).ShouldBe("Неверный логин или пароль.");
         await page.ShotAsync(server, "login-error");
 
         await page.FillAsync("input[name=login]", "admin");
