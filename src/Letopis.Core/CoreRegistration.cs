@@ -15,6 +15,7 @@ public static class CoreRegistration
         // The host registers the configured zone first; hosts without configuration get Moscow.
         services.TryAddSingleton(CompanyTimeZone.FromSetting(null));
         services.AddScoped<UserClock>();
+        services.AddScoped<CheckPassword>();
         services.AddScoped<CreateUser>();
         services.AddScoped<UpdateUser>();
         services.AddScoped<UpdateOwnProfile>();

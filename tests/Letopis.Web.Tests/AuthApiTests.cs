@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Letopis.Core.Access;
 using Letopis.TestKit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Web.Tests;
 
@@ -39,7 +41,7 @@ public class AuthApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task Token_AfterFiveFailures_LocksTheAccountEvenForTheRightPassword(string provider)
+    public async Task Token_AfterFiveFailures_RefusesEvenTheRightPasswordAsLockedOut(string provider)
     {
         var host = await LetopisHost.SharedAsync(provider);
         var user = await host.CreateUserAsync();
@@ -51,6 +53,133 @@ public class AuthApiTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("locked_out");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Token_UnknownLoginAfterFiveFailures_IsAnsweredLikeALockedRealLogin(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var user = await host.CreateUserAsync();
+        var nobody = "nobody-" + Guid.NewGuid().ToString("N")[..8];
+        var anonymous = host.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = "wrong-password-1" });
+            await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = nobody, password = "wrong-password-1" });
+        }
+
+        var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = "wrong-password-1" });
+        var unknown = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = nobody.ToUpperInvariant(), password = "wrong-password-1" });
+
+        locked.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var lockedProblem = await locked.Content.ReadFromJsonAsync<JsonElement>();
+        var unknownProblem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        lockedProblem.GetProperty("code").GetString().ShouldBe("locked_out");
+        foreach (var field in new[] { "code", "title", "type" })
+            unknownProblem.GetProperty(field).GetString().ShouldBe(lockedProblem.GetProperty(field).GetString(), field);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Token_LockedUserAfterAnAdministratorSetsANewPassword_SignsIn(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var user = await host.CreateUserAsync();
+        var admin = await host.AdminAsync();
+        var anonymous = host.CreateClient();
+        for (var i = 0; i < 5; i++)
+            await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = "wrong-password-1" });
+        var listed = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{user.Id}");
+
+        (await admin.PatchAsJsonAsync($"/api/v1/users/{user.Id}", new { password = "new-password-2026" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = "new-password-2026" });
+
+        listed.GetProperty("lockedOut").GetBoolean().ShouldBeTrue();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Token_ThirtyParallelWrongPasswordsOnTwoServers_CheckFiveAndLockUntilTheLockoutEnds(string provider)
+    {
+        using var nodeA = new LetopisHost(provider);
+        using var nodeB = new LetopisHost(provider, nodeA.ConnectionString);
+        var user = await nodeA.CreateUserAsync();
+        var clientA = nodeA.CreateClient();
+        var clientB = nodeB.CreateClient();
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => (i % 2 == 0 ? clientA : clientB)
+            .PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = $"wrong-password-{i}" })));
+        var key = user.Login.ToUpperInvariant();
+        var checkedGuesses = await nodeA.WithDbAsync(db => db.Set<SignInAttempt>().Where(a => a.LoginKey == key).Select(a => a.Failures).SingleAsync());
+        var refusedA = await clientA.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
+        var refusedB = await clientB.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
+        nodeA.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        nodeB.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        var afterLockout = await clientB.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
+
+        burst.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Unauthorized);
+        checkedGuesses.ShouldBe(5);
+        foreach (var refused in new[] { refusedA, refusedB })
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("locked_out");
+        }
+        afterLockout.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await nodeA.WithDbAsync(db => db.Set<SignInAttempt>().AnyAsync(a => a.LoginKey == key))).ShouldBeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Token_FourFailuresThenRightPassword_SucceedsAndStartsCountingAgain(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var user = await host.CreateUserAsync();
+        var anonymous = host.CreateClient();
+
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < 4; i++)
+                (await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = "wrong-password-1" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"round {round + 1}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Token_UnknownLogin_TakesAboutAsLongAsAWrongPassword(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        // Four attempts per user stay below the lockout, so every known attempt checks a real hash.
+        var users = new[] { await host.CreateUserAsync(), await host.CreateUserAsync(), await host.CreateUserAsync() };
+        var anonymous = host.CreateClient();
+        await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = "warm-up", password = "wrong-password-1" });
+
+        var known = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            known.Add(await TimeAsync(anonymous, users[i % 3].Login));
+            unknown.Add(await TimeAsync(anonymous, "nobody-" + Guid.NewGuid().ToString("N")[..8]));
+        }
+
+        var ratio = Median(unknown) / Median(known);
+        ratio.ShouldBeGreaterThan(0.3, $"unknown {Median(unknown):F1} ms, known {Median(known):F1} ms");
+        ratio.ShouldBeLessThan(3.0, $"unknown {Median(unknown):F1} ms, known {Median(known):F1} ms");
+
+        static async Task<double> TimeAsync(HttpClient client, string login)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { login, password = "wrong-password-1" });
+            watch.Stop();
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
     }
 
     [Fact]

@@ -88,6 +88,7 @@ public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimePro
             endSessions = true;
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
+            await SignInAttempt.ClearAsync(db, SignInAttempt.KeyOf(user.NormalizedUserName ?? ""), ct);
             db.ChangeRecords.Add(Record(user.Id, "password", null, "***"));
         }
         if (request.Roles is { HasValue: true, Value: { } roles })

@@ -39,7 +39,7 @@ internal static class UserProjection
                 u.DepartmentId,
                 DepartmentName = u.Department != null ? u.Department.Name : null,
                 u.IsActive,
-                u.LockoutEnd,
+                u.NormalizedUserName,
                 u.Culture,
                 u.TimeZone,
                 u.Version,
@@ -51,9 +51,16 @@ internal static class UserProjection
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
         var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        // Sign-in locks are kept per login name (see CheckPassword), not in the user row.
+        var keys = rows.Select(r => SignInAttempt.KeyOf(r.NormalizedUserName ?? "")).ToList();
+        var nowTicks = now.Ticks;
+        var locked = (await db.Set<SignInAttempt>()
+            .Where(a => keys.Contains(a.LoginKey) && a.LockedUntil > nowTicks)
+            .Select(a => a.LoginKey)
+            .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         return rows.Select(r => new UserDto(
             r.Id, r.UserName!, r.FullName, r.Email, r.DepartmentId, r.DepartmentName,
             rolesByUser[r.Id].Order().ToList(), r.IsActive,
-            r.LockoutEnd is { } end && end.UtcDateTime > now, r.Culture, r.TimeZone, r.Version)).ToList();
+            locked.Contains(SignInAttempt.KeyOf(r.NormalizedUserName ?? "")), r.Culture, r.TimeZone, r.Version)).ToList();
     }
 }

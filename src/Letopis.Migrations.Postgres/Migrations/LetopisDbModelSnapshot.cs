@@ -321,6 +321,28 @@ namespace Letopis.Migrations.Postgres.Migrations
                     b.ToTable("RolePermissions");
                 });
 
+            modelBuilder.Entity("Letopis.Core.Access.SignInAttempt", b =>
+                {
+                    b.Property<string>("LoginKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LoginKey");
+
+                    b.HasIndex("WindowEndsAt");
+
+                    b.ToTable("SignInAttempts", (string)null);
+                });
+
             modelBuilder.Entity("Letopis.Core.Activities.Activity", b =>
                 {
                     b.Property<Guid>("Id")

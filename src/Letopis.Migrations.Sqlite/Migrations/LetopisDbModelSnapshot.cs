@@ -316,6 +316,28 @@ namespace Letopis.Migrations.Sqlite.Migrations
                     b.ToTable("RolePermissions");
                 });
 
+            modelBuilder.Entity("Letopis.Core.Access.SignInAttempt", b =>
+                {
+                    b.Property<string>("LoginKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LoginKey");
+
+                    b.HasIndex("WindowEndsAt");
+
+                    b.ToTable("SignInAttempts", (string)null);
+                });
+
             modelBuilder.Entity("Letopis.Core.Activities.Activity", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using Letopis.Core.Access;
 using Letopis.Web.Auth;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -23,20 +25,17 @@ public static class AccountEndpoints
 
     internal static async Task<IResult> Login(
         [FromForm] string? login, [FromForm] string? password, [FromForm] string? returnUrl, [FromForm] bool? remember,
-        UserManager<AppUser> users, SignInManager<AppUser> signIn)
+        CheckPassword check, SignInManager<AppUser> signIn, CancellationToken ct)
     {
         var back = SafeReturnUrl(returnUrl);
         if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
             return Results.LocalRedirect($"/login?error=required&returnUrl={Uri.EscapeDataString(back)}");
-        // A control character or a broken surrogate is in no login (and PostgreSQL cannot compare NUL).
-        var user = IsPlainText(login) ? await users.FindByNameAsync(login.Trim()) : null;
-        if (user is null || !user.IsActive)
-            return Results.LocalRedirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
-        var result = await signIn.PasswordSignInAsync(user, password, remember ?? false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            return Results.LocalRedirect($"/login?error=locked&returnUrl={Uri.EscapeDataString(back)}");
-        if (!result.Succeeded)
-            return Results.LocalRedirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
+        // Unknown logins are counted and locked like real ones (see CheckPassword): both messages
+        // are shown alike whether or not the login exists.
+        var result = await check.HandleAsync(login, password, ct);
+        if (result.User is not { } user)
+            return Results.LocalRedirect($"/login?error={(result.LockedOut ? "locked" : "invalid")}&returnUrl={Uri.EscapeDataString(back)}");
+        await signIn.SignInWithClaimsAsync(user, remember ?? false, [new Claim("amr", "pwd")]);
         return Results.LocalRedirect(back);
     }
 
@@ -83,27 +82,32 @@ public static class AccountEndpoints
     }
 
     /// <summary>
-    /// Only local paths: an open redirect after sign-in would be a phishing aid. Control characters
-    /// and broken surrogates are refused too (<c>LocalRedirect</c> would throw on them).
+    /// Where to send the browser after signing in or choosing the language: any path of this site,
+    /// and nothing else, since an open redirect after sign-in would be a phishing aid. Browsers drop
+    /// tabs and line breaks from a URL and read a backslash as a slash, so <c>/\t/evil</c> and
+    /// <c>/\evil</c> would lead off the site: an address with a control character or starting with
+    /// <c>//</c> or <c>/\</c> goes home. Characters outside ASCII are percent-encoded (UTF-8), as a
+    /// browser would, because a Location header carries ASCII only.
     /// </summary>
-    private static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            && IsPlainText(url)
-            ? url
-            : "/";
-
-    private static bool IsPlainText(string text)
+    internal static string SafeReturnUrl(string? url)
     {
-        for (var i = 0; i < text.Length; i++)
+        if (string.IsNullOrEmpty(url) || url[0] != '/' || (url.Length > 1 && url[1] is '/' or '\\'))
+            return "/";
+        var local = new StringBuilder(url.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
         {
-            var c = text[i];
-            if (char.IsControl(c))
-                return false;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                i++;
-            else if (char.IsSurrogate(c))
-                return false;
+            if (Rune.IsControl(rune))
+                return "/";
+            if (rune.Value is > ' ' and < 0x7F)
+            {
+                local.Append((char)rune.Value);
+                continue;
+            }
+            var length = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..length])
+                local.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
         }
-        return true;
+        return local.ToString();
     }
 }

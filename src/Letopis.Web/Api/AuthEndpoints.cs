@@ -24,8 +24,8 @@ public static class AuthEndpoints
     }
 
     internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
-        TokenRequest? request, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, ProblemWriter problems)
+        TokenRequest? request, CheckPassword check, SignInManager<AppUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, ProblemWriter problems, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request?.Login) || string.IsNullOrEmpty(request.Password))
         {
@@ -37,14 +37,11 @@ public static class AuthEndpoints
             return problems.Result(Core.Common.Error.Validation([.. fields]));
         }
 
-        var user = await users.FindByNameAsync(request.Login.Trim());
-        if (user is null || !user.IsActive)
-            return TypedResults.Problem(problems.Create(StatusCodes.Status401Unauthorized, "invalid_credentials"));
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-            return TypedResults.Problem(problems.Create(StatusCodes.Status401Unauthorized, "locked_out"));
-        if (!check.Succeeded)
-            return TypedResults.Problem(problems.Create(StatusCodes.Status401Unauthorized, "invalid_credentials"));
+        // Unknown logins are counted and locked like real ones (see CheckPassword), so neither
+        // "invalid_credentials" nor "locked_out" tells whether a login exists.
+        var result = await check.HandleAsync(request.Login, request.Password, ct);
+        if (result.User is not { } user)
+            return TypedResults.Problem(problems.Create(StatusCodes.Status401Unauthorized, result.ErrorCode));
 
         var (token, expires) = await AuthSetup.IssueAccessTokenAsync(signIn, bearer, time, user);
         return TypedResults.Ok(new TokenResponse(token, expires));
