@@ -123,7 +123,7 @@ public static class JsonInput
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var value = JsonMetadataServices.StringConverter.Read(ref reader, typeToConvert, options);
-            return value is not null && value.Contains('\0', StringComparison.Ordinal) ? throw new JsonFieldException(FieldErrors.Invalid) : value;
+            return value is not null && value.Contains('\0', StringComparison.Ordinal) ? throw new JsonFieldException(TextRules.ControlCharacters) : value;
         }
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>

@@ -58,9 +58,9 @@ public static class ParameterInput
         if (type == typeof(DateTimeOffset))
             return v => v is DateTimeOffset t && !DateLimits.Contains(t) ? FieldErrors.OutOfRange : null;
         if (type == typeof(string))
-            return v => v is string s && s.Contains('\0', StringComparison.Ordinal) ? FieldErrors.Invalid : null;
+            return v => v is string s && s.Contains('\0', StringComparison.Ordinal) ? TextRules.ControlCharacters : null;
         if (type == typeof(string[]))
-            return v => v is string[] all && all.Any(s => s.Contains('\0', StringComparison.Ordinal)) ? FieldErrors.Invalid : null;
+            return v => v is string[] all && all.Any(s => s.Contains('\0', StringComparison.Ordinal)) ? TextRules.ControlCharacters : null;
         return null;
     }
 }
