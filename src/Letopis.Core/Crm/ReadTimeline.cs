@@ -1,4 +1,5 @@
 using Letopis.Core.Access;
+using Letopis.Core.Activities;
 using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Letopis.Core.Documents;
@@ -13,9 +14,9 @@ public sealed record TimelineItemDto(
 
 /// <summary>
 /// Reads a counterparty's timeline and adds notes to it; both need the card to be visible. The
-/// timeline holds only the entries about documents the caller may open.
+/// timeline holds only the entries about documents and activities the caller may open.
 /// </summary>
-public sealed class ReadTimeline(LetopisDb db, TimeProvider time, ICurrentActor actor)
+public sealed class ReadTimeline(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company)
 {
     public async Task<Result<PageOf<TimelineItemDto>>> HandleAsync(AccessContext access, Guid counterpartyId, PageRequest page, CancellationToken ct)
     {
@@ -23,10 +24,15 @@ public sealed class ReadTimeline(LetopisDb db, TimeProvider time, ICurrentActor 
             return Error.NotFound();
         // An entry about a document (registered, status, file) names it and its files: it is shown
         // only to those who may open that document, filtered in SQL so that pages and the total agree.
+        // The same holds for an activity (planned, moved, done, cancelled): its subject is as private
+        // as the activity, which only its people, their heads and deputies and the scope's holders see.
         var documents = db.VisibleDocuments(access);
+        var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
+        var activities = viewer.Visible(db.Activities);
         var query = db.TimelineEvents.AsNoTracking()
             .Where(t => t.CounterpartyId == counterpartyId)
-            .Where(t => t.EntityKind != Document.EntityKind || documents.Any(d => d.Id == t.EntityId));
+            .Where(t => t.EntityKind != Document.EntityKind || documents.Any(d => d.Id == t.EntityId))
+            .Where(t => t.EntityKind != Activity.EntityKind || activities.Any(a => a.Id == t.EntityId));
         var total = await query.CountAsync(ct);
         var items = await Project(query.OrderByDescending(t => t.At).ThenByDescending(t => t.Id).Skip(page.Skip).Take(page.PageSize))
             .ToListAsync(ct);

@@ -291,4 +291,29 @@ public class ActivitiesApiTests
         inEnglish.GetProperty("items").EnumerateArray().First(e => e.GetProperty("kind").GetString() == "activity_moved")
             .GetProperty("title").GetString().ShouldBe("Moved: Обсудить КП");
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Timeline_OfACardTheReaderHolds_NamesNoActivityTheReaderCannotOpen(string provider)
+    {
+        var s = await ActivityScenario.CreateAsync(await LetopisHost.SharedAsync(provider));
+        var id = (await s.PlanAsync(s.EmployeeClient, s.Call(subject: "Скидка 15% для Гарант-Строй"))).GetProperty("id").GetGuid();
+        (await s.EmployeeClient.PostAsJsonAsync($"/api/v1/activities/{id}/complete", new { result = "Согласились на 12%" })).EnsureSuccessStatusCode();
+        // The card passes to a manager of another department, who now sees it but not the sales call on it.
+        var admin = await s.Host.AdminAsync();
+        (await admin.PatchAsJsonAsync($"/api/v1/counterparties/{s.CounterpartyId}", new { responsibleId = s.Outsider.Id })).EnsureSuccessStatusCode();
+        (await s.OutsiderClient.GetAsync($"/api/v1/activities/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var timeline = await s.OutsiderClient.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{s.CounterpartyId}/timeline");
+
+        var items = timeline.GetProperty("items").EnumerateArray().ToList();
+        items.ShouldNotContain(e => e.GetProperty("entityKind").GetString() == "activity");
+        timeline.GetRawText().ShouldNotContain("Скидка 15%");
+        timeline.GetProperty("total").GetInt32().ShouldBe(items.Count);
+        var byHead = await s.HeadClient.GetFromJsonAsync<JsonElement>($"/api/v1/activities/{id}");
+        byHead.GetProperty("subject").GetString().ShouldBe("Скидка 15% для Гарант-Строй");
+        var adminTimeline = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties/{s.CounterpartyId}/timeline");
+        adminTimeline.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("entityId").ValueKind == JsonValueKind.String
+            && e.GetProperty("entityId").GetGuid() == id).ShouldBe(2);
+    }
 }
