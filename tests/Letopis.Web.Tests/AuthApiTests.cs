@@ -241,4 +241,29 @@ public class AuthApiTests
         negotiate.StatusCode.ShouldBe(HttpStatusCode.OK);
         api.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task OwnPasswordChange_AfterFiveWrongCurrentPasswords_IsRefusedAndTheLoginLocked(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var user = await host.CreateUserAsync();
+        var session = await host.ClientAsync(user.Login, user.Password);
+        const string NewPassword = "Novyi-parol-2027";
+
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await session.PatchAsJsonAsync("/api/v1/me", new { currentPassword = $"guess-{i}-2026", newPassword = NewPassword });
+            wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+        var right = await session.PatchAsJsonAsync("/api/v1/me", new { currentPassword = user.Password, newPassword = NewPassword });
+
+        // A held session gives no more guesses at the password than the sign-in page does.
+        right.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await right.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("fieldCodes").GetProperty("currentPassword")[0].GetString().ShouldBe("too_many_attempts");
+        var signIn = await host.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password });
+        (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("locked_out");
+        (await session.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("login").GetString().ShouldBe(user.Login);
+    }
 }

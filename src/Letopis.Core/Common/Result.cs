@@ -47,6 +47,9 @@ public static class FieldErrors
 
     /// <summary>The same field twice in one JSON object.</summary>
     public const string DuplicateKey = "duplicate_key";
+
+    /// <summary>A password checked too often in the sign-in window: the login is locked for a while.</summary>
+    public const string TooManyAttempts = "too_many_attempts";
 }
 
 public readonly struct Result<T>
