@@ -266,4 +266,20 @@ public class AuthApiTests
         (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("locked_out");
         (await session.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("login").GetString().ShouldBe(user.Login);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Token_TwentyParallelRightPasswords_AllSignIn(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var user = await host.CreateUserAsync();
+
+        // An integration starting its workers signs in with one login many times at once.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            host.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = user.Password })));
+
+        answers.Select(a => a.StatusCode).ShouldAllBe(s => s == HttpStatusCode.OK);
+        var wrong = await host.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { login = user.Login, password = "not-the-password-1" });
+        (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("invalid_credentials");
+    }
 }

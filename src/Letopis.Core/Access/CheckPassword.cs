@@ -33,6 +33,11 @@ public sealed class CheckPassword(LetopisDb db, UserManager<AppUser> users, IOpt
 {
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
 
+    // Far longer than a password check (~0.1-0.3 s): by then every check that took part in a lock has ended.
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan SettleStep = TimeSpan.FromMilliseconds(100);
+
     private static string? _dummyHash;
 
     // Environment.TickCount64 of this node's next sweep of ended windows.
@@ -54,6 +59,19 @@ public sealed class CheckPassword(LetopisDb db, UserManager<AppUser> users, IOpt
         var now = time.GetUtcNow();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
         var failures = await SignInAttempt.ReserveAsync(db, key, lockout.MaxFailedAccessAttempts, now, lockout.DefaultLockoutTimeSpan, ct);
+        // Checks still running count against the window too (that is what bounds parallel guesses),
+        // so a burst of right passwords (an integration starting its workers) can fill it for a
+        // moment: a lock taken in the last seconds may be lifted by one of them. Such a request waits
+        // for it, briefly; a lock older than that stands. Known and unknown logins wait alike.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (failures is null && waited.Elapsed < SettleTime
+               && await SignInAttempt.LockedAtAsync(db, key, lockout.DefaultLockoutTimeSpan, ct) is var lockedAt
+               && (lockedAt is null || now - lockedAt < SettleTime))
+        {
+            await Task.Delay(SettleStep, ct);
+            now = time.GetUtcNow();
+            failures = await SignInAttempt.ReserveAsync(db, key, lockout.MaxFailedAccessAttempts, now, lockout.DefaultLockoutTimeSpan, ct);
+        }
         await SweepIfDueAsync(now, ct);
         // A wrong password that took the last attempt has locked the login, as a locked one answers.
         var lockedAfterFailure = failures is not { } taken || taken >= lockout.MaxFailedAccessAttempts;

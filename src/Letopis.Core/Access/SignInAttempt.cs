@@ -59,6 +59,13 @@ public class SignInAttempt
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <summary>When the login's lock was taken (its end less the window); null when it has no row or no lock.</summary>
+    internal static async Task<DateTimeOffset?> LockedAtAsync(LetopisDb db, string key, TimeSpan window, CancellationToken ct)
+    {
+        var until = await db.Set<SignInAttempt>().AsNoTracking().Where(a => a.LoginKey == key).Select(a => a.LockedUntil).FirstOrDefaultAsync(ct);
+        return until is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) - window : null;
+    }
+
     /// <summary>Forgets the login's failures and lock: a right password, or an administrator's new one.</summary>
     internal static async Task ClearAsync(LetopisDb db, string key, CancellationToken ct)
     {
