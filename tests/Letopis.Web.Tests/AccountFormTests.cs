@@ -1,12 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Letopis.TestKit;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Letopis.Web.Tests;
 
 /// <summary>The login page's form post and the language switch: where they send the browser back to.</summary>
-public partial class AccountFormTests
+public class AccountFormTests
 {
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -14,9 +12,9 @@ public partial class AccountFormTests
     {
         var host = await LetopisHost.SharedAsync(provider);
         var user = await host.CreateUserAsync();
-        var browser = Browser(host);
+        var browser = LoginForm.Browser(host);
 
-        var response = await PostLoginAsync(browser, user.Login, user.Password, "/search?q=строй");
+        var response = await LoginForm.PostAsync(browser, user.Login, user.Password, "/search?q=строй");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe("/search?q=%D1%81%D1%82%D1%80%D0%BE%D0%B9");
@@ -36,9 +34,9 @@ public partial class AccountFormTests
     {
         var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
         var user = await host.CreateUserAsync();
-        var browser = Browser(host);
+        var browser = LoginForm.Browser(host);
 
-        var response = await PostLoginAsync(browser, user.Login, user.Password, returnUrl);
+        var response = await LoginForm.PostAsync(browser, user.Login, user.Password, returnUrl);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         response.Headers.Location!.OriginalString.ShouldBe("/");
@@ -51,9 +49,9 @@ public partial class AccountFormTests
     {
         var host = await LetopisHost.SharedAsync(provider);
         var user = await host.CreateUserAsync();
-        var browser = Browser(host);
+        var browser = LoginForm.Browser(host);
 
-        var response = await PostLoginAsync(browser, user.Login, "wrong-password-1", "/search?q=строй");
+        var response = await LoginForm.PostAsync(browser, user.Login, "wrong-password-1", "/search?q=строй");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var location = response.Headers.Location!.OriginalString;
@@ -70,15 +68,15 @@ public partial class AccountFormTests
         var host = await LetopisHost.SharedAsync(provider);
         var user = await host.CreateUserAsync();
         var nobody = "nobody-" + Guid.NewGuid().ToString("N")[..8];
-        var browser = Browser(host);
+        var browser = LoginForm.Browser(host);
         for (var i = 0; i < 5; i++)
         {
-            await PostLoginAsync(browser, user.Login, "wrong-password-1", "/");
-            await PostLoginAsync(browser, nobody, "wrong-password-1", "/");
+            await LoginForm.PostAsync(browser, user.Login, "wrong-password-1", "/");
+            await LoginForm.PostAsync(browser, nobody, "wrong-password-1", "/");
         }
 
-        var real = await PostLoginAsync(browser, user.Login, user.Password, "/");
-        var unknown = await PostLoginAsync(browser, nobody, "wrong-password-1", "/");
+        var real = await LoginForm.PostAsync(browser, user.Login, user.Password, "/");
+        var unknown = await LoginForm.PostAsync(browser, nobody, "wrong-password-1", "/");
 
         real.Headers.Location!.OriginalString.ShouldBe("/login?error=locked&returnUrl=%2F");
         unknown.Headers.Location!.OriginalString.ShouldBe("/login?error=locked&returnUrl=%2F");
@@ -100,30 +98,9 @@ public partial class AccountFormTests
     {
         var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
 
-        var response = await Browser(host).GetAsync($"/account/culture?culture=en&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var response = await LoginForm.Browser(host).GetAsync($"/account/culture?culture=en&returnUrl={Uri.EscapeDataString(returnUrl)}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe(expected);
     }
-
-    private static HttpClient Browser(LetopisHost host) =>
-        host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
-    /// <summary>Posts the login form the way a browser does: with the page's antiforgery token and cookie.</summary>
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient browser, string login, string password, string returnUrl)
-    {
-        var page = await browser.GetStringAsync("/login");
-        var token = AntiforgeryInput().Match(page);
-        token.Success.ShouldBeTrue("the login page has no antiforgery token");
-        return await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-            ["login"] = login,
-            ["password"] = password,
-            ["returnUrl"] = returnUrl,
-        }));
-    }
-
-    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryInput();
 }

@@ -2,14 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Letopis.TestKit;
 using static Letopis.Web.Tests.DocumentFiles.FileTestKit;
 
 namespace Letopis.Web.Tests;
 
 /// <summary>The edges of input each get a 400 naming the field, or the documented limit, never a 500.</summary>
-public partial class InputEdgesTests
+public class InputEdgesTests
 {
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
@@ -119,10 +118,9 @@ public partial class InputEdgesTests
         async Task<string> SignInAsync(string login, string password, string returnUrl)
         {
             // Each attempt from a new browser: a signed-in one would need a new antiforgery token.
-            var client = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-            var token = AntiforgeryToken().Match(await client.GetStringAsync("/login")).Groups[1].Value;
-            token.ShouldNotBeEmpty();
-            var body = $"login={login}&password={password}&returnUrl={returnUrl}&__RequestVerificationToken={Uri.EscapeDataString(System.Net.WebUtility.HtmlDecode(token))}";
+            var client = LoginForm.Browser(host);
+            var token = await LoginForm.AntiforgeryTokenAsync(client);
+            var body = $"login={login}&password={password}&returnUrl={returnUrl}&__RequestVerificationToken={Uri.EscapeDataString(token)}";
             // A stray field of bytes that are not UTF-8 at all.
             var response = await client.PostAsync("/account/login", new ByteArrayContent([.. Encoding.UTF8.GetBytes(body), 0x26, 0x78, 0x3D, 0xFF, 0xC3])
             {
@@ -157,9 +155,6 @@ public partial class InputEdgesTests
 
         problem.GetProperty("code").GetString().ShouldBe("unsupported_media_type");
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }
 
 public class RequestLimitsTests

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.TestKit;
@@ -11,7 +10,6 @@ using Letopis.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -22,7 +20,7 @@ namespace Letopis.Web.Tests.Access;
 /// A password change, a reset, a role change and a deactivation end every cookie and access token
 /// issued before it, on the very next request; personal API tokens are separate credentials.
 /// </summary>
-public partial class SessionEndTests
+public class SessionEndTests
 {
     private const string NewPassword = "renewed-pass-2026";
 
@@ -288,25 +286,11 @@ public partial class SessionEndTests
         return (circuit, actor);
     }
 
-    /// <summary>A browser: signs in through the login form and keeps its cookies; redirects are not followed.</summary>
+    /// <summary>A browser signed in through the login form, sending what it sends on the UI's own requests.</summary>
     private static async Task<HttpClient> BrowserAsync(LetopisHost host, string login, string password)
     {
-        var browser = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        // What a browser sends with every request a Letopis page makes to its own server.
+        var browser = await LoginForm.SignedInBrowserAsync(host, login, password);
         browser.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
-        var form = await browser.GetStringAsync("/login");
-        var antiforgery = AntiforgeryField().Match(form);
-        antiforgery.Success.ShouldBeTrue(form);
-        var signedIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["login"] = login,
-            ["password"] = password,
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery.Groups[1].Value),
-        }));
-        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        signedIn.Headers.Location!.OriginalString.ShouldBe("/");
-        await ShouldWorkAsync(browser);
         return browser;
     }
 
@@ -320,8 +304,6 @@ public partial class SessionEndTests
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("session_expired");
     }
 
-    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     private sealed class FixedAuthentication(ClaimsPrincipal user) : AuthenticationStateProvider
     {

@@ -3,9 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Letopis.TestKit;
-using Microsoft.AspNetCore.Mvc.Testing;
 using static Letopis.Web.Tests.DocumentFiles.FileTestKit;
 
 namespace Letopis.Web.Tests.Hosting;
@@ -14,30 +12,9 @@ namespace Letopis.Web.Tests.Hosting;
 /// Another site's page cannot make a signed-in user's browser change anything: a write that carries
 /// only the UI's cookie must come from the UI's own origin. Token clients are not browsers and pass.
 /// </summary>
-public partial class CrossSiteRequestTests
+public class CrossSiteRequestTests
 {
     private const string Evil = "https://evil.example";
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
-    /// <summary>Signs in through the login form, as the browser does: the client then carries the UI's cookie.</summary>
-    private static async Task<HttpClient> SignedInBrowserAsync(LetopisHost host, string login, string password)
-    {
-        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = AntiforgeryField().Match(await client.GetStringAsync("/login")).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["login"] = login,
-            ["password"] = password,
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(form),
-        }));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.OriginalString.ShouldBe("/");
-        (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        return client;
-    }
 
     private static HttpRequestMessage Upload(Guid document, string name, params (string Header, string Value)[] headers)
     {
@@ -66,7 +43,7 @@ public partial class CrossSiteRequestTests
         var admin = await host.AdminAsync();
         var user = await host.CreateUserAsync("admin");
         var document = await DocumentAsync(host, user.Id);
-        var browser = await SignedInBrowserAsync(host, user.Login, user.Password);
+        var browser = await LoginForm.SignedInBrowserAsync(host, user.Login, user.Password);
 
         var fromOrigin = await browser.SendAsync(Upload(document, "origin.txt", ("Origin", Evil)));
         fromOrigin.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -90,7 +67,7 @@ public partial class CrossSiteRequestTests
         var admin = await host.AdminAsync();
         var user = await host.CreateUserAsync("admin");
         var document = await DocumentAsync(host, user.Id);
-        var browser = await SignedInBrowserAsync(host, user.Login, user.Password);
+        var browser = await LoginForm.SignedInBrowserAsync(host, user.Login, user.Password);
 
         (await browser.SendAsync(Upload(document, "fetch-site.txt", ("Sec-Fetch-Site", "same-origin"), ("Origin", "http://localhost"))))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -123,7 +100,7 @@ public partial class CrossSiteRequestTests
     {
         var host = await LetopisHost.SharedAsync(provider);
         var user = await host.CreateUserAsync();
-        var browser = await SignedInBrowserAsync(host, user.Login, user.Password);
+        var browser = await LoginForm.SignedInBrowserAsync(host, user.Login, user.Password);
 
         var forged = new HttpRequestMessage(HttpMethod.Post, "/account/logout") { Content = new FormUrlEncodedContent([]) };
         forged.Headers.Add("Origin", Evil);
@@ -149,14 +126,14 @@ public partial class CrossSiteRequestTests
     {
         var host = await LetopisHost.SharedAsync(provider);
         var user = await host.CreateUserAsync();
-        var browser = await SignedInBrowserAsync(host, user.Login, user.Password);
+        var browser = await LoginForm.SignedInBrowserAsync(host, user.Login, user.Password);
 
         var bare = await browser.PostAsync("/account/logout", new FormUrlEncodedContent([]));
         bare.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await browser.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // The menu's form carries the antiforgery token of the signed-in user.
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(await browser.GetStringAsync("/login")).Groups[1].Value);
+        var token = await LoginForm.AntiforgeryTokenAsync(browser);
         var withToken = await browser.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         withToken.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await browser.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -168,20 +145,9 @@ public partial class CrossSiteRequestTests
     {
         var host = await LetopisHost.SharedAsync(provider);
         var user = await host.CreateUserAsync();
-        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = AntiforgeryField().Match(await client.GetStringAsync("/login")).Groups[1].Value;
+        var client = LoginForm.Browser(host);
 
-        var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["login"] = user.Login,
-                ["password"] = user.Password,
-                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(form),
-            }),
-        };
-        request.Headers.Add("Origin", Evil);
-        var response = await client.SendAsync(request);
+        var response = await LoginForm.PostAsync(client, user.Login, user.Password, returnUrl: null, origin: Evil);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await CodeAsync(response)).ShouldBe("cross_site_request");
@@ -193,7 +159,7 @@ public partial class CrossSiteRequestTests
     {
         var host = await LetopisHost.SharedAsync("sqlite");
         var user = await host.CreateUserAsync();
-        var browser = await SignedInBrowserAsync(host, user.Login, user.Password);
+        var browser = await LoginForm.SignedInBrowserAsync(host, user.Login, user.Password);
 
         foreach (var (language, expected) in new[] { ("ru", "Запрос пришёл не со страницы Летописи"), ("en", "did not come from a Letopis page") })
         {
