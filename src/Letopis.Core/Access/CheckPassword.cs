@@ -1,3 +1,4 @@
+using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public sealed class CheckPassword(LetopisDb db, UserManager<AppUser> users, IOpt
     {
         // No login holds a control character or a broken surrogate, and PostgreSQL cannot even
         // compare a NUL: such a login is a wrong one, checked against the dummy hash like any other.
-        if (!Common.TextRules.IsAllowed(login))
+        if (!TextRules.IsAllowed(login))
         {
             VerifyDummy(password);
             return new PasswordCheck(null, false);
@@ -95,6 +96,23 @@ public sealed class CheckPassword(LetopisDb db, UserManager<AppUser> users, IOpt
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, rehashed), ct);
         }
         return new PasswordCheck(user, false);
+    }
+
+    /// <summary>
+    /// The current password of a signed-in user (a change of their own password), checked under the
+    /// same window as sign-in: an open session gives no more guesses than the sign-in page does.
+    /// </summary>
+    /// <returns>Null when the password is right; otherwise the field's error code.</returns>
+    public async Task<string?> CheckCurrentAsync(AppUser user, string password, CancellationToken ct)
+    {
+        var lockout = identity.Value.Lockout;
+        var key = SignInAttempt.KeyOf(user.NormalizedUserName ?? users.NormalizeName(user.UserName) ?? "");
+        if (await SignInAttempt.ReserveAsync(db, key, lockout.MaxFailedAccessAttempts, time.GetUtcNow(), lockout.DefaultLockoutTimeSpan, ct) is null)
+            return FieldErrors.TooManyAttempts;
+        if (user.PasswordHash is not { } hash || users.PasswordHasher.VerifyHashedPassword(user, hash, password) == PasswordVerificationResult.Failed)
+            return FieldErrors.Invalid;
+        await SignInAttempt.ClearAsync(db, key, ct);
+        return null;
     }
 
     /// <summary>At most once a minute per server, deletes the rows of ended windows, so guessed names do not pile up.</summary>

@@ -2,7 +2,6 @@ using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Letopis.Core.Access;
 
@@ -18,7 +17,7 @@ public sealed record UpdateOwnProfileRequest(
 /// <summary>The saved profile, and the security stamp a password change moved to (null when the password stayed).</summary>
 public sealed record OwnProfileSaved(UserDto User, string? NewSecurityStamp);
 
-public sealed class UpdateOwnProfile(LetopisDb db, UserManager<AppUser> users, TimeProvider time, IOptions<IdentityOptions> identity)
+public sealed class UpdateOwnProfile(LetopisDb db, UserManager<AppUser> users, TimeProvider time, CheckPassword check)
 {
     /// <summary>Saves the changes; when the password changed, also the new security stamp the caller's own sign-in is renewed under.</summary>
     public async Task<Result<OwnProfileSaved>> SaveAsync(Guid userId, UpdateOwnProfileRequest request, CancellationToken ct)
@@ -37,7 +36,7 @@ public sealed class UpdateOwnProfile(LetopisDb db, UserManager<AppUser> users, T
         {
             if (string.IsNullOrEmpty(request.CurrentPassword))
                 errors.Add(("currentPassword", FieldErrors.Invalid));
-            else if (await CheckCurrentPasswordAsync(user, request.CurrentPassword, ct) is { } wrong)
+            else if (await check.CheckCurrentAsync(user, request.CurrentPassword, ct) is { } wrong)
                 errors.Add(("currentPassword", wrong));
             foreach (var validator in users.PasswordValidators)
             {
@@ -71,23 +70,6 @@ public sealed class UpdateOwnProfile(LetopisDb db, UserManager<AppUser> users, T
         await db.SaveChangesAsync(ct);
         var saved = (await UserProjection.LoadAsync(db, user.Id, time.GetUtcNow().UtcDateTime, ct))!;
         return new OwnProfileSaved(saved, request.NewPassword is null ? null : user.SecurityStamp);
-    }
-
-    /// <summary>
-    /// The current password is checked under the login's sign-in window (<see cref="SignInAttempt"/>):
-    /// whoever holds an open session must not get unlimited guesses at the password here either.
-    /// </summary>
-    /// <returns>Null when the password is right; otherwise the field's error code.</returns>
-    private async Task<string?> CheckCurrentPasswordAsync(AppUser user, string password, CancellationToken ct)
-    {
-        var lockout = identity.Value.Lockout;
-        var key = SignInAttempt.KeyOf(user.NormalizedUserName ?? users.NormalizeName(user.UserName) ?? "");
-        if (await SignInAttempt.ReserveAsync(db, key, lockout.MaxFailedAccessAttempts, time.GetUtcNow(), lockout.DefaultLockoutTimeSpan, ct) is null)
-            return FieldErrors.TooManyAttempts;
-        if (!await users.CheckPasswordAsync(user, password))
-            return FieldErrors.Invalid;
-        await SignInAttempt.ClearAsync(db, key, ct);
-        return null;
     }
 
     public async Task<Result<UserDto>> HandleAsync(Guid userId, UpdateOwnProfileRequest request, CancellationToken ct)

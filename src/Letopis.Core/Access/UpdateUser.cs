@@ -86,8 +86,6 @@ public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimePro
         {
             user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
             endSessions = true;
-            user.LockoutEnd = null;
-            user.AccessFailedCount = 0;
             await SignInAttempt.ClearAsync(db, SignInAttempt.KeyOf(user.NormalizedUserName ?? ""), ct);
             db.ChangeRecords.Add(Record(user.Id, "password", null, "***"));
         }
