@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Letopis.TestKit;
 
@@ -53,7 +52,7 @@ public sealed class LetopisHost : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public TestClock Clock { get; } = new(Start);
 
     public static Task<LetopisHost> SharedAsync(string provider)
     {
@@ -64,6 +63,7 @@ public sealed class LetopisHost : WebApplicationFactory<Program>
                 host = Task.Run(() =>
                 {
                     var h = new LetopisHost(provider);
+                    h.Clock.Shared = true;
                     _ = h.Server; // start it, applying migrations
                     return h;
                 });

@@ -278,7 +278,7 @@ public class CounterpartiesApiTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Timeline_TellsTheStoryNewestFirst_WithNotesAndChangesWorded(string provider)
     {
-        var host = await LetopisHost.SharedAsync(provider);
+        using var host = new LetopisHost(provider);
         var client = await host.AdminAsync();
         var id = (await CreateAsync(client, new { name = "Меридиан-Строй" })).GetProperty("id").GetGuid();
         host.Clock.Advance(TimeSpan.FromMinutes(1));

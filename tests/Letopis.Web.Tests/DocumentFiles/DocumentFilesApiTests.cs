@@ -54,7 +54,7 @@ public class DocumentFilesApiTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task NewVersion_KeepsEveryVersionWithItsUploaderAndComment(string provider)
     {
-        var host = await LetopisHost.SharedAsync(provider);
+        using var host = new LetopisHost(provider);
         var admin = await host.AdminAsync();
         var editor = await host.CreateUserAsync("admin", fullName: "Морозова Ольга Викторовна");
         var client = await host.ClientAsync(editor.Login, editor.Password);
