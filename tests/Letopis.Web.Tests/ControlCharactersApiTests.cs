@@ -115,4 +115,14 @@ public class ControlCharactersApiTests
         var ru = JsonDocument.Parse(await (await admin.PostAsJsonAsync($"/api/v1/counterparties/{counterparty}/notes", new { text = "звонок\u0007" })).Content.ReadAsStringAsync()).RootElement;
         ru.GetProperty("errors").GetProperty("text")[0].GetString()!.ShouldContain("управляющие");
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task List_QueryWithANul_Is400ControlCharactersNamingTheParameter(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var admin = await host.AdminAsync();
+
+        await ShouldRefuseAsync(await admin.GetAsync("/api/v1/counterparties?q=%D0%A0%D0%BE%D0%BC%D0%B0%00"), "q");
+    }
 }

@@ -23,7 +23,7 @@ public sealed class BodySizeLimitMiddleware(RequestDelegate next, IOptions<Letop
             {
                 if (values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
                 {
-                    var problem = problems.Create(Core.Common.Error.Validation((name, Core.Common.FieldErrors.Invalid)));
+                    var problem = problems.Create(Core.Common.Error.Validation((name, Core.Common.TextRules.ControlCharacters)));
                     context.Response.StatusCode = problem.Status!.Value;
                     await context.Response.WriteAsJsonAsync(problem, JsonOptions.Web, "application/problem+json", context.RequestAborted);
                     return;
