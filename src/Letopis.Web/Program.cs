@@ -33,7 +33,7 @@ var demo = letopis.Demo || args.Contains("--demo");
 builder.Services.AddOptions<LetopisOptions>().BindConfiguration("Letopis");
 var publicUrl = PublicAddress.Resolve(builder.Configuration, builder.Environment);
 var knownProxies = ForwardedHeadersSetup.ParseKnownProxies(letopis.KnownProxies);
-var dataDir = Path.GetFullPath(letopis.DataDir);
+var dataDir = DataDirectory.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
 Directory.CreateDirectory(dataDir);
 
 var database = builder.Configuration.GetSection("Letopis:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
