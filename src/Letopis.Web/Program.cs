@@ -124,7 +124,10 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health");
 app.MapOpenApi();
-app.MapScalarApiReference("/api/docs", o => o.WithTitle("Letopis API").WithOpenApiRoutePattern("/openapi/{documentName}.json").HideDeveloperTools().DisableAgent());
+// Everything the reference needs comes from this server: its bundle is embedded in the package, and
+// its default fonts, which come from Scalar's CDN, are off (offline the page waited seconds for them).
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("Letopis API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+    .HideDeveloperTools().DisableAgent().DisableDefaultFonts().WithFavicon("/favicon.svg"));
 app.MapStaticAssets();
 
 app.MapAuthEndpoints();
