@@ -33,7 +33,7 @@ var demo = letopis.Demo || args.Contains("--demo");
 builder.Services.AddOptions<LetopisOptions>().BindConfiguration("Letopis");
 var publicUrl = PublicAddress.Resolve(builder.Configuration, builder.Environment);
 var knownProxies = ForwardedHeadersSetup.ParseKnownProxies(letopis.KnownProxies);
-var dataDir = Path.GetFullPath(letopis.DataDir);
+var dataDir = DataDirectory.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
 Directory.CreateDirectory(dataDir);
 
 var database = builder.Configuration.GetSection("Letopis:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -124,7 +124,10 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health");
 app.MapOpenApi();
-app.MapScalarApiReference("/api/docs", o => o.WithTitle("Letopis API").WithOpenApiRoutePattern("/openapi/{documentName}.json").HideDeveloperTools().DisableAgent());
+// Everything the reference needs comes from this server: its bundle is embedded in the package, and
+// its default fonts, which come from Scalar's CDN, are off (offline the page waited seconds for them).
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("Letopis API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+    .HideDeveloperTools().DisableAgent().DisableDefaultFonts().WithFavicon("/favicon.svg"));
 app.MapStaticAssets();
 
 app.MapAuthEndpoints();

@@ -26,7 +26,22 @@ public sealed class LetopisServer : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
-    public string ScreenshotDir => Path.Combine(RepoRoot, "docs", "screenshots");
+    /// <summary>Set to <c>docs</c> to write the pictures of the user guide (tools/refresh-screenshots.sh does).</summary>
+    public const string ScreenshotsVariable = "LETOPIS_SCREENSHOTS";
+
+    /// <summary>
+    /// Where <see cref="PageExtensions.ShotAsync"/> writes: the test output by default, so that a test
+    /// run leaves the tracked pictures alone; <c>docs/screenshots</c> when <see cref="ScreenshotsVariable"/>
+    /// is <c>docs</c>; any other value names a folder.
+    /// </summary>
+    public string ScreenshotDir { get; } = ScreenshotFolder(Environment.GetEnvironmentVariable(ScreenshotsVariable), FindRepoRoot());
+
+    public static string ScreenshotFolder(string? setting, string repoRoot) => setting?.Trim() switch
+    {
+        null or "" => Path.Combine(AppContext.BaseDirectory, "screenshots"),
+        "docs" => Path.Combine(repoRoot, "docs", "screenshots"),
+        var folder => Path.GetFullPath(folder),
+    };
 
     public async Task InitializeAsync()
     {

@@ -7,8 +7,11 @@ public static class EntityKinds
     public const string Department = "department";
     public const string Role = "role";
 
-    /// <summary>Record kinds whose visibility is decided by the responsible person's department.</summary>
-    public static readonly string[] Scoped = ["counterparty", "contact", "lead", "deal", "activity", "document"];
+    /// <summary>
+    /// Record kinds whose visibility is decided by the responsible person's department: the kinds that
+    /// exist. Rows of kinds no longer listed may remain in old databases; they are never read.
+    /// </summary>
+    public static readonly string[] Scoped = ["counterparty", "contact", "activity", "document"];
 
     public static bool IsScoped(string kind) => Scoped.Contains(kind);
 

@@ -55,7 +55,7 @@ public class Counterparty : IVersioned, IAudited, IScopedRecord
     /// <summary>Where the counterparty actually works (the office, the site).</summary>
     public string? ActualAddress { get; set; }
 
-    /// <summary>Where letters and paper originals go.</summary>
+    /// <summary>Where letters go.</summary>
     public string? PostalAddress { get; set; }
 
     public Guid? RegionId { get; set; }

@@ -18,18 +18,19 @@ public enum CustomFieldType
     Counterparty,
 }
 
-/// <summary>The kinds of records that carry custom fields, as the API names them.</summary>
+/// <summary>
+/// The kinds of records that carry custom fields, as the API names them. Only kinds that exist are
+/// listed: a field on a kind of record nobody can open would be a promise the product does not keep.
+/// </summary>
 public static class CustomFieldEntities
 {
-    public const string Lead = "lead";
     public const string Contact = "contact";
 
     /// <summary>A counterparty (of any legal form); the API calls the entity <c>company</c>.</summary>
     public const string Company = "company";
-    public const string Deal = "deal";
     public const string Document = "document";
 
-    public static readonly string[] All = [Lead, Contact, Company, Deal, Document];
+    public static readonly string[] All = [Company, Contact, Document];
 }
 
 /// <summary>

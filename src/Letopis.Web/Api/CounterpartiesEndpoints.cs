@@ -31,7 +31,7 @@ namespace Letopis.Web.Api;
 /// <param name="ResponsibleId">Responsible manager; defaults to the caller.</param>
 /// <param name="Tags">Free labels, at most 20 of up to 50 characters; a patch replaces the whole set (<c>[]</c> clears it).</param>
 /// <param name="ActualAddress">Actual address (office, site), up to 1000 characters.</param>
-/// <param name="PostalAddress">Postal address for letters and paper originals, up to 1000 characters.</param>
+/// <param name="PostalAddress">Postal address for letters, up to 1000 characters.</param>
 public sealed record CounterpartyRequest(
     string? Kind, string? Name, string? FullName, string? Inn, string? Kpp, string? Ogrn, string? Phone, string? Fax,
     string? Email, string? Website, string? LegalAddress, Guid? RegionId, Guid? CategoryId, Guid? GroupId,

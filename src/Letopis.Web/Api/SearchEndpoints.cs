@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Letopis.Web.Api;
 
 /// <summary>A found record.</summary>
-/// <param name="Entity"><c>counterparty</c> or <c>contact</c> (later also leads, deals, documents, files).</param>
+/// <param name="Entity"><c>counterparty</c>, <c>contact</c> or <c>document</c>.</param>
 /// <param name="Id">Id of the record.</param>
 /// <param name="Title">Its name.</param>
 /// <param name="Snippet">A line that tells it apart: ИНН, phone, e-mail; for a contact their position and counterparty.</param>

@@ -3,8 +3,8 @@ namespace Letopis.Web.Hosting;
 /// <summary>Top-level settings bound from <c>Letopis:*</c> (environment <c>Letopis__*</c>).</summary>
 public sealed class LetopisOptions
 {
-    /// <summary>Folder for the SQLite file and stored files.</summary>
-    public string DataDir { get; set; } = "data";
+    /// <summary>Folder for the SQLite file and stored files; unset: see <see cref="DataDirectory"/>.</summary>
+    public string? DataDir { get; set; }
 
     /// <summary>On an empty database: the password of the first user, <c>admin</c>.</summary>
     public string? AdminPassword { get; set; }

@@ -11,9 +11,9 @@ public sealed class PermissionMatrixTests : MudComponentTest
     private static readonly PermissionDto[] Cells =
     [
         new("counterparty", PermissionAction.Read, AccessScope.Department),
-        new("deal", PermissionAction.Edit, AccessScope.DepartmentTree),
+        new("activity", PermissionAction.Edit, AccessScope.DepartmentTree),
         new("document", PermissionAction.Delete, AccessScope.All),
-        new("lead", PermissionAction.Create, AccessScope.Own),
+        new("contact", PermissionAction.Create, AccessScope.Own),
     ];
 
     [Fact]
@@ -24,11 +24,22 @@ public sealed class PermissionMatrixTests : MudComponentTest
         cut.FindAll("tbody tr").Count.ShouldBe(EntityKinds.Scoped.Length);
         cut.FindAll("tbody td[data-action]").Count.ShouldBe(EntityKinds.Scoped.Length * 4);
         ScopeShown(cut, "counterparty", "read").ShouldBe("Отдел");
-        ScopeShown(cut, "deal", "edit").ShouldBe("Отдел и ниже");
+        ScopeShown(cut, "activity", "edit").ShouldBe("Отдел и ниже");
         ScopeShown(cut, "document", "delete").ShouldBe("Все");
-        ScopeShown(cut, "lead", "create").ShouldBe("Свои");
+        ScopeShown(cut, "contact", "create").ShouldBe("Свои");
         ScopeShown(cut, "contact", "read").ShouldBe("Нет");
+        ScopeShown(cut, "activity", "read").ShouldBe("Нет");
         cut.Find("tr[data-kind=activity] td").TextContent.ShouldBe("Контакты и задачи");
+    }
+
+    [Fact]
+    public void Render_ListsOnlyKindsOfRecordsThatExist()
+    {
+        var cut = RenderMatrix(readOnly: false);
+
+        cut.FindAll("tbody tr").Select(r => r.GetAttribute("data-kind")).ShouldBe(["counterparty", "contact", "activity", "document"]);
+        cut.Markup.ShouldNotContain("Лиды");
+        cut.Markup.ShouldNotContain("Сделки");
     }
 
     [Fact]
@@ -49,11 +60,11 @@ public sealed class PermissionMatrixTests : MudComponentTest
             .Add(m => m.OnChange, (PermissionDto cell) => changed = cell));
 
         // Cells render row by row (kinds) and, within a row, by action.
-        var index = Array.IndexOf(EntityKinds.Scoped, "deal") * 4 + (int)PermissionAction.Delete;
+        var index = Array.IndexOf(EntityKinds.Scoped, "activity") * 4 + (int)PermissionAction.Delete;
         var select = cut.FindComponents<MudSelect<AccessScope>>()[index];
         await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(AccessScope.All));
 
-        changed.ShouldBe(new PermissionDto("deal", PermissionAction.Delete, AccessScope.All));
+        changed.ShouldBe(new PermissionDto("activity", PermissionAction.Delete, AccessScope.All));
     }
 
     private IRenderedComponent<PermissionMatrix> RenderMatrix(bool readOnly) =>
