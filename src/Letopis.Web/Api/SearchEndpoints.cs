@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Letopis.Core.Common;
 using Letopis.Core.Search;
 using Letopis.Web.Auth;
@@ -30,7 +31,7 @@ public static class SearchEndpoints
     }
 
     internal static async Task<Results<Ok<PageOf<SearchResultResponse>>, ProblemHttpResult>> Search(
-        string? q, int? page, int? pageSize, CurrentActor actor, SearchRecords handler, ProblemWriter problems,
+        [Description("The words to find: at least one word of two letters or a number of three digits.")] string? q, int? page, int? pageSize, CurrentActor actor, SearchRecords handler, ProblemWriter problems,
         IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
         var result = await handler.HandleAsync(await actor.AccessAsync(ct), q, PageRequest.From(page, pageSize), ct);
