@@ -354,6 +354,34 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
         return found.Select(f => new ContactSearchItem(f.Id, f.FullName, FormatPhone(f.Phone), f.Email, string.Join(", ", f.Names))).ToList();
     }
 
+    /// <summary>
+    /// A page of the contact persons the caller can see (through a visible counterparty), by name,
+    /// optionally only those whose name contains <paramref name="q"/>.
+    /// </summary>
+    public async Task<PageOf<ContactSearchItem>> ListAsync(AccessContext access, string? q, PageRequest page, CancellationToken ct)
+    {
+        var text = q?.Trim().ToUpperInvariant();
+        var visible = db.Counterparties.VisibleTo(access, Counterparty.EntityKind);
+        var people = db.ContactPersons.AsNoTracking()
+            .Where(c => db.CounterpartyContacts.Any(l => l.ContactId == c.Id && visible.Any(v => v.Id == l.CounterpartyId)));
+        if (!string.IsNullOrEmpty(text))
+            people = people.Where(c => c.FullNameNormalized.Contains(text));
+        var total = await people.CountAsync(ct);
+        var found = await people.OrderBy(c => c.FullNameNormalized).ThenBy(c => c.Id).Skip(page.Skip).Take(page.PageSize)
+            .Select(c => new
+            {
+                c.Id,
+                c.FullName,
+                c.Phone,
+                c.Email,
+                Names = db.CounterpartyContacts.Where(l => l.ContactId == c.Id)
+                    .Join(visible, l => l.CounterpartyId, v => v.Id, (l, v) => v.Name).Take(3).ToList(),
+            })
+            .ToListAsync(ct);
+        var items = found.Select(f => new ContactSearchItem(f.Id, f.FullName, FormatPhone(f.Phone), f.Email, string.Join(", ", f.Names))).ToList();
+        return new PageOf<ContactSearchItem>(items, total, page.Page, page.PageSize);
+    }
+
     public async Task<bool> VisibleAsync(AccessContext access, Guid contactId, CancellationToken ct)
     {
         var visible = db.Counterparties.VisibleTo(access, Counterparty.EntityKind);

@@ -21,6 +21,25 @@ public sealed class SeedDocumentTypes(LetopisDb db)
     public const string InternalMemo = "internal-memo";
     public const string Protocol = "protocol";
 
+    /// <summary>
+    /// The names the usual types are created with. A type still bearing its created name is shown
+    /// in the reader's language; a name the company gave it is shown as written.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> CreatedNames { get; } = new Dictionary<string, string>
+    {
+        [Contract] = "Договор",
+        [Appendix] = "Приложение",
+        [SupplementaryAgreement] = "Дополнительное соглашение",
+        [Act] = "Акт выполненных работ",
+        [Invoice] = "Счёт",
+        [WorkOrder] = "Заказ-наряд",
+        [Schedule] = "График",
+        [IncomingLetter] = "Входящее письмо",
+        [OutgoingLetter] = "Исходящее письмо",
+        [InternalMemo] = "Служебная записка",
+        [Protocol] = "Протокол",
+    };
+
     private const DocumentFieldMode Hidden = DocumentFieldMode.Hidden;
     private const DocumentFieldMode Required = DocumentFieldMode.Required;
 
@@ -60,27 +79,27 @@ public sealed class SeedDocumentTypes(LetopisDb db)
         ];
         (string, DocumentFieldMode) needsParent = (DocumentCardFields.ParentId, Required);
 
-        var contract = Add(Contract, "Договор", DocumentKind.Contract, "Договоры", "Д-{yyyy}-{n:0000}", CounterReset.Yearly,
+        var contract = Add(Contract, CreatedNames[Contract], DocumentKind.Contract, "Договоры", "Д-{yyyy}-{n:0000}", CounterReset.Yearly,
             [(DocumentCardFields.CounterpartyId, Required), (DocumentCardFields.ParentId, Hidden), .. noIncoming]);
-        var appendix = Add(Appendix, "Приложение", DocumentKind.Appendix, "Приложения", "{parent}/П-{n}", CounterReset.PerParent,
+        var appendix = Add(Appendix, CreatedNames[Appendix], DocumentKind.Appendix, "Приложения", "{parent}/П-{n}", CounterReset.PerParent,
             [needsParent, .. noIncoming]);
-        var agreement = Add(SupplementaryAgreement, "Дополнительное соглашение", DocumentKind.SupplementaryAgreement,
+        var agreement = Add(SupplementaryAgreement, CreatedNames[SupplementaryAgreement], DocumentKind.SupplementaryAgreement,
             "Дополнительные соглашения", "{parent}/ДС-{n}", CounterReset.PerParent, [needsParent, .. noIncoming]);
-        var act = Add(Act, "Акт выполненных работ", DocumentKind.Act, "Акты", "А-{yyyy}-{n:00000}", CounterReset.Yearly,
+        var act = Add(Act, CreatedNames[Act], DocumentKind.Act, "Акты", "А-{yyyy}-{n:00000}", CounterReset.Yearly,
             [(DocumentCardFields.Amount, Required), (DocumentCardFields.ValidFrom, Hidden), (DocumentCardFields.ValidTo, Hidden), .. noIncoming]);
-        var invoice = Add(Invoice, "Счёт", DocumentKind.Invoice, "Счета", "С-{yyyy}-{n:00000}", CounterReset.Yearly,
+        var invoice = Add(Invoice, CreatedNames[Invoice], DocumentKind.Invoice, "Счета", "С-{yyyy}-{n:00000}", CounterReset.Yearly,
             [(DocumentCardFields.Amount, Required), .. noTerms, .. noIncoming]);
-        var workOrder = Add(WorkOrder, "Заказ-наряд", DocumentKind.WorkOrder, "Заказ-наряды", "ЗН-{yyyy}-{n:0000}", CounterReset.Yearly,
+        var workOrder = Add(WorkOrder, CreatedNames[WorkOrder], DocumentKind.WorkOrder, "Заказ-наряды", "ЗН-{yyyy}-{n:0000}", CounterReset.Yearly,
             [.. noIncoming]);
-        var schedule = Add(Schedule, "График", DocumentKind.Schedule, "Графики", "{parent}/Г-{n}", CounterReset.PerParent,
+        var schedule = Add(Schedule, CreatedNames[Schedule], DocumentKind.Schedule, "Графики", "{parent}/Г-{n}", CounterReset.PerParent,
             [needsParent, .. noIncoming]);
-        Add(IncomingLetter, "Входящее письмо", DocumentKind.IncomingLetter, "Входящие письма", "ВХ-{n}", CounterReset.Never,
+        Add(IncomingLetter, CreatedNames[IncomingLetter], DocumentKind.IncomingLetter, "Входящие письма", "ВХ-{n}", CounterReset.Never,
             [(DocumentCardFields.IncomingNumber, Required), (DocumentCardFields.IncomingDate, Required), .. noMoney, .. noTerms]);
-        Add(OutgoingLetter, "Исходящее письмо", DocumentKind.OutgoingLetter, "Исходящие письма", "ИСХ-{n}", CounterReset.Never,
+        Add(OutgoingLetter, CreatedNames[OutgoingLetter], DocumentKind.OutgoingLetter, "Исходящие письма", "ИСХ-{n}", CounterReset.Never,
             [.. noMoney, .. noTerms, .. noIncoming]);
-        Add(InternalMemo, "Служебная записка", DocumentKind.InternalMemo, "Служебные записки", "СЗ-{yyyy}-{n}", CounterReset.Yearly,
+        Add(InternalMemo, CreatedNames[InternalMemo], DocumentKind.InternalMemo, "Служебные записки", "СЗ-{yyyy}-{n}", CounterReset.Yearly,
             [(DocumentCardFields.CounterpartyId, Hidden), (DocumentCardFields.OurCompanyId, Hidden), .. noMoney, .. noTerms, .. noIncoming]);
-        var protocol = Add(Protocol, "Протокол", DocumentKind.Protocol, "Протоколы", "ПР-{yyyy}-{n}", CounterReset.Yearly,
+        var protocol = Add(Protocol, CreatedNames[Protocol], DocumentKind.Protocol, "Протоколы", "ПР-{yyyy}-{n}", CounterReset.Yearly,
             [.. noMoney, .. noIncoming]);
 
         // A contract holds its appendices, agreements, schedules, orders, acts and invoices;

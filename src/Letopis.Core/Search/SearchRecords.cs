@@ -1,14 +1,28 @@
 using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.Data;
+using Letopis.Core.Documents;
+using Letopis.Core.Documents.Files;
+using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Search;
 
 /// <summary>
 /// A found record. <paramref name="ParentId"/> is the record it is reached through (for a contact,
-/// a counterparty the caller can see), so that a result can open a card.
+/// a counterparty the caller can see), so that a result can open a card. A document carries its
+/// <paramref name="Document"/> parts, so that its title and date are composed in the reader's
+/// language and culture when shown; <see cref="Title"/> and <see cref="Snippet"/> are then the
+/// index's Russian text.
 /// </summary>
-public sealed record SearchHit(string Entity, Guid Id, string Title, string? Snippet, Guid? ParentId);
+public sealed record SearchHit(string Entity, Guid Id, string Title, string? Snippet, Guid? ParentId, SearchHitDocument? Document = null);
+
+/// <summary>
+/// What a document hit is made of, read at display time. <paramref name="OwnSnippet"/> is false when
+/// the snippet is a fragment of a file's text (which stays as found).
+/// </summary>
+public sealed record SearchHitDocument(
+    string TypeCode, string TypeName, string? Number, string Title, DateOnly RegisteredOn, string? CounterpartyName, string? Summary,
+    bool OwnSnippet);
 
 /// <summary>
 /// The global search: counterparties and contact persons (later leads, deals, documents and file
@@ -67,8 +81,32 @@ public sealed class SearchRecords(LetopisDb db)
             if (sources.TryGetValue(kind.Key, out var source))
                 await source.DescribeAsync(db, query, kind.ToList(), ct);
         }
-        var hits = rows.Select(r => new SearchHit(sources.TryGetValue(r.Kind, out var s) ? s.ResultEntity : r.Kind, r.EntityId, r.Title, r.Snippet, r.ParentId)).ToList();
+        var documents = await DocumentPartsAsync(rows.Where(r => r.Kind is Document.EntityKind or DocumentTextSearchSource.TextKind).Select(r => r.EntityId).ToList(), ct);
+        var hits = rows.Select(r => new SearchHit(sources.TryGetValue(r.Kind, out var s) ? s.ResultEntity : r.Kind, r.EntityId, r.Title, r.Snippet, r.ParentId,
+            documents.TryGetValue(r.EntityId, out var d) ? d with { OwnSnippet = r.Kind == Document.EntityKind } : null)).ToList();
         return new PageOf<SearchHit>(hits, total, page.Page, page.PageSize);
+    }
+
+    /// <summary>
+    /// The parts of the documents on the page (at most a page of them, by primary key): the index
+    /// keeps one Russian title, and a reader in another language sees the type and date in theirs.
+    /// </summary>
+    private async Task<Dictionary<Guid, SearchHitDocument>> DocumentPartsAsync(List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+            return [];
+        var parts = await (
+            from d in db.Documents.AsNoTracking()
+            join t in db.DocumentTypes on d.TypeId equals t.Id
+            where ids.Contains(d.Id)
+            select new
+            {
+                d.Id,
+                Parts = new SearchHitDocument(t.Code, t.Name, d.Number, d.Title, d.RegisteredOn,
+                    db.Counterparties.Where(c => c.Id == d.CounterpartyId).Select(c => c.Name).FirstOrDefault(), d.Summary, true),
+            })
+            .ToListAsync(ct);
+        return parts.ToDictionary(p => p.Id, p => p.Parts);
     }
 
     /// <summary>The records found, or <see cref="MaxResults"/> + 1 ("more") when the candidates ran out before all matches.</summary>

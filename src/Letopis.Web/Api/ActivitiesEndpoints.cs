@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Letopis.Core.Activities;
 using Letopis.Core.Common;
@@ -17,17 +18,27 @@ public static class ActivitiesEndpoints
     public static void MapActivitiesEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/activities").WithTags("Activities").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Plan).Accepts<PlanActivityRequest>("application/json");
-        group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", Patch).Accepts<PlanActivityRequest>("application/json", "application/merge-patch+json");
-        group.MapPost("/{id:guid}/complete", Complete).Accepts<CompleteActivityRequest>("application/json");
-        group.MapPost("/{id:guid}/cancel", Cancel).Accepts<CancelActivityRequest>("application/json");
-        group.MapGet("/{id:guid}/history", History);
-        group.MapGet("/{id:guid}/notes", Notes);
-        group.MapPost("/{id:guid}/notes", AddNote);
+        group.MapGet("", List)
+            .WithSummary("Lists activities (calls, meetings, tasks …) by filter");
+        group.MapPost("", Plan).Accepts<PlanActivityRequest>("application/json")
+            .WithSummary("Plans an activity");
+        group.MapGet("/{id:guid}", Get)
+            .WithSummary("Reads an activity");
+        group.MapPatch("/{id:guid}", Patch).Accepts<PlanActivityRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Edits an activity (JSON merge patch)");
+        group.MapPost("/{id:guid}/complete", Complete).Accepts<CompleteActivityRequest>("application/json")
+            .WithSummary("Completes an activity with its result");
+        group.MapPost("/{id:guid}/cancel", Cancel).Accepts<CancelActivityRequest>("application/json")
+            .WithSummary("Cancels an activity");
+        group.MapGet("/{id:guid}/history", History)
+            .WithSummary("Lists an activity's field changes");
+        group.MapGet("/{id:guid}/notes", Notes)
+            .WithSummary("Lists an activity's notes");
+        group.MapPost("/{id:guid}/notes", AddNote)
+            .WithSummary("Adds a note to an activity");
 
-        app.MapGroup("/api/v1/agenda").WithTags("Activities").RequireAuthorization().WithProblems().MapGet("", Agenda);
+        app.MapGroup("/api/v1/agenda").WithTags("Activities").RequireAuthorization().WithProblems().MapGet("", Agenda)
+            .WithSummary("Reads a user's planned activities of one day, grouped by kind");
     }
 
     /// <summary>A new activity from a JSON object; <paramref name="prefix"/> names nested fields (<c>followUp.</c>).</summary>
@@ -113,7 +124,7 @@ public static class ActivitiesEndpoints
     }
 
     internal static async Task<Results<Ok<PageOf<ActivityDto>>, ProblemHttpResult>> List(
-        DateOnly? from, DateOnly? to, Guid? userId, Guid? counterpartyId, string? status, int? page, int? pageSize,
+        [Description("Planned on or after this day, YYYY-MM-DD.")] DateOnly? from, [Description("Planned on or before this day, YYYY-MM-DD.")] DateOnly? to, [Description("Only activities assigned to this user.")] Guid? userId, [Description("Only activities with this counterparty.")] Guid? counterpartyId, [Description("planned, done or cancelled.")] string? status, int? page, int? pageSize,
         CurrentActor actor, ListActivities handler, ProblemWriter problems, CancellationToken ct)
     {
         ActivityStatus? parsed = null;
@@ -129,7 +140,7 @@ public static class ActivitiesEndpoints
     }
 
     internal static async Task<Results<Ok<AgendaDto>, ProblemHttpResult>> Agenda(
-        DateOnly? date, Guid? userId, CurrentActor actor, ReadAgenda handler, ProblemWriter problems, CancellationToken ct)
+        [Description("The day, YYYY-MM-DD; today when absent.")] DateOnly? date, [Description("Whose agenda; the caller's when absent.")] Guid? userId, CurrentActor actor, ReadAgenda handler, ProblemWriter problems, CancellationToken ct)
     {
         var result = await handler.HandleAsync(await actor.AccessAsync(ct), date, userId, ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);

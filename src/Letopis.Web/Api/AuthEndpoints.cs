@@ -20,7 +20,8 @@ public static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth").WithProblems();
-        group.MapPost("/token", IssueToken).AllowAnonymous();
+        group.MapPost("/token", IssueToken).AllowAnonymous()
+            .WithSummary("Signs in with login and password and returns an access token");
     }
 
     internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(

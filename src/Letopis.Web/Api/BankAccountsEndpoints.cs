@@ -19,10 +19,14 @@ public static class BankAccountsEndpoints
     /// <summary>Maps <c>/api/v1/counterparties/{id}/bank-accounts</c> on the counterparties group.</summary>
     public static void MapBankAccountEndpoints(this RouteGroupBuilder group)
     {
-        group.MapGet("/{id:guid}/bank-accounts", List);
-        group.MapPost("/{id:guid}/bank-accounts", Create).Accepts<BankAccountRequest>("application/json");
-        group.MapPatch("/{id:guid}/bank-accounts/{accountId:guid}", Patch).Accepts<BankAccountRequest>("application/json", "application/merge-patch+json");
-        group.MapDelete("/{id:guid}/bank-accounts/{accountId:guid}", Delete);
+        group.MapGet("/{id:guid}/bank-accounts", List)
+            .WithSummary("Lists a counterparty's bank accounts");
+        group.MapPost("/{id:guid}/bank-accounts", Create).Accepts<BankAccountRequest>("application/json")
+            .WithSummary("Adds a bank account to a counterparty");
+        group.MapPatch("/{id:guid}/bank-accounts/{accountId:guid}", Patch).Accepts<BankAccountRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Edits a counterparty's bank account (JSON merge patch)");
+        group.MapDelete("/{id:guid}/bank-accounts/{accountId:guid}", Delete)
+            .WithSummary("Deletes a counterparty's bank account");
     }
 
     private static BankAccountFields Fields(JsonObject body) => new(

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Letopis.Core.Calendar;
 using Letopis.Core.Common;
@@ -15,14 +16,18 @@ public static class CalendarEndpoints
     public static void MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/calendar").WithTags("Calendar").RequireAuthorization().WithProblems();
-        group.MapGet("/days", ListDays);
-        group.MapPut("/days/{date}", SetDay);
-        group.MapDelete("/days/{date}", RemoveDay);
-        group.MapGet("/add-working-days", AddWorkingDays);
+        group.MapGet("/days", ListDays)
+            .WithSummary("Lists the work calendar's exceptional days (holidays, working weekends)");
+        group.MapPut("/days/{date}", SetDay)
+            .WithSummary("Marks a day of the work calendar as a holiday or a working day");
+        group.MapDelete("/days/{date}", RemoveDay)
+            .WithSummary("Returns a day of the work calendar to its usual kind");
+        group.MapGet("/add-working-days", AddWorkingDays)
+            .WithSummary("Adds working days to a date by the work calendar");
     }
 
     internal static async Task<Results<Ok<List<CalendarDayDto>>, ProblemHttpResult>> ListDays(
-        string? from, string? to, ListCalendarDays handler, ProblemWriter problems, CancellationToken ct)
+        [Description("First day, YYYY-MM-DD.")] string? from, [Description("Last day, YYYY-MM-DD.")] string? to, ListCalendarDays handler, ProblemWriter problems, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
         var fromDate = ParseDate("from", from, errors);
@@ -34,7 +39,7 @@ public static class CalendarEndpoints
     }
 
     internal static async Task<Results<Ok<CalendarDayDto>, ProblemHttpResult>> SetDay(
-        string date, SetCalendarDayRequest request, CurrentActor actor, LetopisDb db, SetCalendarDay handler,
+        [Description("The day, YYYY-MM-DD.")] string date, SetCalendarDayRequest request, CurrentActor actor, LetopisDb db, SetCalendarDay handler,
         ProblemWriter problems, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
@@ -46,7 +51,7 @@ public static class CalendarEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> RemoveDay(
-        string date, CurrentActor actor, LetopisDb db, RemoveCalendarDay handler, ProblemWriter problems, CancellationToken ct)
+        [Description("The day, YYYY-MM-DD.")] string date, CurrentActor actor, LetopisDb db, RemoveCalendarDay handler, ProblemWriter problems, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
         var day = ParseDate("date", date, errors);
@@ -57,7 +62,7 @@ public static class CalendarEndpoints
     }
 
     internal static async Task<Results<Ok<WorkingDateResponse>, ProblemHttpResult>> AddWorkingDays(
-        string? from, int? days, WorkingCalendar calendar, ProblemWriter problems, CancellationToken ct)
+        [Description("The day to count from, YYYY-MM-DD.")] string? from, [Description("How many working days to add (negative: go back).")] int? days, WorkingCalendar calendar, ProblemWriter problems, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
         var start = ParseDate("from", from, errors);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Letopis.Core.Activities;
 using Letopis.Web.Auth;
@@ -27,13 +28,17 @@ public static class CalendarFeedEndpoints
     public static void MapCalendarFeedEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/me/calendar-feed").WithTags("Me").RequireAuthorization().WithProblems();
-        group.MapGet("", GetState);
-        group.MapPost("", Issue);
-        group.MapDelete("", Revoke);
+        group.MapGet("", GetState)
+            .WithSummary("Tells whether the caller has a calendar feed address");
+        group.MapPost("", Issue)
+            .WithSummary("Issues a new calendar feed address (the previous one stops working)");
+        group.MapDelete("", Revoke)
+            .WithSummary("Revokes the caller's calendar feed address");
 
         // Calendar clients fetch without cookies or headers: the secret in the path is the credential.
         app.MapGet(FeedPath + "/{token}.ics", Feed).AllowAnonymous().WithTags("Calendar feed")
-            .Produces<string>(StatusCodes.Status200OK, "text/calendar").Produces(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").Produces(StatusCodes.Status404NotFound)
+            .WithSummary("The user's activities as an iCalendar feed (the secret address is the credential)");
     }
 
     internal static async Task<Ok<CalendarFeedStateResponse>> GetState(CurrentActor actor, ManageCalendarFeed feeds, CancellationToken ct)
@@ -60,7 +65,7 @@ public static class CalendarFeedEndpoints
     public static string FeedUrl(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}{FeedPath}/{token}.ics";
 
     internal static async Task<IResult> Feed(
-        string token, HttpContext http, ReadCalendarFeed reader, IStringLocalizer<SharedResource> text, CancellationToken ct)
+        [Description("The secret of the feed address.")] string token, HttpContext http, ReadCalendarFeed reader, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
         // The URL is a secret: keep it out of referrers, search engines and shared caches.
         http.Response.Headers["Referrer-Policy"] = "no-referrer";

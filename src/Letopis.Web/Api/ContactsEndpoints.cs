@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
@@ -38,26 +39,35 @@ public static class ContactsEndpoints
     public static void MapContactsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/contacts").WithTags("Contacts").RequireAuthorization().WithProblems();
-        group.MapGet("", Search);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", Patch).Accepts<ContactPatchRequest>("application/json", "application/merge-patch+json");
-        group.MapGet("/{id:guid}/history", History);
+        group.MapGet("", List)
+            .WithSummary("Lists contact persons")
+            .WithDescription("A page of the contact persons the caller can see through a visible counterparty, ordered by name; "
+                + "`q` keeps those whose full name contains the text.");
+        group.MapGet("/{id:guid}", Get)
+            .WithSummary("Reads a contact person's card");
+        group.MapPatch("/{id:guid}", Patch).Accepts<ContactPatchRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Edits a contact person (JSON merge patch)");
+        group.MapGet("/{id:guid}/history", History)
+            .WithSummary("Lists a contact person's field changes");
     }
 
     /// <summary>Maps linking, editing the link and unlinking on the counterparties group.</summary>
     public static void MapCounterpartyContactLinkEndpoints(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/contacts/link", Link);
-        group.MapPatch("/{id:guid}/contacts/{contactId:guid}", PatchLink).Accepts<ContactLinkRequest>("application/json", "application/merge-patch+json");
-        group.MapDelete("/{id:guid}/contacts/{contactId:guid}", Unlink);
+        group.MapPost("/{id:guid}/contacts/link", Link)
+            .WithSummary("Links an existing contact person to a counterparty");
+        group.MapPatch("/{id:guid}/contacts/{contactId:guid}", PatchLink).Accepts<ContactLinkRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Edits a contact person's position or main flag at a counterparty");
+        group.MapDelete("/{id:guid}/contacts/{contactId:guid}", Unlink)
+            .WithSummary("Unlinks a contact person from a counterparty");
     }
 
-    internal static async Task<Ok<PageOf<ContactSearchItem>>> Search(
-        string? q, int? pageSize, CurrentActor actor, ManageContacts handler, CancellationToken ct)
-    {
-        var items = await handler.SearchAsync(await actor.AccessAsync(ct), q, pageSize ?? 20, ct);
-        return TypedResults.Ok(new PageOf<ContactSearchItem>(items, items.Count, 1, Math.Max(1, items.Count)));
-    }
+    internal static async Task<Ok<PageOf<ContactSearchItem>>> List(
+        [Description("Part of the full name, any case.")] string? q,
+        [Description("Page number, from 1.")] int? page,
+        [Description("Items per page (default 50, at most 500).")] int? pageSize,
+        CurrentActor actor, ManageContacts handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.ListAsync(await actor.AccessAsync(ct), q, PageRequest.From(page, pageSize), ct));
 
     internal static async Task<Results<Ok<ContactCardDto>, ProblemHttpResult>> Get(
         Guid id, HttpContext http, CurrentActor actor, ManageContacts handler, ProblemWriter problems, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
@@ -56,16 +57,26 @@ public static class CounterpartiesEndpoints
     public static void MapCounterpartiesEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/counterparties").WithTags("Counterparties").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Create).Accepts<CounterpartyRequest>("application/json");
-        group.MapGet("/duplicates", Duplicates);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", Patch).Accepts<CounterpartyRequest>("application/json", "application/merge-patch+json");
-        group.MapGet("/{id:guid}/history", History);
-        group.MapGet("/{id:guid}/timeline", TimelineOf);
-        group.MapPost("/{id:guid}/notes", AddNote);
-        group.MapGet("/{id:guid}/contacts", Contacts);
-        group.MapPost("/{id:guid}/contacts", AddContact);
+        group.MapGet("", List)
+            .WithSummary("Lists counterparties by filter");
+        group.MapPost("", Create).Accepts<CounterpartyRequest>("application/json")
+            .WithSummary("Creates a counterparty");
+        group.MapGet("/duplicates", Duplicates)
+            .WithSummary("Finds counterparties that may duplicate the given name, ИНН, phone or e-mail");
+        group.MapGet("/{id:guid}", Get)
+            .WithSummary("Reads a counterparty's card");
+        group.MapPatch("/{id:guid}", Patch).Accepts<CounterpartyRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Edits a counterparty (JSON merge patch)");
+        group.MapGet("/{id:guid}/history", History)
+            .WithSummary("Lists a counterparty's field changes");
+        group.MapGet("/{id:guid}/timeline", TimelineOf)
+            .WithSummary("Lists a counterparty's timeline, newest first");
+        group.MapPost("/{id:guid}/notes", AddNote)
+            .WithSummary("Adds a note to a counterparty's timeline");
+        group.MapGet("/{id:guid}/contacts", Contacts)
+            .WithSummary("Lists a counterparty's contact persons");
+        group.MapPost("/{id:guid}/contacts", AddContact)
+            .WithSummary("Adds a new contact person to a counterparty");
         // Bank accounts, contact links and merging live in their own files.
         group.MapBankAccountEndpoints();
         group.MapCounterpartyContactLinkEndpoints();
@@ -107,7 +118,7 @@ public static class CounterpartiesEndpoints
 
     /// <summary>With <c>checkDuplicates=true</c> a card like a visible existing one is refused: 409 <c>duplicates_found</c> listing them.</summary>
     internal static async Task<Results<Created<CounterpartyDto>, ProblemHttpResult>> Create(
-        JsonObject body, bool? checkDuplicates, CurrentActor actor, CreateCounterparty handler, ProblemWriter problems, CancellationToken ct)
+        JsonObject body, [Description("true: refuse with 409 and the likely duplicates when the name, ИНН, phone or e-mail match an existing card.")] bool? checkDuplicates, CurrentActor actor, CreateCounterparty handler, ProblemWriter problems, CancellationToken ct)
     {
         var result = await handler.HandleAsync(await actor.AccessAsync(ct), Fields(body), checkDuplicates == true, ct);
         return result.IsSuccess
@@ -177,6 +188,6 @@ public static class CounterpartiesEndpoints
     }
 
     internal static async Task<Ok<List<DuplicateDto>>> Duplicates(
-        string? name, string? inn, string? phone, string? email, CurrentActor actor, FindDuplicates handler, CancellationToken ct) =>
+        [Description("Name to compare.")] string? name, [Description("ИНН to compare.")] string? inn, [Description("Phone to compare, in any notation.")] string? phone, [Description("E-mail to compare.")] string? email, CurrentActor actor, FindDuplicates handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.HandleAsync(await actor.AccessAsync(ct), name, inn, phone, email, ct));
 }

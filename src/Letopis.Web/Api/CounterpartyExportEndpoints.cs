@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Letopis.Core.Crm;
 using Letopis.Web.Auth;
@@ -21,7 +22,8 @@ public static class CounterpartyExportEndpoints
     public static void MapCounterpartyExportEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/counterparties").WithTags("Counterparties").RequireAuthorization().WithProblems();
-        group.MapGet("/export", Export);
+        group.MapGet("/export", Export)
+            .WithSummary("Exports the filtered counterparties as a spreadsheet");
     }
 
     /// <summary>
@@ -30,7 +32,7 @@ public static class CounterpartyExportEndpoints
     /// <c>export_too_large</c> with <c>limit</c> and <c>total</c>.
     /// </summary>
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
-        string? format, [AsParameters] CounterpartyListQuery query, HttpContext http, Core.CustomFields.CustomFieldFilter customFields,
+        [Description("xlsx (default) or csv.")] string? format, [AsParameters] CounterpartyListQuery query, HttpContext http, Core.CustomFields.CustomFieldFilter customFields,
         CurrentActor actor, ExportCounterparties export,
         IStringLocalizer<SharedResource> text, ProblemWriter problems, TimeProvider time, Core.Common.UserClock clock, CancellationToken ct)
     {

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.CustomFields;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Letopis.Web.Api;
 
@@ -19,8 +21,16 @@ namespace Letopis.Web.Api;
 /// (cards without an ИНН last). Equal keys are ordered by id, so paging is stable.
 /// </param>
 public sealed record CounterpartyListQuery(
-    string? Q, Guid? RegionId, Guid? CategoryId, Guid? GroupId, Guid? ActivityTypeId, Guid? AdSourceId, Guid? ResponsibleId,
-    string? Kind, string[]? Tag, string? Sort)
+    [property: FromQuery(Name = "q"), Description("Text in the name, ИНН, phone or e-mail.")] string? Q,
+    [property: FromQuery(Name = "regionId"), Description("Entry of the regions reference book.")] Guid? RegionId,
+    [property: FromQuery(Name = "categoryId"), Description("Entry of the categories reference book.")] Guid? CategoryId,
+    [property: FromQuery(Name = "groupId"), Description("Entry of the groups reference book.")] Guid? GroupId,
+    [property: FromQuery(Name = "activityTypeId"), Description("Entry of the activity-types reference book.")] Guid? ActivityTypeId,
+    [property: FromQuery(Name = "adSourceId"), Description("Entry of the ad-sources reference book.")] Guid? AdSourceId,
+    [property: FromQuery(Name = "responsibleId"), Description("Responsible manager.")] Guid? ResponsibleId,
+    [property: FromQuery(Name = "kind"), Description("company, entrepreneur or person.")] string? Kind,
+    [property: FromQuery(Name = "tag"), Description("A tag name, case-insensitive; repeat it to require several tags (all of them).")] string[]? Tag,
+    [property: FromQuery(Name = "sort"), Description("name (default), -name, createdAt, -createdAt (newest first) or inn (cards without an ИНН last).")] string? Sort)
 {
     /// <summary>The filter, or a validation error naming <c>kind</c> or <c>sort</c>.</summary>
     public Result<CounterpartyFilter> ToFilter()

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Letopis.Core.Common;
 using Letopis.Core.CustomFields;
@@ -17,19 +18,26 @@ public static class CustomFieldsEndpoints
     public static void MapCustomFieldsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/custom-fields").WithTags("Custom fields").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", Patch).Accepts<CustomFieldPatchRequest>("application/json", "application/merge-patch+json");
-        group.MapDelete("/{id:guid}", Delete);
-        group.MapGet("/{id:guid}/history", History);
+        group.MapGet("", List)
+            .WithSummary("Lists custom field definitions");
+        group.MapPost("", Create)
+            .WithSummary("Creates a custom field");
+        group.MapGet("/{id:guid}", Get)
+            .WithSummary("Reads a custom field definition");
+        group.MapPatch("/{id:guid}", Patch).Accepts<CustomFieldPatchRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Edits a custom field definition (JSON merge patch)");
+        group.MapDelete("/{id:guid}", Delete)
+            .WithSummary("Deletes a custom field");
+        group.MapGet("/{id:guid}/history", History)
+            .WithSummary("Lists a custom field's changes");
 
         var contacts = app.MapGroup("/api/v1/contacts").WithTags("Custom fields").RequireAuthorization().WithProblems();
-        contacts.MapPatch("/{id:guid}/custom-fields", PatchContact);
+        contacts.MapPatch("/{id:guid}/custom-fields", PatchContact)
+            .WithSummary("Sets a contact person's custom field values (JSON merge patch)");
     }
 
     internal static async Task<Ok<PageOf<CustomFieldDto>>> List(
-        string? entity, bool? archived, ManageCustomFields handler, CancellationToken ct)
+        [Description("Only fields of this entity: lead, contact, company, deal or document.")] string? entity, [Description("true: only archived fields; false: only active ones; absent: all.")] bool? archived, ManageCustomFields handler, CancellationToken ct)
     {
         var items = await handler.ListAsync(entity, archived, ct);
         return TypedResults.Ok(new PageOf<CustomFieldDto>(items, items.Count, 1, Math.Max(1, items.Count)));

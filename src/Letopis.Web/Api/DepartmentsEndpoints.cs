@@ -13,12 +13,18 @@ public static class DepartmentsEndpoints
     public static void MapDepartmentsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/departments").WithTags("Departments").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", Patch);
-        group.MapDelete("/{id:guid}", Delete);
-        group.MapGet("/{id:guid}/history", History);
+        group.MapGet("", List)
+            .WithSummary("Lists departments");
+        group.MapPost("", Create)
+            .WithSummary("Creates a department");
+        group.MapGet("/{id:guid}", Get)
+            .WithSummary("Reads a department");
+        group.MapPatch("/{id:guid}", Patch)
+            .WithSummary("Edits a department (JSON merge patch)");
+        group.MapDelete("/{id:guid}", Delete)
+            .WithSummary("Deletes a department");
+        group.MapGet("/{id:guid}/history", History)
+            .WithSummary("Lists a department's changes");
     }
 
     internal static async Task<Ok<PageOf<DepartmentDto>>> List(ListDepartments handler, CancellationToken ct)

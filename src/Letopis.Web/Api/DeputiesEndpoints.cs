@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Letopis.Core.Access;
 using Letopis.Core.Data;
 using Letopis.Web.Auth;
@@ -10,12 +11,15 @@ public static class DeputiesEndpoints
     public static void MapDeputiesEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/deputyships").WithTags("Deputies").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapDelete("/{id:guid}", End);
+        group.MapGet("", List)
+            .WithSummary("Lists deputyships");
+        group.MapPost("", Create)
+            .WithSummary("Names a deputy for an absent user over a period");
+        group.MapDelete("/{id:guid}", End)
+            .WithSummary("Ends a deputyship");
     }
 
-    internal static async Task<Ok<List<DeputyshipDto>>> List(bool? includePast, CurrentActor actor, ListDeputyships handler, CancellationToken ct) =>
+    internal static async Task<Ok<List<DeputyshipDto>>> List([Description("Also list deputyships that have ended.")] bool? includePast, CurrentActor actor, ListDeputyships handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.HandleAsync(actor.UserId!.Value, includePast ?? false, ct));
 
     internal static async Task<Results<Created<DeputyshipDto>, ProblemHttpResult>> Create(

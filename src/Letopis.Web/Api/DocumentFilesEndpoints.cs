@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -45,10 +46,12 @@ public static class DocumentFilesEndpoints
                 + "becomes the file's name; a second `file` part is a 400 `one_file_per_request` and nothing is stored) and an optional part `comment`. "
                 + "The body is streamed into storage; the type is taken from the bytes. 413 `file_too_large` over Letopis:Files:MaxMegabytes, "
                 + "413 `quota_exceeded` with `scope`, `limit`, `used` and `size` (bytes) when a storage quota would be exceeded.");
-        documents.MapGet("/{id:guid}/files", ListFiles);
+        documents.MapGet("/{id:guid}/files", ListFiles)
+            .WithSummary("Lists a document's files with their current versions and upload comments");
 
         var files = app.MapGroup("/api/v1/files").WithTags("Document files").RequireAuthorization().WithProblems();
-        files.MapGet("/{fileId:guid}", GetFile);
+        files.MapGet("/{fileId:guid}", GetFile)
+            .WithSummary("Reads a file with all its versions");
         files.MapPost("/{fileId:guid}/versions", UploadVersion)
             .Accepts<IFormFile>("multipart/form-data").ProducesProblem(413)
             .WithSummary("Uploads a new version of a file");
@@ -57,7 +60,14 @@ public static class DocumentFilesEndpoints
             .WithSummary("Downloads a version's exact bytes")
             .WithDescription("The current version, or `version=N`. `inline=true` asks for inline display (honoured for PDF, images and plain text). "
                 + "The bytes are checked against the stored SHA-256: a mismatch is a 500 `file_corrupted` (large files: the transfer is aborted before its end).");
-        files.MapDelete("/{fileId:guid}", DeleteFile);
+        files.MapGet("/{fileId:guid}/preview", Preview)
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").ProducesProblem(413).ProducesProblem(415)
+            .WithSummary("Shows a Word file as HTML")
+            .WithDescription("The current version, or `version=N`, of a DOCX as a simple HTML page (paragraphs, headings, bold and italic, lists, tables; "
+                + "all text escaped, nothing from the file runs or loads). 415 `not_previewable` for other types (PDF, images and text are shown "
+                + "by `content?inline=true`) and for a file that cannot be read; 413 `preview_too_large` above 20 MB; 404 when the document is not visible.");
+        files.MapDelete("/{fileId:guid}", DeleteFile)
+            .WithSummary("Deletes a file from its document");
 
         var storage = app.MapGroup("/api/v1/storage").WithTags("Document files").RequireAuthorization().WithProblems();
         storage.MapGet("/usage", Usage).WithSummary("The company's and the caller's stored bytes and limits (null: unlimited)");
@@ -211,7 +221,7 @@ public static class DocumentFilesEndpoints
     }
 
     internal static async Task<IResult> Content(
-        Guid fileId, int? version, bool? inline, HttpContext http, CurrentActor actor, ReadDocumentFiles handler, IBlobStore blobs,
+        Guid fileId, [Description("The version to download; the current one when absent.")] int? version, [Description("true: ask the browser to show it (PDF, images and plain text only).")] bool? inline, HttpContext http, CurrentActor actor, ReadDocumentFiles handler, IBlobStore blobs,
         ProblemWriter problems, ILoggerFactory loggers, CancellationToken ct)
     {
         var found = await handler.ContentAsync(await actor.AccessAsync(ct), fileId, version, ct);
@@ -267,6 +277,29 @@ public static class DocumentFilesEndpoints
             }
         }
         return Results.Empty;
+    }
+
+    internal static async Task<IResult> Preview(Guid fileId, [Description("The version to show; the current one when absent.")] int? version,
+        HttpContext http, CurrentActor actor, PreviewDocumentFile handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), fileId, version, ct);
+        if (!result.IsSuccess)
+            return problems.Result(result.Error!);
+        var preview = result.Value;
+        var response = http.Response;
+        response.Headers.CacheControl = "private, no-cache";
+        response.Headers.XContentTypeOptions = "nosniff";
+        // The page is ours, but its text is a file's: it never runs as a page of this site.
+        response.Headers.ContentSecurityPolicy = "sandbox allow-modals; default-src 'none'; style-src 'unsafe-inline'";
+        var title = System.Net.WebUtility.HtmlEncode(preview.Name);
+        return TypedResults.Content($$"""
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>{{title}}</title><style>
+            body { font-family: "Times New Roman", serif; font-size: 12pt; line-height: 1.4; max-width: 800px; margin: 24px auto; padding: 0 24px; color: #222; }
+            table { border-collapse: collapse; margin: 8px 0; } td { border: 1px solid #999; padding: 4px 8px; vertical-align: top; }
+            td p { margin: 0; } .cut { color: #777; }
+            </style></head><body>{{preview.Html}}</body></html>
+            """, "text/html; charset=utf-8");
     }
 
     private static async Task<(long Size, string Sha256)> HashAsync(Stream blob, CancellationToken ct)

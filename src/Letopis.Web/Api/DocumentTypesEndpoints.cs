@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Letopis.Core.Common;
 using Letopis.Core.Documents;
@@ -43,17 +44,26 @@ public static class DocumentTypesEndpoints
     public static void MapDocumentTypesEndpoints(this IEndpointRouteBuilder app)
     {
         var types = app.MapGroup("/api/v1/document-types").WithTags("Document types").RequireAuthorization().WithProblems();
-        types.MapGet("", ListTypes);
-        types.MapPost("", CreateType).Accepts<DocumentTypeRequest>("application/json");
-        types.MapGet("/{id:guid}", GetDocumentType);
-        types.MapPatch("/{id:guid}", PatchType).Accepts<DocumentTypeRequest>("application/json", "application/merge-patch+json");
-        types.MapGet("/{id:guid}/history", TypeHistory);
+        types.MapGet("", ListTypes)
+            .WithSummary("Lists document types");
+        types.MapPost("", CreateType).Accepts<DocumentTypeRequest>("application/json")
+            .WithSummary("Creates a document type");
+        types.MapGet("/{id:guid}", GetDocumentType)
+            .WithSummary("Reads a document type");
+        types.MapPatch("/{id:guid}", PatchType).Accepts<DocumentTypeRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Edits a document type (JSON merge patch)");
+        types.MapGet("/{id:guid}/history", TypeHistory)
+            .WithSummary("Lists a document type's changes");
 
         var journals = app.MapGroup("/api/v1/journals").WithTags("Document types").RequireAuthorization().WithProblems();
-        journals.MapGet("", ListJournals);
-        journals.MapPost("", CreateJournal).Accepts<JournalRequest>("application/json");
-        journals.MapGet("/{id:guid}", GetJournal);
-        journals.MapPatch("/{id:guid}", PatchJournal).Accepts<JournalRequest>("application/json", "application/merge-patch+json");
+        journals.MapGet("", ListJournals)
+            .WithSummary("Lists registration journals");
+        journals.MapPost("", CreateJournal).Accepts<JournalRequest>("application/json")
+            .WithSummary("Creates a registration journal");
+        journals.MapGet("/{id:guid}", GetJournal)
+            .WithSummary("Reads a registration journal");
+        journals.MapPatch("/{id:guid}", PatchJournal).Accepts<JournalRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Edits a registration journal (JSON merge patch)");
     }
 
     private static DocumentTypeFields TypeFields(JsonObject body) => new()
@@ -81,7 +91,7 @@ public static class DocumentTypesEndpoints
         Archived = body.Field<bool?>("archived"),
     };
 
-    internal static async Task<Ok<PageOf<DocumentTypeDto>>> ListTypes(bool? archived, ManageDocumentTypes handler, CancellationToken ct)
+    internal static async Task<Ok<PageOf<DocumentTypeDto>>> ListTypes([Description("true: only archived types; false: only active ones; absent: all.")] bool? archived, ManageDocumentTypes handler, CancellationToken ct)
     {
         var items = await handler.ListAsync(archived, ct);
         return TypedResults.Ok(new PageOf<DocumentTypeDto>(items, items.Count, 1, Math.Max(1, items.Count)));
@@ -124,7 +134,7 @@ public static class DocumentTypesEndpoints
         return TypedResults.Ok(await history.HandleAsync(DocumentType.EntityKind, id, PageRequest.From(page, pageSize), ct));
     }
 
-    internal static async Task<Ok<PageOf<JournalDto>>> ListJournals(bool? archived, ManageJournals handler, CancellationToken ct)
+    internal static async Task<Ok<PageOf<JournalDto>>> ListJournals([Description("true: only archived journals; false: only active ones; absent: all.")] bool? archived, ManageJournals handler, CancellationToken ct)
     {
         var items = await handler.ListAsync(archived, ct);
         return TypedResults.Ok(new PageOf<JournalDto>(items, items.Count, 1, Math.Max(1, items.Count)));

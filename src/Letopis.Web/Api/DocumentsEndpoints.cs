@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Letopis.Core.Common;
 using Letopis.Core.Documents;
@@ -59,20 +60,32 @@ public static class DocumentsEndpoints
     public static void MapDocumentsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/documents").WithTags("Documents").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Register).Accepts<DocumentRequest>("application/json");
-        group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", Patch).Accepts<DocumentRequest>("application/json", "application/merge-patch+json");
-        group.MapPost("/{id:guid}/status", Status);
-        group.MapGet("/{id:guid}/tree", Tree);
-        group.MapGet("/{id:guid}/history", History);
-        group.MapGet("/{id:guid}/links", Links);
-        group.MapPost("/{id:guid}/links", AddLink);
-        group.MapDelete("/{id:guid}/links", RemoveLink);
-        group.MapPut("/{id:guid}/co-responsible", SetCoResponsible);
+        group.MapGet("", List)
+            .WithSummary("Lists documents by filter");
+        group.MapPost("", Register).Accepts<DocumentRequest>("application/json")
+            .WithSummary("Registers a document and gives it its number");
+        group.MapGet("/{id:guid}", Get)
+            .WithSummary("Reads a document's card");
+        group.MapPatch("/{id:guid}", Patch).Accepts<DocumentRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Edits a document (JSON merge patch)");
+        group.MapPost("/{id:guid}/status", Status)
+            .WithSummary("Moves a document to another status");
+        group.MapGet("/{id:guid}/tree", Tree)
+            .WithSummary("Reads the tree of documents a document belongs to");
+        group.MapGet("/{id:guid}/history", History)
+            .WithSummary("Lists a document's field changes");
+        group.MapGet("/{id:guid}/links", Links)
+            .WithSummary("Lists a document's links to other documents");
+        group.MapPost("/{id:guid}/links", AddLink)
+            .WithSummary("Links a document to another one");
+        group.MapDelete("/{id:guid}/links", RemoveLink)
+            .WithSummary("Removes a link between two documents");
+        group.MapPut("/{id:guid}/co-responsible", SetCoResponsible)
+            .WithSummary("Sets a document's co-responsible users");
 
         app.MapGroup("/api/v1/counterparties").WithTags("Documents").RequireAuthorization().WithProblems()
-            .MapGet("/{id:guid}/documents", OfCounterparty);
+            .MapGet("/{id:guid}/documents", OfCounterparty)
+            .WithSummary("Lists a counterparty's documents");
     }
 
     private static DocumentFields Fields(JsonObject body) => new()
@@ -101,7 +114,7 @@ public static class DocumentsEndpoints
     };
 
     internal static async Task<Results<Ok<PageOf<DocumentListItemDto>>, ProblemHttpResult>> List(
-        Guid? counterpartyId, string? typeCode, string? status, Guid? responsibleId, string? q, DateOnly? from, DateOnly? to, Guid? parentId,
+        [Description("Only documents of this counterparty.")] Guid? counterpartyId, [Description("Only documents of this type (its code, e.g. contract).")] string? typeCode, [Description("Only documents in this status (draft, on_approval, signed …).")] string? status, [Description("Only documents this user is responsible for.")] Guid? responsibleId, [Description("Words in the number, title, summary or the text of the files.")] string? q, [Description("Registered on or after this day, YYYY-MM-DD.")] DateOnly? from, [Description("Registered on or before this day, YYYY-MM-DD.")] DateOnly? to, [Description("Only the documents directly under this one.")] Guid? parentId,
         int? page, int? pageSize, CurrentActor actor, ListDocuments handler, ProblemWriter problems, CancellationToken ct)
     {
         var result = await handler.HandleAsync(await actor.AccessAsync(ct),
@@ -195,7 +208,7 @@ public static class DocumentsEndpoints
 
     /// <summary>Removes the link between this document and <c>toId</c> (of <c>kind</c>, or every kind), in either direction.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> RemoveLink(
-        Guid id, Guid? toId, string? kind, CurrentActor actor, ManageDocumentLinks handler, ProblemWriter problems, CancellationToken ct)
+        Guid id, [Description("The linked document.")] Guid? toId, [Description("The kind of link to remove.")] string? kind, CurrentActor actor, ManageDocumentLinks handler, ProblemWriter problems, CancellationToken ct)
     {
         var result = await handler.RemoveAsync(await actor.AccessAsync(ct), id, toId, kind, ct);
         return result.IsSuccess ? TypedResults.NoContent() : problems.Result(result.Error!);

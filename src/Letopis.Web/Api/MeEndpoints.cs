@@ -32,11 +32,16 @@ public static class MeEndpoints
     public static void MapMeEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/me").WithTags("Me").RequireAuthorization().WithProblems();
-        group.MapGet("", GetMe);
-        group.MapPatch("", PatchMe);
-        group.MapGet("/api-tokens", ListTokens);
-        group.MapPost("/api-tokens", IssueToken);
-        group.MapDelete("/api-tokens/{id:guid}", RevokeToken);
+        group.MapGet("", GetMe)
+            .WithSummary("Reads the caller's own account");
+        group.MapPatch("", PatchMe)
+            .WithSummary("Edits the caller's own profile (JSON merge patch)");
+        group.MapGet("/api-tokens", ListTokens)
+            .WithSummary("Lists the caller's personal API tokens");
+        group.MapPost("/api-tokens", IssueToken)
+            .WithSummary("Issues a personal API token (its secret is shown once)");
+        group.MapDelete("/api-tokens/{id:guid}", RevokeToken)
+            .WithSummary("Revokes one of the caller's personal API tokens");
     }
 
     internal static async Task<Ok<MeResponse>> GetMe(

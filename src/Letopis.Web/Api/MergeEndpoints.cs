@@ -12,8 +12,10 @@ public static class MergeEndpoints
     /// </summary>
     public static void MapMergeEndpoint(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/merge", Merge);
-        group.MapGet("/merge-fields", (MergeCounterparties handler) => TypedResults.Ok(handler.MergeableFields()));
+        group.MapPost("/{id:guid}/merge", Merge)
+            .WithSummary("Merges duplicate counterparties into this one");
+        group.MapGet("/merge-fields", (MergeCounterparties handler) => TypedResults.Ok(handler.MergeableFields()))
+            .WithSummary("Lists the counterparty fields a merge can take from a duplicate");
     }
 
     internal static async Task<Results<Ok<CounterpartyDto>, ProblemHttpResult>> Merge(

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Letopis.Core.Common;
 using Letopis.Core.Notifications;
 using Letopis.Web.Auth;
@@ -16,15 +17,19 @@ public static class NotificationsEndpoints
     public static void MapNotificationsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapGet("/unread-count", UnreadCount);
-        group.MapPost("/{id:guid}/read", MarkRead);
-        group.MapPost("/read-all", MarkAllRead);
+        group.MapGet("", List)
+            .WithSummary("Lists the caller's notifications, newest first");
+        group.MapGet("/unread-count", UnreadCount)
+            .WithSummary("Counts the caller's unread notifications");
+        group.MapPost("/{id:guid}/read", MarkRead)
+            .WithSummary("Marks a notification as read");
+        group.MapPost("/read-all", MarkAllRead)
+            .WithSummary("Marks all the caller's notifications as read");
     }
 
     // Notifications are the signed-in person's own, also while they act as someone's deputy.
     internal static async Task<Ok<PageOf<NotificationDto>>> List(
-        bool? unread, int? page, int? pageSize, CurrentActor actor, ListNotifications handler, CancellationToken ct) =>
+        [Description("true: only unread notifications.")] bool? unread, int? page, int? pageSize, CurrentActor actor, ListNotifications handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.HandleAsync(actor.UserId!.Value, unread ?? false, PageRequest.From(page, pageSize), ct));
 
     internal static async Task<Ok<UnreadCountResponse>> UnreadCount(CurrentActor actor, ListNotifications handler, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
@@ -30,11 +31,16 @@ public static class OurCompaniesEndpoints
     public static void MapOurCompaniesEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/our-companies").WithTags("Our companies").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Create).Accepts<OurCompanyRequest>("application/json");
-        group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", Patch).Accepts<OurCompanyRequest>("application/json", "application/merge-patch+json");
-        group.MapGet("/{id:guid}/history", History);
+        group.MapGet("", List)
+            .WithSummary("Lists our companies (the legal entities documents are signed by)");
+        group.MapPost("", Create).Accepts<OurCompanyRequest>("application/json")
+            .WithSummary("Creates one of our companies");
+        group.MapGet("/{id:guid}", Get)
+            .WithSummary("Reads one of our companies");
+        group.MapPatch("/{id:guid}", Patch).Accepts<OurCompanyRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Edits one of our companies (JSON merge patch)");
+        group.MapGet("/{id:guid}/history", History)
+            .WithSummary("Lists the changes of one of our companies");
     }
 
     private static OurCompanyFields Fields(JsonObject b) => new(
@@ -42,7 +48,7 @@ public static class OurCompaniesEndpoints
         b.Field<string?>("address"), b.Field<string?>("bik"), b.Field<string?>("bankName"), b.Field<string?>("correspondentAccount"),
         b.Field<string?>("account"), b.Field<string?>("signatoryPosition"), b.Field<string?>("signatoryName"), b.Field<bool?>("isArchived"));
 
-    internal static async Task<Ok<PageOf<OurCompanyDto>>> List(bool? includeArchived, ManageOurCompanies handler, CancellationToken ct)
+    internal static async Task<Ok<PageOf<OurCompanyDto>>> List([Description("Also list archived companies.")] bool? includeArchived, ManageOurCompanies handler, CancellationToken ct)
     {
         var items = await handler.ListAsync(includeArchived ?? false, ct);
         return TypedResults.Ok(new PageOf<OurCompanyDto>(items, items.Count, 1, Math.Max(1, items.Count)));

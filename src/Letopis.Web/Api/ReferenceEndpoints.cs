@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
@@ -15,14 +16,18 @@ public static class ReferenceEndpoints
     public static void MapReferenceEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/reference/{book}").WithTags("Reference books").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapPatch("/{id:guid}", Patch);
-        group.MapDelete("/{id:guid}", Delete);
+        group.MapGet("", List)
+            .WithSummary("Lists the entries of a reference book");
+        group.MapPost("", Create)
+            .WithSummary("Adds an entry to a reference book");
+        group.MapPatch("/{id:guid}", Patch)
+            .WithSummary("Renames an entry of a reference book");
+        group.MapDelete("/{id:guid}", Delete)
+            .WithSummary("Deletes an entry of a reference book");
     }
 
     internal static async Task<Results<Ok<PageOf<ReferenceItemDto>>, ProblemHttpResult>> List(
-        string book, bool? includeArchived, ManageReferenceBooks handler, ProblemWriter problems, CancellationToken ct)
+        [Description("The reference book: regions, categories, groups, activity-types or ad-sources.")] string book, [Description("Also list archived entries.")] bool? includeArchived, ManageReferenceBooks handler, ProblemWriter problems, CancellationToken ct)
     {
         if (!ReferenceItem.Slugs.TryGetValue(book, out var kind))
             return problems.Result(Error.NotFound());
@@ -31,7 +36,7 @@ public static class ReferenceEndpoints
     }
 
     internal static async Task<Results<Created<ReferenceItemDto>, ProblemHttpResult>> Create(
-        string book, ReferenceItemRequest request, CurrentActor actor, ManageReferenceBooks handler, ProblemWriter problems, CancellationToken ct)
+        [Description("The reference book: regions, categories, groups, activity-types or ad-sources.")] string book, ReferenceItemRequest request, CurrentActor actor, ManageReferenceBooks handler, ProblemWriter problems, CancellationToken ct)
     {
         if (!ReferenceItem.Slugs.TryGetValue(book, out var kind))
             return problems.Result(Error.NotFound());
@@ -42,7 +47,7 @@ public static class ReferenceEndpoints
     }
 
     internal static async Task<Results<Ok<ReferenceItemDto>, ProblemHttpResult>> Patch(
-        string book, Guid id, JsonObject body, CurrentActor actor, ManageReferenceBooks handler, ProblemWriter problems, CancellationToken ct)
+        [Description("The reference book: regions, categories, groups, activity-types or ad-sources.")] string book, Guid id, JsonObject body, CurrentActor actor, ManageReferenceBooks handler, ProblemWriter problems, CancellationToken ct)
     {
         if (!ReferenceItem.Slugs.TryGetValue(book, out var kind))
             return problems.Result(Error.NotFound());
@@ -51,7 +56,7 @@ public static class ReferenceEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        string book, Guid id, CurrentActor actor, ManageReferenceBooks handler, ProblemWriter problems, CancellationToken ct)
+        [Description("The reference book: regions, categories, groups, activity-types or ad-sources.")] string book, Guid id, CurrentActor actor, ManageReferenceBooks handler, ProblemWriter problems, CancellationToken ct)
     {
         if (!ReferenceItem.Slugs.TryGetValue(book, out var kind))
             return problems.Result(Error.NotFound());

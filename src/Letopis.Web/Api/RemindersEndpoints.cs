@@ -10,9 +10,12 @@ public static class RemindersEndpoints
     public static void MapRemindersEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/reminders").WithTags("Reminders").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapDelete("/{id:guid}", Cancel);
+        group.MapGet("", List)
+            .WithSummary("Lists the caller's reminders");
+        group.MapPost("", Create)
+            .WithSummary("Sets a reminder");
+        group.MapDelete("/{id:guid}", Cancel)
+            .WithSummary("Cancels a reminder");
     }
 
     internal static async Task<Ok<PageOf<ReminderDto>>> List(

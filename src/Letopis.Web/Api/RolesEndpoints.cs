@@ -12,12 +12,18 @@ public static class RolesEndpoints
     public static void MapRolesEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/roles").WithTags("Roles").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapDelete("/{id:guid}", Delete);
-        group.MapGet("/{id:guid}/permissions", Permissions);
-        group.MapPut("/{id:guid}/permissions", SetPermissions);
-        group.MapGet("/{id:guid}/history", History);
+        group.MapGet("", List)
+            .WithSummary("Lists roles");
+        group.MapPost("", Create)
+            .WithSummary("Creates a role");
+        group.MapDelete("/{id:guid}", Delete)
+            .WithSummary("Deletes a custom role");
+        group.MapGet("/{id:guid}/permissions", Permissions)
+            .WithSummary("Reads a role's permission matrix");
+        group.MapPut("/{id:guid}/permissions", SetPermissions)
+            .WithSummary("Sets a role's permission matrix");
+        group.MapGet("/{id:guid}/history", History)
+            .WithSummary("Lists a role's changes");
     }
 
     internal static async Task<Ok<List<RoleDto>>> List(ListRoles handler, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
@@ -18,10 +19,14 @@ public static class SavedFiltersEndpoints
     public static void MapSavedFiltersEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/saved-filters").WithTags("Saved filters").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Create).Accepts<SavedFilterRequest>("application/json");
-        group.MapPatch("/{id:guid}", Patch).Accepts<SavedFilterRequest>("application/json", "application/merge-patch+json");
-        group.MapDelete("/{id:guid}", Delete);
+        group.MapGet("", List)
+            .WithSummary("Lists the caller's saved filters");
+        group.MapPost("", Create).Accepts<SavedFilterRequest>("application/json")
+            .WithSummary("Saves a filter");
+        group.MapPatch("/{id:guid}", Patch).Accepts<SavedFilterRequest>("application/json", "application/merge-patch+json")
+            .WithSummary("Edits a saved filter (JSON merge patch)");
+        group.MapDelete("/{id:guid}", Delete)
+            .WithSummary("Deletes a saved filter");
     }
 
     private static SavedFilterFields Fields(JsonObject body) =>
@@ -29,7 +34,7 @@ public static class SavedFiltersEndpoints
 
     /// <summary>The caller's own filters of the list, then those others share.</summary>
     internal static async Task<Results<Ok<PageOf<SavedFilterDto>>, ProblemHttpResult>> List(
-        string? entity, CurrentActor actor, ManageSavedFilters handler, ProblemWriter problems, CancellationToken ct)
+        [Description("Only filters of this list (for example counterparties).")] string? entity, CurrentActor actor, ManageSavedFilters handler, ProblemWriter problems, CancellationToken ct)
     {
         var result = await handler.ListAsync(await actor.AccessAsync(ct), entity, ct);
         return result.IsSuccess

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Letopis.Core.Access;
 using Letopis.Core.Common;
@@ -13,15 +14,20 @@ public static class UsersEndpoints
     public static void MapUsersEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization().WithProblems();
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", Patch);
-        group.MapGet("/{id:guid}/history", History);
+        group.MapGet("", List)
+            .WithSummary("Lists users");
+        group.MapPost("", Create)
+            .WithSummary("Creates a user");
+        group.MapGet("/{id:guid}", Get)
+            .WithSummary("Reads a user");
+        group.MapPatch("/{id:guid}", Patch)
+            .WithSummary("Edits a user (JSON merge patch)");
+        group.MapGet("/{id:guid}/history", History)
+            .WithSummary("Lists a user's changes (roles, department)");
     }
 
     internal static async Task<Ok<PageOf<UserDto>>> List(
-        string? q, Guid? departmentId, bool? active, int? page, int? pageSize, ListUsers handler, CancellationToken ct) =>
+        [Description("Text in the full name, login or e-mail.")] string? q, [Description("Only users of this department.")] Guid? departmentId, [Description("true: only active accounts; false: only deactivated ones.")] bool? active, int? page, int? pageSize, ListUsers handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.HandleAsync(q, departmentId, active, PageRequest.From(page, pageSize), ct));
 
     internal static async Task<Results<Ok<UserDto>, ProblemHttpResult>> Get(

@@ -13,6 +13,7 @@ public static class DocumentFilesSetup
         services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddLetopisDocumentFileHandlers();
         services.AddSingleton<ITextExtractor, DocxTextExtractor>();
+        services.AddSingleton<IHtmlPreviewer, DocxHtmlPreviewer>();
         services.AddSingleton<ITextExtractor, PdfTextExtractor>();
         services.AddSingleton<ITextExtractor, XlsxTextExtractor>();
         services.AddSingleton<ITextExtractor, PlainTextExtractor>();

@@ -36,6 +36,9 @@ public static class ContentSniffer
     public const string Text = "text/plain";
     public const string Binary = "application/octet-stream";
 
+    /// <summary>Whether a browser cannot show it but the server renders it as HTML for preview (<see cref="PreviewDocumentFile"/>).</summary>
+    public static bool HasHtmlPreview(string contentType) => contentType == Docx;
+
     /// <summary>Types a browser may show inline without running anything from the file.</summary>
     public static bool IsPreviewable(string contentType) =>
         contentType is Pdf or Png or Jpeg or Gif or Webp or Bmp or Text;

@@ -9,6 +9,7 @@ public static class DocumentFilesRegistration
     {
         services.AddScoped<UploadDocumentFile>();
         services.AddScoped<ReadDocumentFiles>();
+        services.AddScoped<PreviewDocumentFile>();
         services.AddScoped<DeleteDocumentFile>();
         services.AddScoped<ManageStorageQuota>();
         services.AddScoped<ExtractFileTexts>();

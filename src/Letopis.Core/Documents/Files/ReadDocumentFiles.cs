@@ -12,10 +12,12 @@ public sealed record FileVersionDto(
     Guid? UploadedById, string? UploadedByName, string? Comment, string? TextState);
 
 /// <summary>A file of a document with its current version and, on its own card, every version (newest first).</summary>
-/// <param name="Previewable">Whether a browser may show it inline (PDF, images, plain text).</param>
+/// <param name="Previewable">Whether it can be previewed: a browser shows PDF, images and plain text inline; a DOCX is shown as HTML
+/// (<c>GET /api/v1/files/{id}/preview</c>).</param>
+/// <param name="Comment">The comment of the current version's upload.</param>
 public sealed record DocumentFileDto(
     Guid Id, Guid DocumentId, string Name, int Version, long Size, string Sha256, string ContentType, bool Previewable,
-    DateTime CreatedAt, DateTime UploadedAt, Guid? UploadedById, string? UploadedByName, IReadOnlyList<FileVersionDto> Versions);
+    DateTime CreatedAt, DateTime UploadedAt, Guid? UploadedById, string? UploadedByName, string? Comment, IReadOnlyList<FileVersionDto> Versions);
 
 /// <summary>
 /// The files of a document and the card of one file. Files exist for the caller only through a
@@ -74,7 +76,8 @@ public sealed class ReadDocumentFiles(LetopisDb db)
             : [];
         var v = current.Version;
         return new DocumentFileDto(file.Id, file.DocumentId, file.Name, v.Version, v.Size, v.Sha256, v.ContentType,
-            ContentSniffer.IsPreviewable(v.ContentType), file.CreatedAt, v.UploadedAt, v.UploadedById, current.UploadedByName, versions);
+            ContentSniffer.IsPreviewable(v.ContentType) || ContentSniffer.HasHtmlPreview(v.ContentType), file.CreatedAt, v.UploadedAt, v.UploadedById,
+            current.UploadedByName, v.Comment, versions);
     }
 
     private static FileVersionDto ToDto(Row r) => new(

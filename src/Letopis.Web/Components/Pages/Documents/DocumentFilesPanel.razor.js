@@ -55,3 +55,49 @@ export function print(url) {
     frame.src = url;
     document.body.appendChild(frame);
 }
+
+// Files dropped on the upload area: kept here and handed to the file input one at a time, so that
+// each goes through the same upload (one file per request) as a file chosen with the button.
+const dropped = new WeakMap();
+
+export function dropZone(zone, input, panel) {
+    let depth = 0;
+    zone.addEventListener("dragenter", e => {
+        e.preventDefault();
+        depth++;
+        zone.classList.add("drop-active");
+    });
+    zone.addEventListener("dragover", e => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = "copy";
+    });
+    zone.addEventListener("dragleave", () => {
+        depth = Math.max(0, depth - 1);
+        if (depth === 0) {
+            zone.classList.remove("drop-active");
+        }
+    });
+    zone.addEventListener("drop", e => {
+        e.preventDefault();
+        depth = 0;
+        zone.classList.remove("drop-active");
+        const files = Array.from(e.dataTransfer && e.dataTransfer.files ? e.dataTransfer.files : []);
+        if (files.length === 0) {
+            return;
+        }
+        dropped.set(input, files);
+        panel.invokeMethodAsync("Dropped", files.length);
+    });
+}
+
+// Puts the index-th dropped file into the input and returns its name (null when there is none).
+export function pickDropped(input, index) {
+    const files = dropped.get(input) || [];
+    if (index >= files.length) {
+        return null;
+    }
+    const transfer = new DataTransfer();
+    transfer.items.add(files[index]);
+    input.files = transfer.files;
+    return files[index].name;
+}

@@ -12,6 +12,12 @@ public static class FileLinks
     public static string Inline(Guid fileId, int? version = null) =>
         $"/api/v1/files/{fileId}/content?inline=true" + (version is { } v ? $"&version={v}" : "");
 
+    /// <summary>What the preview shows: the file itself when a browser can, the server's HTML of it otherwise (DOCX).</summary>
+    public static string Preview(Guid fileId, string contentType, int? version = null) =>
+        Letopis.Core.Documents.Files.ContentSniffer.HasHtmlPreview(contentType)
+            ? $"/api/v1/files/{fileId}/preview" + (version is { } v ? $"?version={v}" : "")
+            : Inline(fileId, version);
+
     public static string Upload(Guid documentId) => $"/api/v1/documents/{documentId}/files";
 
     public static string NewVersion(Guid fileId) => $"/api/v1/files/{fileId}/versions";
