@@ -87,6 +87,7 @@ public static class CoreRegistration
         services.AddScoped<Documents.ChangeDocumentStatus>();
         services.AddScoped<Documents.ReadDocument>();
         services.AddScoped<Documents.ListDocuments>();
+        services.AddScoped<Documents.ExportDocuments>();
         services.AddScoped<Documents.ReadDocumentTree>();
         services.AddScoped<Documents.ReadCounterpartyDocuments>();
         services.AddScoped<Documents.ManageDocumentLinks>();

@@ -145,7 +145,7 @@ public sealed class DataGenerator(GenerateOptions options)
 
     private static readonly string[] CounterpartyColumns =
     [
-        "Id", "Kind", "Name", "NameNormalized", "NameKey", "FullName", "Inn", "Kpp", "Ogrn", "Phone", "Email", "Website",
+        "Id", "Kind", "Name", "NameNormalized", "SortName", "NameKey", "FullName", "Inn", "Kpp", "Ogrn", "Phone", "Email", "Website",
         "LegalAddress", "RegionId", "CategoryId", "GroupId", "ActivityTypeId", "AdSourceId", "ResponsibleId", "CreatedAt",
         "CreatedById", "Version",
     ];
@@ -170,7 +170,7 @@ public sealed class DataGenerator(GenerateOptions options)
             var created = start.AddSeconds(_random.NextDouble() * span);
             yield return
             [
-                id, "Company", name, name.ToUpperInvariant(), FindDuplicates.CoreName(name), $"Общество с ограниченной ответственностью «{body}»",
+                id, "Company", name, name.ToUpperInvariant(), CounterpartySortName.Of(name), FindDuplicates.CoreName(name), $"Общество с ограниченной ответственностью «{body}»",
                 inn, $"{inn[..4]}01001", ogrn, $"+7495{2_000_000 + i:D7}", $"info{i}@company{i % 9973}.example",
                 i % 3 == 0 ? $"https://company{i}.example" : null,
                 $"{NameBank.Regions[i % NameBank.Regions.Length]}, {NameBank.Streets[i % NameBank.Streets.Length]}, д. {1 + (i % 150)}",

@@ -39,7 +39,7 @@ public sealed class DocumentGenerator(DocumentGenerateOptions options)
 
     private static readonly string[] DocumentColumns =
     [
-        "Id", "TypeId", "Number", "RegisteredOn", "JournalId", "Title", "TitleNormalized", "Summary", "CounterpartyId", "OurCompanyId",
+        "Id", "TypeId", "Number", "NumberSortKey", "RegisteredOn", "JournalId", "Title", "TitleNormalized", "Summary", "CounterpartyId", "OurCompanyId",
         "ParentId", "RootId", "AmountMinor", "VatRate", "VatAmountMinor", "Currency", "SignedByUsOn", "SignedByCounterpartyOn",
         "ValidFrom", "ValidTo", "ResponsibleId", "Status", "IncomingNumber", "IncomingDate", "Deleted", "CreatedAt", "CreatedById", "Version",
     ];
@@ -451,7 +451,7 @@ public sealed class DocumentGenerator(DocumentGenerateOptions options)
             var vat = s.Amount is { } a ? a * 22 / 122 : (long?)null;
             yield return
             [
-                s.Id, type.Id, s.Number, s.Date, type.JournalId, s.Title, s.Title.ToUpperInvariant(), s.Summary,
+                s.Id, type.Id, s.Number, NumberSortKey.Of(s.Number), s.Date, type.JournalId, s.Title, s.Title.ToUpperInvariant(), s.Summary,
                 s.Client >= 0 ? clients[s.Client].Id : null, s.Type == Memo ? null : ourCompany,
                 s.Parent >= 0 ? _specs[s.Parent].Id : null, _specs[s.Root].Id, s.Amount, s.Amount is null ? null : 22, vat, "RUB",
                 s.SignedUs, s.SignedThem, s.ValidFrom, s.ValidTo, s.Responsible, s.Status.ToString(), s.IncomingNumber, s.IncomingDate,

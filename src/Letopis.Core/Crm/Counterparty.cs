@@ -33,6 +33,10 @@ public class Counterparty : IVersioned, IAudited, IScopedRecord
     [NotAudited]
     public string? NameKey { get; set; }
 
+    /// <summary>The name without legal form and quotes («АЛЬФА» for ИП «Альфа»): the directory's name order, set on every save.</summary>
+    [NotAudited]
+    public string SortName { get; set; } = "";
+
     public string? FullName { get; set; }
 
     public string? Inn { get; set; }
@@ -99,18 +103,19 @@ internal sealed class CounterpartyConfiguration : IEntityTypeConfiguration<Count
         foreach (var fk in new[] { nameof(Counterparty.RegionId), nameof(Counterparty.CategoryId), nameof(Counterparty.GroupId), nameof(Counterparty.ActivityTypeId), nameof(Counterparty.AdSourceId) })
             e.HasOne<ReferenceItem>().WithMany().HasForeignKey(fk).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ResponsibleId).OnDelete(DeleteBehavior.SetNull);
-        // Directory filters: each classifier with the name sort, so a filtered, sorted page is one index range.
-        // The name order ends with the id, as the directory sorts: with the name alone SQLite chose to
-        // sort the whole table for a page of one or two cards (0.35 s at a million).
-        e.HasIndex(c => new { c.NameNormalized, c.Id });
-        e.HasIndex(c => new { c.RegionId, c.NameNormalized });
-        e.HasIndex(c => new { c.CategoryId, c.NameNormalized });
-        e.HasIndex(c => new { c.GroupId, c.NameNormalized });
-        e.HasIndex(c => new { c.ActivityTypeId, c.NameNormalized });
-        e.HasIndex(c => new { c.AdSourceId, c.NameNormalized });
-        e.HasIndex(c => new { c.ResponsibleId, c.NameNormalized });
+        // Directory filters: each classifier with the name order, so a filtered, sorted page is one index range.
+        // The name order is the name without its legal form (SortName) and ends with the id, as the directory
+        // sorts: with the name alone SQLite chose to sort the whole table for a page of one or two cards (0.35 s at a million).
+        e.Property(c => c.SortName).HasMaxLength(CounterpartySortName.MaxLength).IsRequired();
+        e.HasIndex(c => new { c.SortName, c.Id });
+        e.HasIndex(c => new { c.RegionId, c.SortName });
+        e.HasIndex(c => new { c.CategoryId, c.SortName });
+        e.HasIndex(c => new { c.GroupId, c.SortName });
+        e.HasIndex(c => new { c.ActivityTypeId, c.SortName });
+        e.HasIndex(c => new { c.AdSourceId, c.SortName });
+        e.HasIndex(c => new { c.ResponsibleId, c.SortName });
         // The most common pair of filters (region and category) answers its page and its count from one range.
-        e.HasIndex(c => new { c.RegionId, c.CategoryId, c.NameNormalized });
+        e.HasIndex(c => new { c.RegionId, c.CategoryId, c.SortName });
         e.Property(c => c.NameKey).HasMaxLength(TextLimits.Name);
         e.HasIndex(c => c.NameKey);
         e.HasIndex(c => c.Inn);

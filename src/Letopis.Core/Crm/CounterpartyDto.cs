@@ -40,6 +40,12 @@ public sealed partial record CounterpartyDto(
 {
     /// <summary>Free labels, alphabetical («VIP», «тендер»).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Directory only: when the latest completed activity with it was completed (visible activities only).</summary>
+    public DateTime? LastContactAt { get; init; }
+
+    /// <summary>Directory only: when the earliest planned activity with it is planned (visible activities only).</summary>
+    public DateTime? NextContactAt { get; init; }
 }
 
 internal static class CounterpartyProjection

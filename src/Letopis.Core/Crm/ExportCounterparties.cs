@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using CsvHelper;
 using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 
 namespace Letopis.Core.Crm;
 
@@ -89,59 +85,18 @@ public sealed class ExportCounterparties(ListCounterparties list, LetopisDb db)
         }
     }
 
-    /// <summary>
-    /// CSV as Russian Excel opens it: UTF-8 with a byte order mark, «;» between fields, dates in the
-    /// caller's culture. Text that a spreadsheet would run as a formula gets a leading apostrophe.
-    /// </summary>
-    public static async Task WriteCsvAsync(Stream destination, IAsyncEnumerable<CounterpartyExportRow> rows, ExportLabels labels, CancellationToken ct)
-    {
-        var options = CsvWriterOptions.Default with
-        {
-            Separator = ';',
-            WriteByteOrderMark = true,
-            Injection = CsvInjection.Escape,
-            FormatProvider = labels.Culture,
-        };
-        await using var csv = CsvWriter.Create(destination, options, leaveOpen: true);
-        await csv.WriteRecordAsync([.. labels.Headers], ct);
-        await foreach (var row in rows.WithCancellation(ct))
-            await csv.WriteRecordAsync(Cells(row, labels).Select(c => c switch
-            {
-                null => null,
-                DateTime d => d.ToString("d", labels.Culture),
-                _ => (string)c,
-            }).ToArray(), ct);
-        await csv.FlushAsync(ct);
-    }
+    /// <summary>CSV as Russian Excel opens it (<see cref="TableExport.WriteCsvAsync"/>).</summary>
+    public static Task WriteCsvAsync(Stream destination, IAsyncEnumerable<CounterpartyExportRow> rows, ExportLabels labels, CancellationToken ct) =>
+        TableExport.WriteCsvAsync(destination, labels.Headers, Cells(rows, labels), labels.Culture, ct);
 
-    /// <summary>
-    /// An Excel workbook with real date cells. MiniExcel writes synchronously and seeks back into the
-    /// package, so the workbook is built in a temporary file (rows still stream through) and then copied out.
-    /// </summary>
-    public static async Task WriteXlsxAsync(Stream destination, IAsyncEnumerable<CounterpartyExportRow> rows, ExportLabels labels, CancellationToken ct)
+    /// <summary>An Excel workbook with the creation date as a real date cell (<see cref="TableExport.WriteXlsxAsync"/>).</summary>
+    public static Task WriteXlsxAsync(Stream destination, IAsyncEnumerable<CounterpartyExportRow> rows, ExportLabels labels, CancellationToken ct) =>
+        TableExport.WriteXlsxAsync(destination, labels.Headers, [labels.Headers[^1]], "Counterparties", Cells(rows, labels), ct);
+
+    private static async IAsyncEnumerable<object?[]> Cells(IAsyncEnumerable<CounterpartyExportRow> rows, ExportLabels labels)
     {
-        var path = Path.GetTempFileName();
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        var dateHeader = labels.Headers[^1];
-        var configuration = new OpenXmlConfiguration
-        {
-            DynamicColumns = [new DynamicExcelColumn(dateHeader) { Format = "dd.mm.yyyy", Width = 12 }],
-            FreezeRowCount = 1,
-            AutoFilter = true,
-            // No Culture here: with one set, MiniExcel writes dates as text instead of date cells.
-        };
-        var sheet = rows.ToBlockingEnumerable(ct).Select(row =>
-        {
-            var cells = Cells(row, labels);
-            var record = new Dictionary<string, object?>(labels.Headers.Count);
-            for (var i = 0; i < labels.Headers.Count; i++)
-                record[labels.Headers[i]] = cells[i];
-            return record;
-        });
-        // Off the request thread: the rows are read from the database synchronously here.
-        await Task.Run(() => MiniExcel.SaveAs(file, sheet, sheetName: "Counterparties", excelType: ExcelType.XLSX, configuration: configuration), ct);
-        file.Position = 0;
-        await file.CopyToAsync(destination, ct);
+        await foreach (var row in rows)
+            yield return Cells(row, labels);
     }
 
     private static object?[] Cells(CounterpartyExportRow r, ExportLabels labels) =>

@@ -37,7 +37,7 @@ public sealed class MergeCounterparties(LetopisDb db, TimeProvider time, ICurren
     /// <summary>Card fields that are bookkeeping, not data: never copied from the duplicate.</summary>
     private static readonly HashSet<string> NotMerged =
         [nameof(Counterparty.Id), nameof(Counterparty.Version), nameof(Counterparty.CreatedAt), nameof(Counterparty.CreatedById),
-         nameof(Counterparty.Kind), nameof(Counterparty.NameNormalized), nameof(Counterparty.NameKey)];
+         nameof(Counterparty.Kind), nameof(Counterparty.NameNormalized), nameof(Counterparty.NameKey), nameof(Counterparty.SortName)];
 
     /// <summary>The fields a user may choose between, camelCase.</summary>
     public IReadOnlyList<string> MergeableFields() =>

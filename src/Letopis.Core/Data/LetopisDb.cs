@@ -170,10 +170,37 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
         }
 
         AccessStamp.BumpIfNeeded(this);
+        SetSortKeys();
 
         var now = _time.GetUtcNow().UtcDateTime;
         var who = RecordAs ?? _actor;
         return ChangeRecorder.Collect(ChangeTracker, now, who?.UserId, who?.OnBehalfOfId);
+    }
+
+    /// <summary>
+    /// The stored sort keys follow the values they derive from, whoever writes the record (use cases,
+    /// merges, the demo): the directory's name order and the registry's number order.
+    /// </summary>
+    private void SetSortKeys()
+    {
+        foreach (var entry in ChangeTracker.Entries<Crm.Counterparty>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                var key = Crm.CounterpartySortName.Of(entry.Entity.Name);
+                if (entry.Entity.SortName != key)
+                    entry.Entity.SortName = key;
+            }
+        }
+        foreach (var entry in ChangeTracker.Entries<Letopis.Core.Documents.Document>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                var key = Letopis.Core.Documents.NumberSortKey.Of(entry.Entity.Number);
+                if (entry.Entity.NumberSortKey != key)
+                    entry.Entity.NumberSortKey = key;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -28,6 +28,10 @@ public class Document : IVersioned, IAudited, IScopedRecord
     /// <summary>The registration number; null for a type without a journal.</summary>
     public string? Number { get; set; }
 
+    /// <summary>The number as the registry orders it (<see cref="Documents.NumberSortKey"/>), set on every save; null until filled.</summary>
+    [NotAudited]
+    public string? NumberSortKey { get; set; }
+
     public DateOnly RegisteredOn { get; set; }
 
     public Guid? JournalId { get; set; }
@@ -152,8 +156,11 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         e.HasIndex(d => new { d.TypeId, d.RegisteredOn });
         e.HasIndex(d => new { d.ResponsibleId, d.RegisteredOn });
         e.HasIndex(d => new { d.Status, d.RegisteredOn });
-        // The registry's default order: newest registration first.
-        e.HasIndex(d => new { d.RegisteredOn, d.Id });
+        // The registry's order: newest registration date first, then the number in natural order (П-2 before П-10).
+        e.Property(d => d.NumberSortKey).HasMaxLength(Documents.NumberSortKey.MaxLength);
+        e.HasIndex(d => new { d.RegisteredOn, d.NumberSortKey, d.Id }).IsDescending(true, false, false);
+        // «Expiring within 30 days»: a range of the validity end.
+        e.HasIndex(d => d.ValidTo);
         e.HasIndex(d => d.Number);
     }
 }

@@ -156,15 +156,32 @@ public sealed record DocumentDto(
 public sealed record DocumentListItemDto(
     Guid Id, string? Number, DateOnly RegisteredOn, Guid TypeId, string TypeCode, string TypeName, string Kind, string Title,
     Guid? CounterpartyId, string? CounterpartyName, Guid? ParentId, string Status, decimal? Amount, string Currency,
-    Guid? ResponsibleId, string? ResponsibleName, int Version);
+    Guid? ResponsibleId, string? ResponsibleName, int Version)
+{
+    /// <summary>The first day of validity.</summary>
+    public DateOnly? ValidFrom { get; init; }
+
+    /// <summary>The last day of validity.</summary>
+    public DateOnly? ValidTo { get; init; }
+
+    /// <summary>Our own legal entity that is a party to it.</summary>
+    public Guid? OurCompanyId { get; init; }
+
+    public string? OurCompanyName { get; init; }
+
+    /// <summary>In a grouped page: 0 for a group's head (a contract), 1 and more for the documents under it; 0 otherwise.</summary>
+    public int Depth { get; init; }
+}
 
 /// <summary>Registry filters; every one is optional.</summary>
 /// <param name="Status">One status (<c>signed</c>) or several separated by commas.</param>
 /// <param name="From">Registered on or after.</param>
 /// <param name="To">Registered on or before.</param>
+/// <param name="ExpiringWithinDays">Validity ends between today and today plus this many days (company days).</param>
+/// <param name="Grouped">A page of contracts, each followed by its filtered documents (see <see cref="DocumentListItemDto.Depth"/>).</param>
 public sealed record DocumentFilter(
     Guid? CounterpartyId = null, string? TypeCode = null, string? Status = null, Guid? ResponsibleId = null, string? Q = null,
-    DateOnly? From = null, DateOnly? To = null, Guid? ParentId = null);
+    DateOnly? From = null, DateOnly? To = null, Guid? ParentId = null, int? ExpiringWithinDays = null, bool Grouped = false);
 
 /// <summary>An accounting document type a node expects as a child, and whether one is provided (signed, in force or executed).</summary>
 public sealed record ExpectedChildDto(string TypeCode, string TypeName, bool Provided);

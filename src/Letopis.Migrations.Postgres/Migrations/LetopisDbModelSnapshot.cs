@@ -750,6 +750,11 @@ namespace Letopis.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ResponsibleId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -768,25 +773,25 @@ namespace Letopis.Migrations.Postgres.Migrations
 
                     b.HasIndex("Phone");
 
-                    b.HasIndex("ActivityTypeId", "NameNormalized");
+                    b.HasIndex("ActivityTypeId", "SortName");
 
-                    b.HasIndex("AdSourceId", "NameNormalized");
+                    b.HasIndex("AdSourceId", "SortName");
 
-                    b.HasIndex("CategoryId", "NameNormalized");
+                    b.HasIndex("CategoryId", "SortName");
 
                     b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("GroupId", "NameNormalized");
+                    b.HasIndex("GroupId", "SortName");
 
-                    b.HasIndex("NameNormalized", "Id");
-
-                    b.HasIndex("RegionId", "NameNormalized");
+                    b.HasIndex("RegionId", "SortName");
 
                     b.HasIndex("ResponsibleId", "CreatedAt");
 
-                    b.HasIndex("ResponsibleId", "NameNormalized");
+                    b.HasIndex("ResponsibleId", "SortName");
 
-                    b.HasIndex("RegionId", "CategoryId", "NameNormalized");
+                    b.HasIndex("SortName", "Id");
+
+                    b.HasIndex("RegionId", "CategoryId", "SortName");
 
                     b.ToTable("Counterparties");
                 });
@@ -1206,6 +1211,10 @@ namespace Letopis.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("NumberSortKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<Guid?>("OurCompanyId")
                         .HasColumnType("uuid");
 
@@ -1275,18 +1284,21 @@ namespace Letopis.Migrations.Postgres.Migrations
 
                     b.HasIndex("RootId");
 
+                    b.HasIndex("ValidTo");
+
                     b.HasIndex("CounterpartyId", "RegisteredOn");
 
                     b.HasIndex("JournalId", "Number")
                         .IsUnique();
-
-                    b.HasIndex("RegisteredOn", "Id");
 
                     b.HasIndex("ResponsibleId", "RegisteredOn");
 
                     b.HasIndex("Status", "RegisteredOn");
 
                     b.HasIndex("TypeId", "RegisteredOn");
+
+                    b.HasIndex("RegisteredOn", "NumberSortKey", "Id")
+                        .IsDescending(true, false, false);
 
                     b.ToTable("Documents");
                 });

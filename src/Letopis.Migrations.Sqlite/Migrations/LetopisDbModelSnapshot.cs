@@ -745,6 +745,11 @@ namespace Letopis.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ResponsibleId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -763,25 +768,25 @@ namespace Letopis.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Phone");
 
-                    b.HasIndex("ActivityTypeId", "NameNormalized");
+                    b.HasIndex("ActivityTypeId", "SortName");
 
-                    b.HasIndex("AdSourceId", "NameNormalized");
+                    b.HasIndex("AdSourceId", "SortName");
 
-                    b.HasIndex("CategoryId", "NameNormalized");
+                    b.HasIndex("CategoryId", "SortName");
 
                     b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("GroupId", "NameNormalized");
+                    b.HasIndex("GroupId", "SortName");
 
-                    b.HasIndex("NameNormalized", "Id");
-
-                    b.HasIndex("RegionId", "NameNormalized");
+                    b.HasIndex("RegionId", "SortName");
 
                     b.HasIndex("ResponsibleId", "CreatedAt");
 
-                    b.HasIndex("ResponsibleId", "NameNormalized");
+                    b.HasIndex("ResponsibleId", "SortName");
 
-                    b.HasIndex("RegionId", "CategoryId", "NameNormalized");
+                    b.HasIndex("SortName", "Id");
+
+                    b.HasIndex("RegionId", "CategoryId", "SortName");
 
                     b.ToTable("Counterparties");
                 });
@@ -1201,6 +1206,10 @@ namespace Letopis.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NumberSortKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OurCompanyId")
                         .HasColumnType("TEXT");
 
@@ -1270,18 +1279,21 @@ namespace Letopis.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RootId");
 
+                    b.HasIndex("ValidTo");
+
                     b.HasIndex("CounterpartyId", "RegisteredOn");
 
                     b.HasIndex("JournalId", "Number")
                         .IsUnique();
-
-                    b.HasIndex("RegisteredOn", "Id");
 
                     b.HasIndex("ResponsibleId", "RegisteredOn");
 
                     b.HasIndex("Status", "RegisteredOn");
 
                     b.HasIndex("TypeId", "RegisteredOn");
+
+                    b.HasIndex("RegisteredOn", "NumberSortKey", "Id")
+                        .IsDescending(true, false, false);
 
                     b.ToTable("Documents");
                 });

@@ -55,6 +55,33 @@ public sealed record DocumentLinkRequest(Guid? ToId, string? Kind);
 /// <summary>The whole set of co-responsible users.</summary>
 public sealed record CoResponsibleRequest(IReadOnlyList<Guid>? UserIds, int? Version);
 
+/// <summary>The registry's filters as query parameters; the list and the export take the same ones.</summary>
+/// <param name="CounterpartyId">The other party.</param>
+/// <param name="TypeCode">One type code or several separated by commas.</param>
+/// <param name="Status">One status or several separated by commas.</param>
+/// <param name="ResponsibleId">The responsible person.</param>
+/// <param name="Q">Text in the card or its files, or a whole registration number.</param>
+/// <param name="From">Registered on or after (<c>YYYY-MM-DD</c>).</param>
+/// <param name="To">Registered on or before.</param>
+/// <param name="ParentId">Documents directly under this one.</param>
+/// <param name="ExpiringWithinDays">Validity ends between today and today plus this many days (0–366), in the company's days.</param>
+/// <param name="Grouped"><c>true</c>: a page of contracts, each followed by its filtered documents.</param>
+public sealed record DocumentListQuery(
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "counterpartyId"), Description("Only documents of this counterparty.")] Guid? CounterpartyId,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "typeCode"), Description("Only documents of this type (its code, e.g. contract).")] string? TypeCode,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "status"), Description("Only documents in this status (draft, on_approval, signed …).")] string? Status,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "responsibleId"), Description("Only documents this user is responsible for.")] Guid? ResponsibleId,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "q"), Description("Words in the number, title, summary or the text of the files.")] string? Q,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "from"), Description("Registered on or after this day, YYYY-MM-DD.")] DateOnly? From,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "to"), Description("Registered on or before this day, YYYY-MM-DD.")] DateOnly? To,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "parentId"), Description("Only the documents directly under this one.")] Guid? ParentId,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "expiringWithinDays"), Description("Only documents whose validity ends between today and today + this many days.")] int? ExpiringWithinDays,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "grouped"), Description("true: page by contract, each contract followed by the documents under it.")] bool? Grouped)
+{
+    public DocumentFilter ToFilter() =>
+        new(CounterpartyId, TypeCode, Status, ResponsibleId, Q, From, To, ParentId, ExpiringWithinDays, Grouped == true);
+}
+
 public static class DocumentsEndpoints
 {
     public static void MapDocumentsEndpoints(this IEndpointRouteBuilder app)
@@ -62,6 +89,8 @@ public static class DocumentsEndpoints
         var group = app.MapGroup("/api/v1/documents").WithTags("Documents").RequireAuthorization().WithProblems();
         group.MapGet("", List)
             .WithSummary("Lists documents by filter");
+        group.MapGet("/export", Export)
+            .WithSummary("Exports the filtered registry as CSV or XLSX");
         group.MapPost("", Register).Accepts<DocumentRequest>("application/json")
             .WithSummary("Registers a document and gives it its number");
         group.MapGet("/{id:guid}", Get)
@@ -113,13 +142,56 @@ public static class DocumentsEndpoints
         CustomFields = body.CustomFields(),
     };
 
+    /// <summary>
+    /// The registry: newest registration date first, then the number in natural order. <c>expiringWithinDays=30</c> keeps
+    /// documents whose validity ends between today and today + 30 (company days). <c>grouped=true</c> pages by contract:
+    /// <c>total</c> and <c>pageSize</c> count groups, each group's head (<c>depth</c> 0) followed by its filtered
+    /// documents (<c>depth</c> 1 and more).
+    /// </summary>
     internal static async Task<Results<Ok<PageOf<DocumentListItemDto>>, ProblemHttpResult>> List(
-        [Description("Only documents of this counterparty.")] Guid? counterpartyId, [Description("Only documents of this type (its code, e.g. contract).")] string? typeCode, [Description("Only documents in this status (draft, on_approval, signed …).")] string? status, [Description("Only documents this user is responsible for.")] Guid? responsibleId, [Description("Words in the number, title, summary or the text of the files.")] string? q, [Description("Registered on or after this day, YYYY-MM-DD.")] DateOnly? from, [Description("Registered on or before this day, YYYY-MM-DD.")] DateOnly? to, [Description("Only the documents directly under this one.")] Guid? parentId,
-        int? page, int? pageSize, CurrentActor actor, ListDocuments handler, ProblemWriter problems, CancellationToken ct)
+        [AsParameters] DocumentListQuery query, int? page, int? pageSize, CurrentActor actor, ListDocuments handler, ProblemWriter problems, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(await actor.AccessAsync(ct),
-            new DocumentFilter(counterpartyId, typeCode, status, responsibleId, q, from, to, parentId), PageRequest.From(page, pageSize), ct);
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), query.ToFilter(), PageRequest.From(page, pageSize), ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);
+    }
+
+    /// <summary>
+    /// The registry as a file (<c>format=csv|xlsx</c>) with the list's filters and order: the rows the caller sees,
+    /// headers in the caller's language. At most 100,000 rows; a larger result answers 422 <c>export_too_large</c>
+    /// with <c>limit</c> and <c>total</c>.
+    /// </summary>
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
+        string? format, [AsParameters] DocumentListQuery query, CurrentActor actor, ExportDocuments export,
+        Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> text, ProblemWriter problems, TimeProvider time,
+        UserClock clock, CancellationToken ct)
+    {
+        if (format is null || !Enum.TryParse<Core.Crm.ExportFormat>(format, ignoreCase: true, out var kind) || int.TryParse(format, out _))
+            return problems.Result(Error.Validation(("format", format is null ? FieldErrors.Required : FieldErrors.Invalid)));
+        var access = await actor.AccessAsync(ct);
+        var filter = query.ToFilter();
+        var count = await export.CountAsync(access, filter, ct);
+        if (!count.IsSuccess)
+        {
+            if (count.Error!.Code != Core.Crm.ExportCounterparties.TooLarge)
+                return problems.Result(count.Error);
+            var problem = problems.Create(count.Error);
+            problem.Status = StatusCodes.Status422UnprocessableEntity;
+            problem.Detail = text["crm.export.tooLarge", ExportDocuments.MaxRows.ToString("N0", System.Globalization.CultureInfo.CurrentCulture),
+                ((int)count.Error.Extensions!["total"]!).ToString("N0", System.Globalization.CultureInfo.CurrentCulture)];
+            return TypedResults.Problem(problem);
+        }
+
+        var zone = await clock.ViewerZoneAsync(access, ct);
+        var headers = ExportDocuments.Columns.Select(c => text["doc.field." + c].Value).ToList();
+        var dateHeaders = ExportDocuments.DateColumns.Select(c => text["doc.field." + c].Value).ToList();
+        string StatusName(string status) => text["doc.status." + status] is { ResourceNotFound: false } name ? name.Value : status;
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var fileName = $"documents-{TimeZones.Today(time, zone):yyyy-MM-dd}.{kind.ToString().ToLowerInvariant()}";
+        var cells = ExportDocuments.Cells(export.RowsAsync(access, filter, ct), StatusName);
+        return kind == Core.Crm.ExportFormat.Csv
+            ? TypedResults.Stream(body => TableExport.WriteCsvAsync(body, headers, cells, culture, ct), "text/csv; charset=utf-8", fileName)
+            : TypedResults.Stream(body => TableExport.WriteXlsxAsync(body, headers, dateHeaders, "Documents", cells, ct),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
     }
 
     internal static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Register(

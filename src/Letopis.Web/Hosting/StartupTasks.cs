@@ -18,6 +18,8 @@ public static class StartupTasks
         await DatabaseRegistration.MigrateAsync(db, app.Lifetime.ApplicationStopping);
         if (await Core.Search.SearchIndex.EnsureBuiltAsync(db, app.Lifetime.ApplicationStopping))
             logger.LogInformation("Search index built for the records already in the database");
+        if (await SortKeys.EnsureFilledAsync(db, app.Lifetime.ApplicationStopping) is > 0 and var sorted)
+            logger.LogInformation("Sort keys of {Count} records written before they existed filled in", sorted);
         if (await RecordCounts.EnsureCountedAsync(db, app.Lifetime.ApplicationStopping))
             logger.LogInformation("Directory totals counted for the records already in the database");
         var generated = await services.GetRequiredService<SeedAccess>().HandleAsync(options.AdminPassword, app.Lifetime.ApplicationStopping);

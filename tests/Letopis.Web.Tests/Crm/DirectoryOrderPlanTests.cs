@@ -38,12 +38,18 @@ public class DirectoryOrderPlanTests
         var access = await AccessContext.LoadAsync(db, adminId, CancellationToken.None);
 
         var filter = new CounterpartyFilter(null, null, null, null, null, null, null, null) { Sort = CounterpartySorts.ByName[sort] };
-        await new ListCounterparties(db, new NameBook()).HandleAsync(access, filter, PageRequest.From(1, pageSize), CancellationToken.None);
+        await new ListCounterparties(db, new NameBook(), new Admin(adminId), TimeProvider.System, CompanyTimeZone.FromSetting(null))
+            .HandleAsync(access, filter, PageRequest.From(1, pageSize), CancellationToken.None);
 
         var page = commands.Pages.ShouldHaveSingleItem();
         var plan = await PlanAsync((SqliteConnection)db.Database.GetDbConnection(), page);
         plan.ShouldContain(step => step.Contains("USING", StringComparison.Ordinal) && step.Contains("INDEX", StringComparison.Ordinal));
         plan.ShouldNotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), string.Join(" | ", plan));
+    }
+
+    private sealed record Admin(Guid? UserId) : ICurrentActor
+    {
+        public Guid? OnBehalfOfId => null;
     }
 
     /// <summary>SQLite's plan for the page's statement, with the page's own parameter values bound.</summary>

@@ -26,9 +26,23 @@ public sealed class DirectoryQuery
 
     public string? Q { get; set; }
 
-    public Dictionary<ReferenceBook, Guid?> Classifiers { get; } = Books.ToDictionary(b => b.Book, _ => (Guid?)null);
+    /// <summary>The chosen entries of each reference book; several match any of them.</summary>
+    public Dictionary<ReferenceBook, List<Guid>> Classifiers { get; } = Books.ToDictionary(b => b.Book, _ => new List<Guid>());
 
-    public Guid? ResponsibleId { get; set; }
+    /// <summary>Responsible people; several match any of them (the page picks one, the address may name more).</summary>
+    public List<Guid> ResponsibleIds { get; } = [];
+
+    /// <summary>The first responsible person, as the page's picker shows it; setting it replaces them all.</summary>
+    public Guid? ResponsibleId
+    {
+        get => ResponsibleIds.Count > 0 ? ResponsibleIds[0] : null;
+        set
+        {
+            ResponsibleIds.Clear();
+            if (value is { } id)
+                ResponsibleIds.Add(id);
+        }
+    }
 
     public CounterpartyKind? Kind { get; set; }
 
@@ -48,11 +62,11 @@ public sealed class DirectoryQuery
             {
                 var book = Books.FirstOrDefault(b => string.Equals(b.Key, key, StringComparison.OrdinalIgnoreCase));
                 if (book.Key is not null)
-                    result.Classifiers[book.Book] = Guid.TryParse(value, out var id) ? id : null;
+                    AddIds(result.Classifiers[book.Book], value);
                 else if (key.Equals("q", StringComparison.OrdinalIgnoreCase))
                     result.Q = value;
                 else if (key.Equals("responsibleId", StringComparison.OrdinalIgnoreCase))
-                    result.ResponsibleId = Guid.TryParse(value, out var id) ? id : null;
+                    AddIds(result.ResponsibleIds, value);
                 else if (key.Equals("kind", StringComparison.OrdinalIgnoreCase))
                     result.Kind = Enum.TryParse<CounterpartyKind>(value, true, out var kind) ? kind : null;
                 else if (key.Equals("tag", StringComparison.OrdinalIgnoreCase) && value.Trim().Length > 0)
@@ -66,6 +80,16 @@ public sealed class DirectoryQuery
         return result;
     }
 
+    // Repeated parameters and comma lists, as the API takes them.
+    private static void AddIds(List<Guid> ids, string value)
+    {
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Guid.TryParse(part, out var id) && !ids.Contains(id))
+                ids.Add(id);
+        }
+    }
+
     /// <summary>The query string without «?», empty when nothing is filtered and the order is the default.</summary>
     public string ToQueryString()
     {
@@ -74,11 +98,9 @@ public sealed class DirectoryQuery
             pairs.Add(new("q", Q.Trim()));
         foreach (var (book, key) in Books)
         {
-            if (Classifiers[book] is { } id)
-                pairs.Add(new(key, id.ToString()));
+            pairs.AddRange(Classifiers[book].Select(id => new KeyValuePair<string, string?>(key, id.ToString())));
         }
-        if (ResponsibleId is { } responsible)
-            pairs.Add(new("responsibleId", responsible.ToString()));
+        pairs.AddRange(ResponsibleIds.Select(id => new KeyValuePair<string, string?>("responsibleId", id.ToString())));
         if (Kind is { } kind)
             pairs.Add(new("kind", kind.ToString().ToLowerInvariant()));
         pairs.AddRange(Tags.Select(t => new KeyValuePair<string, string?>("tag", t)));
@@ -89,8 +111,8 @@ public sealed class DirectoryQuery
     }
 
     public CounterpartyFilter ToFilter() => new(
-        Q, Classifiers[ReferenceBook.Region], Classifiers[ReferenceBook.Category], Classifiers[ReferenceBook.Group],
-        Classifiers[ReferenceBook.ActivityType], Classifiers[ReferenceBook.AdSource], ResponsibleId, Kind)
+        Q, Classifiers[ReferenceBook.Region].ToList(), Classifiers[ReferenceBook.Category].ToList(), Classifiers[ReferenceBook.Group].ToList(),
+        Classifiers[ReferenceBook.ActivityType].ToList(), Classifiers[ReferenceBook.AdSource].ToList(), ResponsibleIds.ToList(), Kind)
     {
         Tags = Tags.ToList(),
         Sort = Sort,
