@@ -9,6 +9,7 @@ using Letopis.Infrastructure.Storage;
 using Letopis.Web.Api;
 using Letopis.Web.Auth;
 using Letopis.Web.Components;
+using Letopis.Web.Components.Shared;
 using Letopis.Web.Documents;
 using Letopis.Web.Hosting;
 using Letopis.Web.Notifications;
@@ -101,6 +102,7 @@ builder.Services.AddHealthChecks();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddMudTexts();
 builder.Services.AddHttpContextAccessor();
 
 var app = builder.Build();

@@ -24,7 +24,7 @@ public class CounterpartyJourneyTests(LetopisServer server)
         await page.Field("qa-name").FillAsync(name);
         await page.Field("qa-inn").FillAsync("7707083894");
         await page.ClickAsync("[data-testid=qa-save]");
-        await page.WaitForSelectorAsync(".mud-dialog >> text=Неверная контрольная цифра: в номере опечатка");
+        await page.WaitForSelectorAsync(".mud-dialog >> text=Контрольная сумма не сходится — проверьте цифры");
         await page.ShotAsync(server, "counterparty-quick-add-error");
 
         await page.Field("qa-inn").FillAsync(TestKit.TestRequisites.Inn10());

@@ -58,6 +58,9 @@ public class AccountFormTests
         location.ShouldStartWith("/login?error=invalid&returnUrl=%2Fsearch%3Fq%3D");
         var page = await browser.GetStringAsync(location);
         page.ShouldContain("data-testid=\"login-error\"");
+        // The login stays typed in; only the password is asked again.
+        location.ShouldEndWith("&login=" + user.Login);
+        page.ShouldContain($"value=\"{user.Login}\"");
         (await browser.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
@@ -78,8 +81,8 @@ public class AccountFormTests
         var real = await LoginForm.PostAsync(browser, user.Login, user.Password, "/");
         var unknown = await LoginForm.PostAsync(browser, nobody, "wrong-password-1", "/");
 
-        real.Headers.Location!.OriginalString.ShouldBe("/login?error=locked&returnUrl=%2F");
-        unknown.Headers.Location!.OriginalString.ShouldBe("/login?error=locked&returnUrl=%2F");
+        real.Headers.Location!.OriginalString.ShouldBe($"/login?error=locked&returnUrl=%2F&login={user.Login}");
+        unknown.Headers.Location!.OriginalString.ShouldBe($"/login?error=locked&returnUrl=%2F&login={nobody}");
         var page = await browser.GetStringAsync("/login?error=locked&returnUrl=%2F");
         WebUtility.HtmlDecode(page).ShouldContain("Слишком много неудачных попыток. Вход заблокирован на 15 минут.");
         (await browser.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

@@ -83,7 +83,8 @@ public class CounterpartiesApiTests
         codes.GetProperty("email")[0].GetString().ShouldBe("invalid");
         codes.GetProperty("phone")[0].GetString().ShouldBe("invalid");
         codes.GetProperty("regionId")[0].GetString().ShouldBe("not_found");
-        problem.GetProperty("errors").GetProperty("inn")[0].GetString().ShouldBe("Неверная контрольная цифра: в номере опечатка");
+        problem.GetProperty("errors").GetProperty("inn")[0].GetString().ShouldBe("Контрольная сумма не сходится — проверьте цифры");
+        problem.GetProperty("errors").GetProperty("ogrn")[0].GetString().ShouldBe("Неверная контрольная цифра: в номере опечатка");
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties?q={marker}")).GetProperty("total").GetInt32().ShouldBe(0);
     }
 
@@ -110,7 +111,7 @@ public class CounterpartiesApiTests
         {
             kind = "company",
             name = "<script>alert(1)</script> Стройкомплект",
-            inn = "7707083893",
+            inn = TestRequisites.Inn10(),
             kpp = "773601001",
             ogrn = "1027700132195",
             phone = "8 (495) 123-45-67",
@@ -366,8 +367,8 @@ public class CounterpartiesApiTests
         var outsider = await host.CreateUserAsync(departmentId: await host.CreateDepartmentAsync("Охрана"));
         var outsiderClient = await host.ClientAsync(outsider.Login, outsider.Password);
         (await outsiderClient.PostAsJsonAsync("/api/v1/counterparties?checkDuplicates=true", lookAlike)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        // Without the parameter the API saves as it always did.
-        (await client.PostAsJsonAsync("/api/v1/counterparties", lookAlike)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        // An exact ИНН duplicate is saved once the caller confirms it.
+        (await client.PostAsJsonAsync("/api/v1/counterparties?confirmDuplicate=true", lookAlike)).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await client.PostAsJsonAsync("/api/v1/counterparties?checkDuplicates=true", new { name = $"Арматура {tag}", inn = TestRequisites.Inn10() }))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
     }

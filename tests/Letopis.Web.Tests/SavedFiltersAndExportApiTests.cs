@@ -72,7 +72,7 @@ public class SavedFiltersAndExportApiTests
     }
 
     /// <summary>An employee who sees two of three tagged cards: the third belongs to another department.</summary>
-    private static async Task<(HttpClient Client, string Tag, Guid Region)> ArrangeExportAsync(LetopisHost host)
+    private static async Task<(HttpClient Client, string Tag, Guid Region, string Inn)> ArrangeExportAsync(LetopisHost host)
     {
         var company = await host.CreateDepartmentAsync("Компания");
         var sales = await host.CreateDepartmentAsync("Продажи", company);
@@ -84,11 +84,12 @@ public class SavedFiltersAndExportApiTests
         var admin = await host.AdminAsync();
         var region = await DirectoryApiTests.ReferenceAsync(admin, "regions", "Выгрузка");
         var tag = Marker("экспорт");
+        var inn = TestRequisites.Inn10();
 
         await DirectoryApiTests.CreateAsync(client, new
         {
             name = "Альфа; «кавычки» и \"ещё\"",
-            inn = "7707083893",
+            inn,
             kpp = "773601001",
             ogrn = "1027700132195",
             phone = "8 (495) 123-45-67",
@@ -100,7 +101,7 @@ public class SavedFiltersAndExportApiTests
         await DirectoryApiTests.CreateAsync(client, new { name = "Без тега", regionId = region });
         await DirectoryApiTests.CreateAsync(strangerClient, new { name = "Чужая", regionId = region, tags = new[] { tag } });
         // «Без тега» does not pass the filter; «Чужая» passes it but is hidden by the access rights.
-        return (client, tag, region);
+        return (client, tag, region, inn);
     }
 
     [Theory]
@@ -108,7 +109,7 @@ public class SavedFiltersAndExportApiTests
     public async Task ExportCsv_HoldsExactlyTheVisibleFilteredRows_ForRussianExcel(string provider)
     {
         var host = await LetopisHost.SharedAsync(provider);
-        var (client, tag, region) = await ArrangeExportAsync(host);
+        var (client, tag, region, inn) = await ArrangeExportAsync(host);
 
         var response = await client.GetAsync($"/api/v1/counterparties/export?format=csv&regionId={region}&tag={tag}&sort=-name");
 
@@ -122,7 +123,7 @@ public class SavedFiltersAndExportApiTests
 
         using var csv = CsvReader.FromText(text, CsvReaderOptions.Default with { Separator = ';' });
         csv.Headers.ToArray().ShouldBe(["Наименование", "Вид", "ИНН", "КПП", "ОГРН / ОГРНИП", "Телефон", "E-mail", "Регион", "Категория", "Группа",
-            "Вид деятельности", "По какой рекламе обратились", "Ответственный", "Теги", "Создан"]);
+            "Вид деятельности", "Источник рекламы", "Ответственный", "Теги", "Создан"]);
         var rows = new List<string[]>();
         while (csv.Read())
             rows.Add(Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i)).ToArray());
@@ -131,7 +132,7 @@ public class SavedFiltersAndExportApiTests
         rows.Select(r => r[0]).ShouldBe(["Альфа; «кавычки» и \"ещё\"", "'=Бета"]);
         var alfa = rows[0];
         alfa[1].ShouldBe("Организация");
-        alfa[2].ShouldBe("7707083893");
+        alfa[2].ShouldBe(inn);
         alfa[5].ShouldBe("'+7 495 123-45-67");
         alfa[7].ShouldStartWith("Выгрузка");
         alfa[12].ShouldBe("Петров Пётр Петрович");
@@ -145,7 +146,7 @@ public class SavedFiltersAndExportApiTests
     public async Task ExportXlsx_InEnglish_HasRealDatesAndNoHiddenRows(string provider)
     {
         var host = await LetopisHost.SharedAsync(provider);
-        var (client, tag, region) = await ArrangeExportAsync(host);
+        var (client, tag, region, _) = await ArrangeExportAsync(host);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
 
         var response = await client.GetAsync($"/api/v1/counterparties/export?format=xlsx&regionId={region}&tag={tag}");
@@ -158,7 +159,7 @@ public class SavedFiltersAndExportApiTests
 
         rows.Select(r => r["Name"]).ShouldBe(["=Бета", "Альфа; «кавычки» и \"ещё\""]);
         rows[0].Keys.ShouldBe(["Name", "Kind", "ИНН", "КПП", "ОГРН / ОГРНИП", "Phone", "E-mail", "Region", "Category", "Group", "Activity",
-            "Came from", "Responsible", "Tags", "Created"]);
+            "Ad source", "Responsible", "Tags", "Created"]);
         rows[1]["Phone"].ShouldBe("+7 495 123-45-67");
         rows[1]["Tags"].ShouldBe($"VIP, {tag}");
         rows[0]["Kind"].ShouldBe("Person");

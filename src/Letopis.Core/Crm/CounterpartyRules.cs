@@ -47,11 +47,14 @@ internal static class CounterpartyRules
 
         var name = Text(f.Name, target.Name, "name", TextLimits.Name, errors, required: true);
         var fullName = Text(f.FullName, target.FullName, "fullName", 1000, errors);
-        var inn = Text(f.Inn, target.Inn, "inn", 12, errors);
-        if (inn is not null && !Requisites.IsValidInn(inn))
-            errors.Add(("inn", "checksum"));
-        else if (inn is not null && kind == CounterpartyKind.Company && inn.Length != 10)
-            errors.Add(("inn", "inn_company_length"));
+        // A longer limit than 12 so that a mistyped ИНН is explained by its format and length, not as "too long".
+        var inn = Text(f.Inn, target.Inn, "inn", 50, errors);
+        var innError = inn is null ? null : Requisites.InnError(inn);
+        // An organisation's ИНН has 10 digits: a 12-digit one is the wrong length before its check digits matter.
+        if (innError is null or Requisites.Checksum && kind == CounterpartyKind.Company && inn?.Length == 12)
+            innError = "inn_company_length";
+        if (innError is not null)
+            errors.Add(("inn", innError));
         var kpp = Text(f.Kpp, target.Kpp, "kpp", 9, errors)?.ToUpperInvariant();
         if (kpp is not null && !Requisites.IsValidKpp(kpp))
             errors.Add(("kpp", FieldErrors.Invalid));

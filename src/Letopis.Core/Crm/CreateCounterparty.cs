@@ -2,6 +2,7 @@ using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Crm;
 
@@ -12,10 +13,20 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
     public const string DuplicatesFound = "duplicates_found";
 
     /// <summary>
+    /// The error code of a refused exact duplicate: a card with the same ИНН (and the same КПП when one
+    /// is given) exists. Its <c>duplicates</c> extension lists those the caller may see; <c>hidden</c>
+    /// says that others exist without saying anything about them.
+    /// </summary>
+    public const string DuplicateInn = "duplicate_inn";
+
+    /// <summary>
     /// Saves the card. With <paramref name="checkDuplicates"/> a card that looks like a visible
     /// existing one (the quick entry's warning: ИНН, phone, e-mail or name) is refused and nothing is saved.
+    /// A card with the ИНН (+КПП) of an existing one is refused unless <paramref name="confirmDuplicate"/>:
+    /// two cards of one company split its history, and a branch has a КПП of its own.
     /// </summary>
-    public async Task<Result<CounterpartyDto>> HandleAsync(AccessContext access, CounterpartyFields fields, bool checkDuplicates, CancellationToken ct)
+    public async Task<Result<CounterpartyDto>> HandleAsync(
+        AccessContext access, CounterpartyFields fields, bool checkDuplicates, bool confirmDuplicate, CancellationToken ct)
     {
         var responsible = fields.ResponsibleId.HasValue ? fields.ResponsibleId.Value : access.UserId;
         if (!access.Allows(Counterparty.EntityKind, PermissionAction.Create, responsible))
@@ -36,6 +47,8 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         var tags = TagRules.Validate(fields.Tags, errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
+        if (!confirmDuplicate && counterparty.Inn is not null && await SameInnAsync(access, counterparty, ct) is { } sameInn)
+            return sameInn;
         if (checkDuplicates
             && await duplicates.HandleAsync(access, counterparty.Name, counterparty.Inn, counterparty.Phone, counterparty.Email, ct) is { Count: > 0 } found)
         {
@@ -48,5 +61,22 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         Timeline.Add(db, counterparty.Id, counterparty.CreatedAt, actor, TimelineKinds.Created, null);
         await db.SaveChangesAsync(ct);
         return await CounterpartyProjection.SavedAsync(db, await nameBook.GetAsync(db, access.Stamp, ct), counterparty, wroteTags, wroteCustomValues, ct);
+    }
+
+    private async Task<Error?> SameInnAsync(AccessContext access, Counterparty card, CancellationToken ct)
+    {
+        // The ИНН index finds the few cards of one company; the КПП narrows them to the same branch.
+        var same = db.Counterparties.AsNoTracking().Where(c => c.Inn == card.Inn);
+        if (card.Kpp is not null)
+            same = same.Where(c => c.Kpp == card.Kpp);
+        if (!await same.AnyAsync(ct))
+            return null;
+        var visible = same.VisibleTo(access, Counterparty.EntityKind);
+        var shown = (await visible.OrderBy(c => c.NameNormalized).Take(10).Select(c => new { c.Id, c.Name, c.Inn }).ToListAsync(ct))
+            .Select(c => new DuplicateDto(c.Id, c.Name, c.Inn, ["inn"])).ToList();
+        // A card the caller may not see is only said to exist: its name and owner stay hidden.
+        var hidden = await same.CountAsync(ct) > await visible.CountAsync(ct);
+        return new Error(DuplicateInn, "A counterparty with this ИНН already exists.",
+            Extensions: new Dictionary<string, object?> { ["duplicates"] = shown, ["hidden"] = hidden });
     }
 }

@@ -146,9 +146,9 @@ public sealed class ManageOurCompanies(LetopisDb db)
         var errors = new List<(string, string)>();
         var name = Text(f.Name, target.Name, "name", TextLimits.Name, errors, required: true);
         var fullName = Text(f.FullName, target.FullName, "fullName", 1000, errors);
-        var inn = Text(f.Inn, target.Inn, "inn", 12, errors);
-        if (inn is not null && !Requisites.IsValidInn(inn))
-            errors.Add(("inn", "checksum"));
+        var inn = Text(f.Inn, target.Inn, "inn", 50, errors);
+        if (inn is not null && Requisites.InnError(inn) is { } innError)
+            errors.Add(("inn", innError));
         var kpp = Text(f.Kpp, target.Kpp, "kpp", 9, errors)?.ToUpperInvariant();
         if (kpp is not null && !Requisites.IsValidKpp(kpp))
             errors.Add(("kpp", FieldErrors.Invalid));

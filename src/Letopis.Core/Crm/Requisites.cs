@@ -21,6 +21,21 @@ public static class Requisites
         _ => false,
     };
 
+    /// <summary>
+    /// Why an ИНН is wrong, checked in the order a person would fix it: letters or signs
+    /// (<c>inn_digits</c>), then the length (<c>inn_length</c>), then the check digits
+    /// (<c>checksum</c>); null when it is valid. A five-digit number is not a typo in one digit.
+    /// </summary>
+    public static string? InnError(string inn) =>
+        !inn.All(char.IsAsciiDigit) ? InnDigits
+        : inn.Length is not (10 or 12) ? InnLength
+        : IsValidInn(inn) ? null
+        : Checksum;
+
+    public const string InnDigits = "inn_digits";
+    public const string InnLength = "inn_length";
+    public const string Checksum = "checksum";
+
     /// <summary>Completes nine digits into an organisation ИНН with its check digit.</summary>
     public static string CompleteInn10(string nineDigits) =>
         IsDigits(nineDigits, 9) ? nineDigits + Check(nineDigits, Inn10) : throw new ArgumentException("Nine digits expected.", nameof(nineDigits));

@@ -28,13 +28,18 @@ public static class AccountEndpoints
         CheckPassword check, SignInManager<AppUser> signIn, CancellationToken ct)
     {
         var back = SafeReturnUrl(returnUrl);
+        // The login comes back filled in, so that a mistyped password costs only the password; only
+        // something shaped like a login is sent back, never stray bytes.
+        var again = login?.Trim() is { Length: >= 2 and <= 64 } typed && typed.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@')
+            ? "&login=" + Uri.EscapeDataString(typed)
+            : "";
         if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
-            return Results.LocalRedirect($"/login?error=required&returnUrl={Uri.EscapeDataString(back)}");
+            return Results.LocalRedirect($"/login?error=required&returnUrl={Uri.EscapeDataString(back)}{again}");
         // Unknown logins are counted and locked like real ones (see CheckPassword): both messages
         // are shown alike whether or not the login exists.
         var result = await check.HandleAsync(login, password, ct);
         if (result.User is not { } user)
-            return Results.LocalRedirect($"/login?error={(result.LockedOut ? "locked" : "invalid")}&returnUrl={Uri.EscapeDataString(back)}");
+            return Results.LocalRedirect($"/login?error={(result.LockedOut ? "locked" : "invalid")}&returnUrl={Uri.EscapeDataString(back)}{again}");
         await signIn.SignInWithClaimsAsync(user, remember ?? false, [new Claim("amr", "pwd")]);
         return Results.LocalRedirect(back);
     }

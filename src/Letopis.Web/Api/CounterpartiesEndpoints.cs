@@ -116,11 +116,19 @@ public static class CounterpartiesEndpoints
         return TypedResults.Ok(result.Value);
     }
 
-    /// <summary>With <c>checkDuplicates=true</c> a card like a visible existing one is refused: 409 <c>duplicates_found</c> listing them.</summary>
+    /// <summary>
+    /// A card with the ИНН (and the КПП, when given) of an existing one is refused: 409 <c>duplicate_inn</c>
+    /// listing the visible ones in <c>duplicates</c> (<c>hidden</c>: others exist that the caller may not see),
+    /// unless <c>confirmDuplicate=true</c>. With <c>checkDuplicates=true</c> a card like a visible existing one
+    /// (ИНН, phone, e-mail or name) is refused too: 409 <c>duplicates_found</c> listing them.
+    /// </summary>
     internal static async Task<Results<Created<CounterpartyDto>, ProblemHttpResult>> Create(
-        JsonObject body, [Description("true: refuse with 409 and the likely duplicates when the name, ИНН, phone or e-mail match an existing card.")] bool? checkDuplicates, CurrentActor actor, CreateCounterparty handler, ProblemWriter problems, CancellationToken ct)
+        JsonObject body,
+        [Description("true: refuse with 409 and the likely duplicates when the name, ИНН, phone or e-mail match an existing card.")] bool? checkDuplicates,
+        [Description("true: create the card even though a card with the same ИНН (and КПП) exists.")] bool? confirmDuplicate,
+        CurrentActor actor, CreateCounterparty handler, ProblemWriter problems, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(await actor.AccessAsync(ct), Fields(body), checkDuplicates == true, ct);
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), Fields(body), checkDuplicates == true, confirmDuplicate == true, ct);
         return result.IsSuccess
             ? TypedResults.Created($"/api/v1/counterparties/{result.Value.Id}", result.Value)
             : problems.Result(result.Error!);

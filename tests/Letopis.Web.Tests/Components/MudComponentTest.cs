@@ -21,6 +21,7 @@ public abstract class MudComponentTest : IAsyncLifetime
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("ru-RU");
         Ctx.Services.AddMudServices();
+        Ctx.Services.AddMudTexts();
         Ctx.Services.AddLocalization();
         Ctx.Services.AddSingleton<TimeProvider>(Time);
         Ctx.Services.AddSingleton(CompanyTimeZone.FromSetting(TimeZones.DefaultId));

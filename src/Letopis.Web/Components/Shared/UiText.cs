@@ -24,6 +24,14 @@ public static class UiText
         return text.ResourceNotFound ? error.Message : text.Value;
     }
 
+    /// <summary>
+    /// A name inside a message: «СтройГрад» in guillemets, but a name that brings its own quotes
+    /// (ООО «Ромашка-Строй») as it is, so that quotes never nest («ООО «Ромашка-Строй»»). Every
+    /// message that names a record uses this and has no quotes of its own around the name.
+    /// </summary>
+    public static string Quoted(string name) =>
+        name.IndexOfAny(['«', '»', '"', '“', '”', '„']) >= 0 ? name : $"«{name}»";
+
     // Moments (a time of day) are read through ViewerClock, in the viewer's time zone.
 
     public static string Day(DateOnly day) => day.ToString("d", CultureInfo.CurrentCulture);
