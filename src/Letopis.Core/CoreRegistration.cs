@@ -71,6 +71,7 @@ public static class CoreRegistration
         services.AddScoped<RemoveCalendarDay>();
         // The plan form's assignee choices (act-ui).
         services.AddScoped<Activities.ListAssignees>();
+        services.AddScoped<Activities.ActivityStartDefaults>();
         services.AddScoped<Activities.PlanActivity>();
         services.AddScoped<Activities.UpdateActivity>();
         services.AddScoped<Activities.CompleteActivity>();

@@ -36,6 +36,9 @@ public class Activity : IVersioned, IAudited
     /// <summary>How long after its end a still-planned activity counts as forgotten and reminds its assignee.</summary>
     public static readonly TimeSpan OverdueAfter = TimeSpan.FromHours(1);
 
+    /// <summary>How long a meeting planned without a duration or an end lasts.</summary>
+    public const int DefaultMeetingMinutes = 60;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public ActivityKind Kind { get; set; }
@@ -51,7 +54,7 @@ public class Activity : IVersioned, IAudited
     /// <summary>The start, UTC.</summary>
     public DateTime PlannedAt { get; set; }
 
-    /// <summary>How long it takes (meetings always have it).</summary>
+    /// <summary>How long it takes (meetings always have it: an hour unless told).</summary>
     public int? DurationMinutes { get; set; }
 
     /// <summary>Where a meeting happens.</summary>

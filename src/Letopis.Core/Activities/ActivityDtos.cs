@@ -64,8 +64,10 @@ public sealed record ActingForDto(Guid UserId, string Name, DateOnly EndsOn, IRe
 /// <param name="Kind"><c>call</c>, <c>meeting</c>, <c>email</c>, <c>fax</c>, <c>letter</c> or <c>task</c>.</param>
 /// <param name="Subject">The topic, up to 300 characters.</param>
 /// <param name="Description">The planned conversation in full, up to 4000 characters.</param>
-/// <param name="PlannedAt">The start (ISO 8601 with offset); not in the past.</param>
-/// <param name="DurationMinutes">How long it takes; required for a meeting unless <paramref name="EndsAt"/> is given.</param>
+/// <param name="PlannedAt">The start (ISO 8601 with offset); not in the past. Absent: the next whole working hour (09:00–18:00 of a
+/// working day of the production calendar) in the assignee's time zone; for a follow-up, the next working day at the completed
+/// activity's time of day, or 10:00 if that was outside working hours.</param>
+/// <param name="DurationMinutes">How long it takes; a meeting without it or <paramref name="EndsAt"/> lasts 60 minutes.</param>
 /// <param name="EndsAt">The end, instead of a duration; must be after the start.</param>
 /// <param name="Place">Where a meeting happens.</param>
 /// <param name="AssigneeId">Who does it; defaults to the caller. Planning for someone else needs authority over them.</param>

@@ -144,8 +144,9 @@ internal static class ActivityRules
         TextRules.Field(value, prefix + field, max, errors, required, multiLine: max >= TextLimits.Long);
 
     /// <summary>Checks a new activity and builds it, or adds field errors (prefixed for a nested follow-up).</summary>
+    /// <param name="defaultStart">The start when the request names none (<see cref="ActivityStartDefaults"/>).</param>
     public static async Task<Activity?> BuildAsync(LetopisDb db, AccessContext access, ActivityViewer viewer, PlanActivityRequest request,
-        DateTime now, List<(string, string)> errors, CancellationToken ct, string? prefix = null)
+        DateTime now, List<(string, string)> errors, CancellationToken ct, string? prefix = null, DateTime? defaultStart = null)
     {
         var start = errors.Count;
         var kind = ParseKind(request.Kind);
@@ -156,7 +157,7 @@ internal static class ActivityRules
         var subject = Text(request.Subject, "subject", TextLimits.Name, true, errors, prefix);
         var description = Text(request.Description, "description", TextLimits.Long, false, errors, prefix);
         var place = Text(request.Place, "place", TextLimits.Name, false, errors, prefix);
-        var plannedAt = request.PlannedAt?.UtcDateTime;
+        var plannedAt = request.PlannedAt?.UtcDateTime ?? defaultStart;
         if (plannedAt is null)
             errors.Add((prefix + "plannedAt", FieldErrors.Required));
         else if (plannedAt < now - PastGrace)
@@ -190,7 +191,7 @@ internal static class ActivityRules
         };
     }
 
-    /// <summary>The duration from minutes or an end; a meeting must have one; an end must follow the start.</summary>
+    /// <summary>The duration from minutes or an end (an end must follow the start); a meeting without either lasts an hour.</summary>
     public static int? Duration(int? minutes, DateTimeOffset? endsAt, DateTime? plannedAt, ActivityKind? kind,
         List<(string, string)> errors, string? prefix = null)
     {
@@ -221,9 +222,7 @@ internal static class ActivityRules
                 errors.Add((prefix + "durationMinutes", ActivityErrors.OutOfRange));
             return m;
         }
-        if (kind == ActivityKind.Meeting)
-            errors.Add((prefix + "durationMinutes", FieldErrors.Required));
-        return null;
+        return kind == ActivityKind.Meeting ? Activity.DefaultMeetingMinutes : null;
     }
 
     public static async Task CheckAssigneeAsync(LetopisDb db, ActivityViewer viewer, Guid assigneeId, List<(string, string)> errors,

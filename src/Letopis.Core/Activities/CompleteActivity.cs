@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Activities;
 
 /// <summary>Records the result of an activity and, in the same transaction, plans its follow-up.</summary>
-public sealed class CompleteActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook, IActivityWording? wording = null)
+public sealed class CompleteActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook,
+    UserClock clock, ActivityStartDefaults starts, IActivityWording? wording = null)
 {
     public async Task<Result<CompletedActivityDto>> HandleAsync(
         AccessContext access, Guid id, CompleteActivityRequest request, int? ifMatch, CancellationToken ct)
@@ -38,7 +39,14 @@ public sealed class CompleteActivity(LetopisDb db, TimeProvider time, ICurrentAc
                 ContactId = next.ContactId ?? (next.CounterpartyId is null ? activity.ContactId : null),
                 AssigneeId = next.AssigneeId ?? activity.AssigneeId,
             };
-            followUp = await ActivityRules.BuildAsync(db, access, viewer, withDefaults, now, errors, ct, prefix: "followUp.");
+            // Without a start: the next working day at the contact's own time, on the follow-up assignee's clock.
+            DateTime? defaultStart = null;
+            if (next.PlannedAt is null)
+            {
+                var zone = await clock.ZoneOfAsync(withDefaults.AssigneeId!.Value, access.Stamp, ct);
+                defaultStart = TimeZones.ToUtc(await starts.FollowUpAsync(zone, activity.PlannedAt, ct), zone);
+            }
+            followUp = await ActivityRules.BuildAsync(db, access, viewer, withDefaults, now, errors, ct, prefix: "followUp.", defaultStart: defaultStart);
         }
         if (errors.Count > 0)
             return ActivityRules.Validation(errors);

@@ -5,15 +5,23 @@ using Letopis.Core.Data;
 
 namespace Letopis.Core.Activities;
 
-/// <summary>Plans an activity for the caller or, with authority over them, for a colleague.</summary>
-public sealed class PlanActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook, IActivityWording? wording = null)
+/// <summary>Plans an activity for the caller or, with authority over them, for a colleague; by default at the next working hour.</summary>
+public sealed class PlanActivity(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook,
+    UserClock clock, ActivityStartDefaults starts, IActivityWording? wording = null)
 {
     public async Task<Result<ActivityDto>> HandleAsync(AccessContext access, PlanActivityRequest request, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var viewer = await ActivityViewer.LoadAsync(db, access, actor, company.Today(time), ct);
         var errors = new List<(string, string)>();
-        var activity = await ActivityRules.BuildAsync(db, access, viewer, request, now, errors, ct);
+        // Without a start: the next working hour of whoever does it, on their clock.
+        DateTime? defaultStart = null;
+        if (request.PlannedAt is null)
+        {
+            var zone = await clock.ZoneOfAsync(request.AssigneeId ?? access.UserId, access.Stamp, ct);
+            defaultStart = TimeZones.ToUtc(await starts.NextAsync(zone, ct), zone);
+        }
+        var activity = await ActivityRules.BuildAsync(db, access, viewer, request, now, errors, ct, defaultStart: defaultStart);
         if (activity is null)
             return ActivityRules.Validation(errors);
 

@@ -68,7 +68,7 @@ public sealed class UpdateActivity(LetopisDb db, TimeProvider time, ICurrentActo
             ? ActivityRules.Duration(fields.DurationMinutes.Or(null), fields.EndsAt.Or(null), plannedAt, kind, errors)
             : activity.DurationMinutes;
         if (duration is null && kind == ActivityKind.Meeting && !errors.Any(e => e.Item1 is "durationMinutes" or "endsAt"))
-            errors.Add(("durationMinutes", FieldErrors.Required));
+            duration = Activity.DefaultMeetingMinutes;
         var remind = fields.RemindBeforeMinutes.Or(activity.RemindBeforeMinutes);
         if (fields.RemindBeforeMinutes is { HasValue: true, Value: { } r } && r is < 0 or > ActivityRules.MaxRemindBeforeMinutes)
             errors.Add(("remindBeforeMinutes", ActivityErrors.OutOfRange));

@@ -75,6 +75,21 @@ public sealed class WorkingCalendar(LetopisDb db)
         return WorkingDays.Add(start, days, await OverridesAsync(from, to, ct));
     }
 
+    /// <summary>The next whole working hour after a wall-clock moment (see <see cref="WorkingHours.NextStart"/>).</summary>
+    public async Task<DateTime> NextWorkingHourAsync(DateTime localNow, CancellationToken ct)
+    {
+        var from = DateOnly.FromDateTime(localNow);
+        var overrides = await OverridesAsync(from, from.AddDays(WorkingHours.LongestBreakDays + 1), ct);
+        return WorkingHours.NextStart(localNow, d => WorkingDays.IsWorkingDay(d, overrides));
+    }
+
+    /// <summary>The default start of a follow-up (see <see cref="WorkingHours.FollowUpStart"/>).</summary>
+    public async Task<DateTime> FollowUpStartAsync(DateOnly today, TimeOnly timeOfDay, CancellationToken ct)
+    {
+        var overrides = await OverridesAsync(today, today.AddDays(WorkingHours.LongestBreakDays + 1), ct);
+        return WorkingHours.FollowUpStart(today, timeOfDay, d => WorkingDays.IsWorkingDay(d, overrides));
+    }
+
     private async Task<Dictionary<DateOnly, bool>> OverridesAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
         await db.CalendarDays.AsNoTracking()
             .Where(d => d.Date >= from && d.Date <= to)

@@ -75,8 +75,10 @@ public sealed record DocumentFields
 
     public Optional<DateOnly?> RegisteredOn { get; init; }
 
+    /// <summary>The counterparty; a new document under a parent takes the parent's when this is empty.</summary>
     public Optional<Guid?> CounterpartyId { get; init; }
 
+    /// <summary>Our legal entity; a new document under a parent takes the parent's when this is empty.</summary>
     public Optional<Guid?> OurCompanyId { get; init; }
 
     public Optional<Guid?> ParentId { get; init; }

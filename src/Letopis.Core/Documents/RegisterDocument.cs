@@ -19,7 +19,7 @@ public sealed class RegisterDocument(LetopisDb db, TimeProvider time, ICurrentAc
         if (type is null)
             return Error.Validation(("typeCode", string.IsNullOrWhiteSpace(request.TypeCode) && request.TypeId is null ? FieldErrors.Required : FieldErrors.NotFound));
 
-        var fields = request.Fields;
+        var fields = await WithParentPartiesAsync(access, request.Fields, ct);
         // The type's default responsible person, else the caller.
         var responsible = fields.ResponsibleId.HasValue ? fields.ResponsibleId.Value : type.DefaultResponsibleId ?? access.UserId;
         // Naming oneself co-responsible is no way round it: the responsible person must be within the caller's reach.
@@ -83,6 +83,25 @@ public sealed class RegisterDocument(LetopisDb db, TimeProvider time, ICurrentAc
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (await DocumentProjection.LoadAsync(db, access, document.Id, ct))!;
+    }
+
+    /// <summary>
+    /// An appendix, agreement, act or invoice under a contract is between the contract's parties: a
+    /// counterparty or our legal entity left empty is taken from the parent (a hidden parent gives nothing).
+    /// </summary>
+    private async Task<DocumentFields> WithParentPartiesAsync(AccessContext access, DocumentFields fields, CancellationToken ct)
+    {
+        if (fields.ParentId.Or(null) is not { } parentId || (fields.CounterpartyId.Or(null) is not null && fields.OurCompanyId.Or(null) is not null))
+            return fields;
+        var parties = await db.VisibleDocuments(access).Where(d => d.Id == parentId)
+            .Select(d => new { d.CounterpartyId, d.OurCompanyId }).SingleOrDefaultAsync(ct);
+        if (parties is null)
+            return fields;
+        return fields with
+        {
+            CounterpartyId = fields.CounterpartyId.Or(null) is null && parties.CounterpartyId is { } cp ? cp : fields.CounterpartyId,
+            OurCompanyId = fields.OurCompanyId.Or(null) is null && parties.OurCompanyId is { } oc ? oc : fields.OurCompanyId,
+        };
     }
 
     private async Task<DocumentType?> FindTypeAsync(RegisterDocumentRequest request, CancellationToken ct)

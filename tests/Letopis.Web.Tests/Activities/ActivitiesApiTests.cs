@@ -132,7 +132,6 @@ public class ActivitiesApiTests
             ("plannedAt", ActivityErrors.InPast, new { kind = "call", subject = "В прошлом", plannedAt = s.Now - TimeSpan.FromHours(1) }),
             ("endsAt", "end_before_start", new { kind = "meeting", subject = "Наоборот", plannedAt = start, endsAt = start - TimeSpan.FromMinutes(30) }),
             ("durationMinutes", "end_before_start", new { kind = "meeting", subject = "Ноль минут", plannedAt = start, durationMinutes = 0 }),
-            ("durationMinutes", "required", new { kind = "meeting", subject = "Без длительности", plannedAt = start }),
             ("counterpartyId", "not_found", new { kind = "call", subject = "Удалённый", plannedAt = start, counterpartyId = deletedId }),
             ("counterpartyId", "not_found", new { kind = "call", subject = "Скрытый", plannedAt = start, counterpartyId = otherCounterparty.GetProperty("id").GetGuid() }),
             ("counterpartyId", "not_found", new { kind = "call", subject = "Неизвестный", plannedAt = start, counterpartyId = Guid.NewGuid() }),

@@ -1,10 +1,7 @@
 using Bunit;
 using Letopis.Core.Activities;
-using Letopis.Core.Common;
 using Letopis.Web.Components.Pages.Activities;
-using Letopis.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Letopis.Web.Tests.Components;
 
@@ -63,27 +60,5 @@ public sealed class ActivityItemTests : MudComponentTest
         cut.Find("[data-testid=activity-result]").TextContent.ShouldContain("Договорились о пробной поставке");
         cut.Find("[data-testid=activity-status]").TextContent.ShouldContain("Проведено");
         cut.FindAll("[data-testid=activity-complete]").ShouldBeEmpty();
-    }
-
-    [Theory]
-    [InlineData(2026, 11, 26, 2026, 11, 27)] // Thursday → Friday
-    [InlineData(2026, 11, 27, 2026, 11, 30)] // Friday → Monday
-    [InlineData(2026, 11, 28, 2026, 11, 30)] // Saturday → Monday
-    public void FollowUp_IsPrefilledForTheNextWorkingDay_WithTheSamePeopleAndTime(int y, int m, int d, int ey, int em, int ed)
-    {
-        var done = Call(ActivityStatus.Done);
-        // 15:00 in Moscow on the day it was done, on a clock whose own zone is UTC.
-        var clock = new ViewerClock(new FakeTimeProvider(new DateTimeOffset(y, m, d, 12, 0, 0, TimeSpan.Zero)), CompanyTimeZone.FromSetting("Europe/Moscow"));
-
-        var draft = ActivityDraft.FollowUpOf(done, clock);
-
-        draft.Date.ShouldBe(new DateTime(ey, em, ed));
-        // 11:30 UTC is 14:30 in Moscow: the same wall-clock time as the call that was done.
-        draft.Time.ShouldBe(new TimeSpan(14, 30, 0));
-        draft.Kind.ShouldBe(ActivityKind.Call);
-        draft.Assignee!.Id.ShouldBe(Employee);
-        draft.Counterparty!.Id.ShouldBe(done.CounterpartyId!.Value);
-        draft.ContactId.ShouldBe(done.ContactId);
-        draft.ToRequest().PlannedAt!.Value.Date.ShouldBe(new DateTime(ey, em, ed));
     }
 }

@@ -1,5 +1,6 @@
 using Letopis.Core.Activities;
 using Letopis.Core.Common;
+using Letopis.Web.Auth;
 using Letopis.Web.Components.Shared;
 
 namespace Letopis.Web.Components.Pages.Activities;
@@ -42,35 +43,49 @@ public sealed class ActivityDraft
 
     public bool IsMeeting => Kind == ActivityKind.Meeting;
 
-    /// <summary>A fresh draft for a day: the next full hour if the day is today (on the viewer's clock), else 10:00.</summary>
+    /// <summary>
+    /// A fresh draft for a day. For a later day: 10:00. For today (or an earlier day): no date or time
+    /// yet, so that the plan form fills in the next working hour (<see cref="ActivityStartDefaults"/>).
+    /// A meeting lasts an hour unless changed.
+    /// </summary>
     public static ActivityDraft For(DateOnly day, ViewerClock clock, ActivityKind kind = ActivityKind.Call)
     {
-        var now = clock.Now;
-        var today = DateOnly.FromDateTime(now);
-        var time = new TimeOnly(10, 0);
-        if (day <= today)
+        var draft = new ActivityDraft
         {
-            day = today;
-            var next = now.AddHours(1);
-            time = next.Date == now.Date ? new TimeOnly(next.Hour, 0) : new TimeOnly(23, 45);
+            Kind = kind,
+            Zone = clock.Zone,
+            DurationMinutes = kind == ActivityKind.Meeting ? Activity.DefaultMeetingMinutes : null,
+        };
+        if (day > clock.Today)
+        {
+            draft.Date = day.ToDateTime(TimeOnly.MinValue);
+            draft.Time = new TimeSpan(10, 0, 0);
         }
-        return new ActivityDraft { Kind = kind, Date = day.ToDateTime(TimeOnly.MinValue), Time = time.ToTimeSpan(), Zone = clock.Zone };
+        return draft;
     }
 
-    /// <summary>The next contact after <paramref name="done"/>: same kind, people and topic, the next working day at the same time.</summary>
-    public static ActivityDraft FollowUpOf(ActivityDto done, ViewerClock clock)
+    /// <summary>Fills an empty date and time with the next working hour of the viewer (the form's default).</summary>
+    public async Task StartAtNextWorkingHourAsync(UiActions ui)
     {
-        var start = clock.Local(done.PlannedAt);
-        var day = clock.Today.AddDays(1);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-            day = day.AddDays(1);
-        return new ActivityDraft
+        if (Date is not null && Time is not null)
+            return;
+        var zone = Zone;
+        Use(await ui.RunAsync<ActivityStartDefaults, DateTime>(h => h.NextAsync(zone, CancellationToken.None)));
+    }
+
+    /// <summary>
+    /// The next contact after <paramref name="done"/>: same kind, people and topic, on the next working
+    /// day at the same time (10:00 if it was outside working hours), by the production calendar.
+    /// </summary>
+    public static async Task<ActivityDraft> FollowUpOfAsync(ActivityDto done, ViewerClock clock, UiActions ui)
+    {
+        var zone = clock.Zone;
+        var start = await ui.RunAsync<ActivityStartDefaults, DateTime>(h => h.FollowUpAsync(zone, done.PlannedAt, CancellationToken.None));
+        var draft = new ActivityDraft
         {
             Zone = clock.Zone,
             Kind = done.Kind,
             Subject = done.Subject,
-            Date = day.ToDateTime(TimeOnly.MinValue),
-            Time = start.TimeOfDay,
             DurationMinutes = done.DurationMinutes,
             Place = done.Place,
             Assignee = new PickedUser(done.AssigneeId, done.AssigneeName),
@@ -78,6 +93,14 @@ public sealed class ActivityDraft
             ContactId = done.ContactId,
             RemindBeforeMinutes = done.RemindBeforeMinutes,
         };
+        draft.Use(start);
+        return draft;
+    }
+
+    private void Use(DateTime local)
+    {
+        Date = local.Date;
+        Time = new TimeSpan(local.Hour, local.Minute, 0);
     }
 
     /// <summary>The activity as it stands, to edit or move it.</summary>
