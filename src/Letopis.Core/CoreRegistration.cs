@@ -47,6 +47,7 @@ public static class CoreRegistration
         services.AddScoped<Crm.ManageReferenceBooks>();
         services.AddScoped<Crm.ManageContacts>();
         services.AddScoped<Crm.ReadTimeline>();
+        services.AddScoped<Crm.ReadCounterpartySummary>();
         services.AddScoped<Crm.FindDuplicates>();
         services.AddScoped<CustomFields.ManageCustomFields>();
         services.AddScoped<CustomFields.CustomFieldFilter>();

@@ -18,7 +18,12 @@ public sealed record TimelineItemDto(
 /// </summary>
 public sealed class ReadTimeline(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company)
 {
-    public async Task<Result<PageOf<TimelineItemDto>>> HandleAsync(AccessContext access, Guid counterpartyId, PageRequest page, CancellationToken ct)
+    public Task<Result<PageOf<TimelineItemDto>>> HandleAsync(AccessContext access, Guid counterpartyId, PageRequest page, CancellationToken ct) =>
+        HandleAsync(access, counterpartyId, page, null, ct);
+
+    /// <summary>A page of the timeline, only of the entry <paramref name="kinds"/> given (null: all; see <see cref="TimelineFilters"/>).</summary>
+    public async Task<Result<PageOf<TimelineItemDto>>> HandleAsync(
+        AccessContext access, Guid counterpartyId, PageRequest page, IReadOnlyCollection<string>? kinds, CancellationToken ct)
     {
         if (!await db.Counterparties.VisibleTo(access, Counterparty.EntityKind).AnyAsync(c => c.Id == counterpartyId, ct))
             return Error.NotFound();
@@ -33,6 +38,8 @@ public sealed class ReadTimeline(LetopisDb db, TimeProvider time, ICurrentActor 
             .Where(t => t.CounterpartyId == counterpartyId)
             .Where(t => t.EntityKind != Document.EntityKind || documents.Any(d => d.Id == t.EntityId))
             .Where(t => t.EntityKind != Activity.EntityKind || activities.Any(a => a.Id == t.EntityId));
+        if (kinds is not null)
+            query = query.Where(t => kinds.Contains(t.Kind));
         var total = await query.CountAsync(ct);
         var items = await Project(query.OrderByDescending(t => t.At).ThenByDescending(t => t.Id).Skip(page.Skip).Take(page.PageSize))
             .ToListAsync(ct);

@@ -60,7 +60,8 @@ internal static class ChangeRecorder
                     case EntityState.Added:
                         operation = ChangeOperation.Created;
                         newValue = Format(property.CurrentValue);
-                        if (newValue is null or "")
+                        // A new record lists what was filled in; an unset flag («Удалён — нет») says nothing.
+                        if (newValue is null or "" || property.CurrentValue is false)
                             continue;
                         break;
                     case EntityState.Deleted:

@@ -44,9 +44,25 @@ public sealed record CounterpartyRequest(
 }
 
 /// <summary>A timeline entry: <c>title</c> is worded in the caller's language, <c>text</c> is the note or detail.</summary>
+/// <param name="Id">The entry.</param>
+/// <param name="At">When it happened.</param>
+/// <param name="Kind">What happened (<c>note</c>, <c>document_file</c>, <c>activity_done</c>…).</param>
+/// <param name="Title">The entry in the caller's language.</param>
+/// <param name="Text">The note, or the detail the kind carries.</param>
+/// <param name="UserId">Who did it; null for the system.</param>
+/// <param name="UserName">Their name; null for the system.</param>
+/// <param name="OnBehalfOfName">The absent colleague a deputy acted for.</param>
+/// <param name="EntityKind">The kind of record the entry is about (<c>document</c>, <c>activity</c>, <c>contact</c>).</param>
+/// <param name="EntityId">That record.</param>
+/// <param name="Link">The page of the record the entry is about (<c>/documents/{id}</c>, <c>/activities/{id}</c>,
+/// <c>/contacts/{id}</c>); null for the card's own changes and notes.</param>
+/// <param name="Filter">The filter the entry belongs to: <c>calls</c>, <c>notes</c>, <c>documents</c> or <c>changes</c>.</param>
+/// <param name="Count">With <c>group=true</c>: how many consecutive entries of this kind about this record the line stands for (1 otherwise).</param>
+/// <param name="Entries">With <c>group=true</c> and <c>count</c> above 1: the collapsed entries, newest first (this line is the first of them).</param>
 public sealed record TimelineEntryResponse(
     Guid Id, DateTime At, string Kind, string Title, string? Text, Guid? UserId, string? UserName,
-    string? OnBehalfOfName, string? EntityKind, Guid? EntityId);
+    string? OnBehalfOfName, string? EntityKind, Guid? EntityId,
+    string? Link = null, string? Filter = null, int Count = 1, IReadOnlyList<TimelineEntryResponse>? Entries = null);
 
 /// <summary>A note for the counterparty's timeline.</summary>
 /// <param name="Text">Where things stand, what was agreed, what is expected.</param>
@@ -172,17 +188,32 @@ public static class CounterpartiesEndpoints
     }
 
     private static TimelineEntryResponse Entry(IStringLocalizer<SharedResource> text, TimelineItemDto i) =>
-        new(i.Id, i.At, i.Kind, TimelineText.Title(text, i), i.Text, i.UserId, i.UserName, i.OnBehalfOfName, i.EntityKind, i.EntityId);
+        new(i.Id, i.At, i.Kind, TimelineText.Title(text, i), i.Text, i.UserId, i.UserName, i.OnBehalfOfName, i.EntityKind, i.EntityId,
+            TimelineLines.Link(i), TimelineFilters.Of(i.Kind));
 
+    /// <summary>
+    /// A page of the timeline, newest first. <c>kind</c> keeps only some entries (comma-separated:
+    /// <c>calls</c>, <c>notes</c>, <c>documents</c>, <c>changes</c>). With <c>group=true</c>, consecutive
+    /// entries of the same kind about the same record within the page come as one item with
+    /// <c>count</c> and <c>entries</c>; <c>page</c>, <c>pageSize</c> and <c>total</c> still count entries.
+    /// </summary>
     internal static async Task<Results<Ok<PageOf<TimelineEntryResponse>>, ProblemHttpResult>> TimelineOf(
-        Guid id, int? page, int? pageSize, CurrentActor actor, ReadTimeline handler, IStringLocalizer<SharedResource> text,
+        Guid id, int? page, int? pageSize, string? kind, bool? group, CurrentActor actor, ReadTimeline handler, IStringLocalizer<SharedResource> text,
         ProblemWriter problems, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(await actor.AccessAsync(ct), id, PageRequest.From(page, pageSize), ct);
+        var kinds = TimelineFilters.Parse(kind);
+        if (!kinds.IsSuccess)
+            return problems.Result(kinds.Error!);
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), id, PageRequest.From(page, pageSize), kinds.Value, ct);
         if (!result.IsSuccess)
             return problems.Result(result.Error!);
         var p = result.Value;
-        return TypedResults.Ok(new PageOf<TimelineEntryResponse>(p.Items.Select(i => Entry(text, i)).ToList(), p.Total, p.Page, p.PageSize));
+        var items = group == true
+            ? TimelineLines.Collapse(p.Items).Select(line => line.Count == 1
+                ? Entry(text, line.Latest)
+                : Entry(text, line.Latest) with { Count = line.Count, Entries = line.Items.Select(i => Entry(text, i)).ToList() }).ToList()
+            : p.Items.Select(i => Entry(text, i)).ToList();
+        return TypedResults.Ok(new PageOf<TimelineEntryResponse>(items, p.Total, p.Page, p.PageSize));
     }
 
     internal static async Task<Results<Created<TimelineEntryResponse>, ProblemHttpResult>> AddNote(

@@ -29,7 +29,7 @@ public sealed class HistoryLabelsUiTests : HostedComponentTest
     private static List<(string Field, string Old, string New)> DocumentHistory(IRenderedComponent<IComponent> cut) =>
         cut.FindAll("[data-testid=doc-history] tbody tr").Where(r => r.QuerySelector("[data-testid=doc-history-field]") is not null)
             .Select(r => (r.QuerySelector("[data-testid=doc-history-field]")!.TextContent.Trim(),
-                r.QuerySelector("[data-testid=doc-history-old]")!.TextContent.Trim(),
+                r.QuerySelector("[data-testid=doc-history-old]")?.TextContent.Trim() ?? "",
                 r.QuerySelector("[data-testid=doc-history-new]")!.TextContent.Trim()))
             .ToList();
 

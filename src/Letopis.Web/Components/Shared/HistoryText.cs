@@ -1,8 +1,10 @@
 using System.Globalization;
+using Letopis.Core.Access;
 using Letopis.Core.Activities;
 using Letopis.Core.Crm;
 using Letopis.Core.CustomFields;
 using Letopis.Core.Documents;
+using Letopis.Core.History;
 using Letopis.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -33,6 +35,46 @@ public static class HistoryText
         [(Document.EntityKind, "vatAmountMinor")] = "vatAmount",
     };
 
+    // Phones are kept as E.164 (+74951234567); the cards show them grouped (+7 495 123-45-67).
+    private static readonly HashSet<string> PhoneFields = ["phone", "phone2", "fax", "phoneNumber"];
+
+    /// <summary>
+    /// Each card's fields in the order the card shows them, so that a save's changes read in that
+    /// order (custom fields after them, anything else last).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> CardOrder = new Dictionary<string, string[]>
+    {
+        [Counterparty.EntityKind] =
+        [
+            "kind", "name", "fullName", "inn", "kpp", "ogrn", "legalAddress", "actualAddress", "postalAddress",
+            "phone", "fax", "email", "website", "regionId", "categoryId", "groupId", "activityTypeId", "adSourceId", "responsibleId", "tags",
+        ],
+        [Document.EntityKind] =
+        [
+            "title", "typeId", "number", "journalId", "registeredOn", "status", "counterpartyId", "ourCompanyId", "parentId",
+            "amountMinor", "currency", "vatRate", "vatAmountMinor", "signedByUsOn", "signedByCounterpartyOn", "validFrom", "validTo",
+            "incomingNumber", "incomingDate", "responsibleId", "coResponsibleIds", "summary", "createdById",
+        ],
+        [ContactPerson.EntityKind] = ["fullName", "position", "phone", "phone2", "email", "birthDate", "consentOn", "notes"],
+        [EntityKinds.User] = ["userName", "fullName", "email", "phoneNumber", "departmentId", "roles", "isActive", "culture", "timeZone"],
+    };
+
+    /// <summary>A save's changes in the card's field order: the kind's <see cref="CardOrder"/> (or <paramref name="order"/>), then custom fields, then the rest by name.</summary>
+    public static IEnumerable<ChangeDto> InCardOrder(string entityKind, IEnumerable<ChangeDto> changes, IReadOnlyList<string>? order = null)
+    {
+        var fields = order ?? CardOrder.GetValueOrDefault(entityKind) ?? [];
+        int Rank(string field)
+        {
+            for (var i = 0; i < fields.Count; i++)
+            {
+                if (fields[i] == field)
+                    return i;
+            }
+            return field.StartsWith(CustomValues.FieldPrefix, StringComparison.Ordinal) ? fields.Count : fields.Count + 1;
+        }
+        return changes.OrderBy(c => Rank(c.Field)).ThenBy(c => c.Field, StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// A stored value as the reader reads it: a status or kind by its localized name, yes/no, a date
     /// or moment in the reader's culture and time zone, a sum in roubles, a name for a known id; «—» for none.
@@ -51,6 +93,12 @@ public static class HistoryText
             return Document.FromMinor(minor)!.Value.ToString("N2", CultureInfo.CurrentCulture);
         if (names is not null && names.TryGetValue(value, out var name))
             return name;
+        if (PhoneFields.Contains(field) && value.StartsWith('+'))
+            return Phones.Format(value);
+        if (entityKind == Document.EntityKind && field == "vatRate" && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var rate))
+            return $"{rate} %";
+        if (entityKind == Document.EntityKind && field == "currency")
+            return value == "RUB" ? "₽" : value;
         return value switch
         {
             "true" or "True" => L["common.yes"],
