@@ -65,6 +65,8 @@ public sealed class LetopisServer : IAsyncLifetime
             start.ArgumentList.Add(arg);
         start.Environment["Letopis__DataDir"] = dataDir;
         start.Environment["Letopis__AdminPassword"] = AdminPassword;
+        // A query that limits rows without an order fails its page instead of logging EF Core's warning.
+        start.Environment["Letopis__Database__StrictQueries"] = "true";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // Required in production: the calendar feed's links are built from it.
         start.Environment["Letopis__PublicUrl"] = BaseUrl;

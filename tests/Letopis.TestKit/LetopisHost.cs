@@ -36,6 +36,8 @@ public sealed class LetopisHost : WebApplicationFactory<Program>
             ["Letopis:AdminPassword"] = AdminPassword,
             ["Letopis:Database:Provider"] = provider,
             ["Letopis:Database:ConnectionString"] = ConnectionString,
+            // A query that limits rows without an order fails the test instead of logging a warning.
+            ["Letopis:Database:StrictQueries"] = "true",
             // Background loops are driven by the tests through the fake clock.
             ["Letopis:Reminders:PollSeconds"] = "3600",
             // Tests move the shared clock by hours or days: with the default grace an upload running meanwhile

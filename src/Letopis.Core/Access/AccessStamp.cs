@@ -83,11 +83,11 @@ public sealed class AccessCache
     private static readonly PerModel<Func<LetopisDb, Guid, Task<UserAccessState?>>> ReadStateQuery = new(() =>
         EF.CompileAsyncQuery((LetopisDb d, Guid id) => d.Users
             .Where(u => u.Id == id)
-            .Select(u => new UserAccessState(u.IsActive, d.AccessStamps.Select(s => s.Value).FirstOrDefault(), u.SecurityStamp))
+            .Select(u => new UserAccessState(u.IsActive, d.AccessStamps.Where(s => s.Id == AccessStamp.SingletonId).Select(s => s.Value).FirstOrDefault(), u.SecurityStamp))
             .FirstOrDefault()));
 
     private static readonly PerModel<Func<LetopisDb, Task<Guid>>> ReadStampQuery = new(() =>
-        EF.CompileAsyncQuery((LetopisDb d) => d.AccessStamps.Select(s => s.Value).FirstOrDefault()));
+        EF.CompileAsyncQuery((LetopisDb d) => d.AccessStamps.Where(s => s.Id == AccessStamp.SingletonId).Select(s => s.Value).FirstOrDefault()));
 
     private readonly ConcurrentDictionary<Guid, (Guid Stamp, AccessContext Access)> _contexts = new();
 

@@ -31,7 +31,7 @@ public sealed class FindDuplicates(LetopisDb db)
         IQueryable<Candidate>? matches = null;
         void Add(IQueryable<Counterparty> criterion)
         {
-            var part = criterion.Take(10).Select(c => new Candidate { Id = c.Id, Name = c.Name, NameKey = c.NameKey, Inn = c.Inn, Phone = c.Phone, Email = c.Email });
+            var part = criterion.OrderBy(c => c.Id).Take(10).Select(c => new Candidate { Id = c.Id, Name = c.Name, NameKey = c.NameKey, Inn = c.Inn, Phone = c.Phone, Email = c.Email });
             matches = matches is null ? part : matches.Concat(part);
         }
         if (innValue is not null)

@@ -26,4 +26,11 @@ public sealed class DatabaseOptions
     /// <summary>SQLite only: the page cache of each pooled connection (MB).</summary>
     [Range(2, 1024)]
     public int SqliteCacheMegabytes { get; set; } = SqliteConnectionSetup.DefaultCacheMegabytes;
+
+    /// <summary>
+    /// A query that limits rows (<c>Take</c>, <c>Skip</c>, <c>First</c> without a filter) but orders none
+    /// fails instead of logging EF Core's warning: its rows would differ between providers and runs.
+    /// The test hosts turn it on.
+    /// </summary>
+    public bool StrictQueries { get; set; }
 }

@@ -1,6 +1,7 @@
 using Letopis.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 
 namespace Letopis.Infrastructure.Data;
@@ -26,6 +27,11 @@ public static class DatabaseRegistration
                     options is null ? SqliteConnectionSetup.Default : new SqliteConnectionSetup(options.SqliteMmapMegabytes, options.SqliteCacheMegabytes),
                     SqliteStatementCache.Instance);
 #pragma warning restore EF1001
+        }
+        if (options?.StrictQueries == true)
+        {
+            builder.ConfigureWarnings(w => w.Throw(
+                CoreEventId.RowLimitingOperationWithoutOrderByWarning, CoreEventId.FirstWithoutOrderByAndFilterWarning));
         }
     }
 
