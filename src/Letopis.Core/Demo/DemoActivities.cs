@@ -1,4 +1,5 @@
 using Letopis.Core.Activities;
+using Letopis.Core.Calendar;
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.Data;
@@ -7,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Letopis.Core.Demo;
 
 /// <summary>
-/// A realistic week of the sales people's contacts around today: calls, meetings, letters; done
-/// ones with results, forgotten ones overdue, some planned by the head for his employees, and the
-/// absent Smirnov's day for his deputy.
+/// A realistic week of the sales people's contacts: every working day of the current week (the
+/// production calendar's, in the company's zone), today even when it is a day off, and the next
+/// working days; calls, meetings, letters; done ones with results, forgotten ones overdue, some
+/// planned by the head for his employees, and the absent Smirnov's day for his deputy.
 /// </summary>
 internal static class DemoActivities
 {
@@ -54,7 +56,7 @@ internal static class DemoActivities
         var today = TimeZones.DayOf(now, zone);
         var head = users["petrov"];
         var sales = new[] { "petrov", "ivanova", "smirnov", "kuznetsova", "kommerc" };
-
+        var days = await DaysAsync(db, today, ct);
         foreach (var login in sales)
         {
             var userId = users[login];
@@ -70,12 +72,11 @@ internal static class DemoActivities
             if (clients.Count == 0)
                 continue;
 
-            for (var offset = -3; offset <= 3; offset++)
+            foreach (var day in days)
             {
-                var day = today.AddDays(offset);
-                if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-                    continue;
-                var count = offset == 0 ? 6 : random.Next(2, 5);
+                var offset = day.DayNumber - today.DayNumber;
+                // A day off is today only when the demo starts on it: a few things someone left for the weekend.
+                var count = offset == 0 ? (IsWeekend(day) ? 3 : 6) : random.Next(2, 5);
                 var hours = Enumerable.Range(9, 9).OrderBy(_ => random.Next()).Take(count).Order().ToList();
                 foreach (var hour in hours)
                 {
@@ -106,7 +107,7 @@ internal static class DemoActivities
                         CreatedAt = at.AddDays(-2) < now ? at.AddDays(-2) : now,
                     };
                     // The past is mostly done; one in five was forgotten and stays overdue on today's agenda.
-                    var done = at < now && (offset == 0 || random.Next(5) != 0);
+                    var done = activity.EndsAt.AddMinutes(10) < now && (offset == 0 || random.Next(5) != 0);
                     if (done)
                     {
                         activity.Status = ActivityStatus.Done;
@@ -124,7 +125,8 @@ internal static class DemoActivities
                     if (random.Next(6) == 0)
                     {
                         var note = Notes[random.Next(Notes.Length)];
-                        var noteAt = activity.CreatedAt.AddHours(1);
+                        // An hour after planning it, but never later than now.
+                        var noteAt = activity.CreatedAt.AddHours(1) < now ? activity.CreatedAt.AddHours(1) : now;
                         db.ActivityNotes.Add(new ActivityNote { ActivityId = activity.Id, At = noteAt, Text = note, UserId = userId });
                         Timeline.Add(db, client.Id, noteAt, new ActingActor(userId, null), TimelineKinds.ActivityNote,
                             activity.Subject + "\n" + note, Activity.EntityKind, activity.Id);
@@ -135,4 +137,35 @@ internal static class DemoActivities
             }
         }
     }
+
+    /// <summary>
+    /// The days the demo fills: the working days of the current week (Monday to Friday, less the
+    /// production calendar's days off), today whatever it is, and the next three working days, so
+    /// that a Sunday's start shows the week behind and the week ahead.
+    /// </summary>
+    internal static async Task<List<DateOnly>> DaysAsync(LetopisDb db, DateOnly today, CancellationToken ct)
+    {
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var until = monday.AddDays(21);
+        var overrides = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= monday && d.Date <= until)
+            .ToDictionaryAsync(d => d.Date, d => d.IsWorkingDay, ct);
+        var days = new SortedSet<DateOnly> { today };
+        for (var day = monday; day < monday.AddDays(5); day = day.AddDays(1))
+        {
+            if (WorkingDays.IsWorkingDay(day, overrides))
+                days.Add(day);
+        }
+        var left = 3;
+        for (var day = today.AddDays(1); left > 0 && day <= until; day = day.AddDays(1))
+        {
+            if (WorkingDays.IsWorkingDay(day, overrides))
+            {
+                days.Add(day);
+                left--;
+            }
+        }
+        return [.. days];
+    }
+
+    private static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 }

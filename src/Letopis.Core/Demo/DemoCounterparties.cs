@@ -1,3 +1,4 @@
+using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.Data;
 
@@ -18,14 +19,10 @@ internal static class DemoCounterparties
     // Real area codes of the demo regions, in the order of Regions, so the phones format like real ones.
     private static readonly string[] AreaCodes = ["495", "496", "812", "843", "831", "343", "846", "861"];
 
-    private static readonly string[] Surnames = ["Ковалёв", "Гусев", "Тихонов", "Ершов", "Киселёв", "Макаров", "Соловьёв", "Беляев", "Карпов", "Афанасьев", "Власов", "Данилов", "Жуков", "Исаев"];
     private static readonly string[] Suffixes = ["Строй", "Монтаж", "Инвест", "Проект", "Снаб", "Девелопмент", "Групп", "Комплект", "Сервис", "Техника"];
-    private static readonly string[] People =
-    [
-        "Орлов Виктор Семёнович", "Никитина Марина Олеговна", "Зуев Роман Игоревич", "Белоусова Татьяна Андреевна",
-        "Комаров Егор Валентинович", "Фомина Ксения Сергеевна", "Яковлев Олег Николаевич", "Медведева Алла Борисовна",
-        "Лазарев Станислав Петрович", "Григорьева Дарья Ильинична", "Степанов Глеб Артёмович", "Воробьёва Инна Львовна",
-    ];
+
+    /// <summary>The name a search journey of the guide looks for: the first contact person keeps it.</summary>
+    internal const string FirstContact = "Орлов Виктор Семёнович";
 
     // Short chronicles of negotiations, oldest first, as managers write them.
     private static readonly (string Text, int DaysAgo)[][] Chronicle =
@@ -40,11 +37,24 @@ internal static class DemoCounterparties
          ("Прошли во второй этап, просят подтвердить сроки и прислать референс-лист.", 4)],
     ];
 
-    private static readonly string[] Positions = ["Генеральный директор", "Главный инженер", "Начальник отдела снабжения"];
+    /// <summary>
+    /// A company's contact persons in the order they are added: the director first. Each position has the
+    /// part it plays in purchases (the «Роль в закупках» field), so that an accountant is not the one who decides.
+    /// </summary>
+    internal static readonly (string Position, string PurchaseRole)[] Positions =
+    [
+        ("Генеральный директор", "Принимает решение"),
+        ("Главный инженер", "Технический специалист"),
+        ("Начальник отдела снабжения", "Влияет на решение"),
+        ("Главный бухгалтер", "Бухгалтерия"),
+    ];
+
+    internal const string Entrepreneur = "Индивидуальный предприниматель";
 
     private static readonly string[] Streets = ["ул. Ленина", "пр-т Мира", "ул. Строителей", "Промышленная ул.", "Садовая ул.", "ул. Гагарина", "Заводское ш."];
 
-    public static async Task SeedAsync(LetopisDb db, IReadOnlyList<Guid> managers, DateTime now, TimeZoneInfo zone, CancellationToken ct)
+    public static async Task SeedAsync(LetopisDb db, IReadOnlyList<Guid> managers, IEnumerable<string> employees, DateTime now, TimeZoneInfo zone,
+        CancellationToken ct)
     {
         Dictionary<ReferenceBook, List<Guid>> books = [];
         foreach (var (book, names) in new[]
@@ -66,6 +76,11 @@ internal static class DemoCounterparties
         var random = new Random(2026);
         // The card data (addresses, accounts, dates) draws from its own sequence, so the older data stays as it was.
         var extra = new Random(2027);
+        var persons = new DemoNames(new Random(2029));
+        foreach (var taken in employees)
+            persons.Reserve(taken);
+        persons.Reserve(FirstContact);
+        var today = TimeZones.DayOf(now, zone);
         var cards = new List<Counterparty>();
         var people = new List<ContactPerson>();
         var used = new HashSet<string>();
@@ -76,17 +91,26 @@ internal static class DemoCounterparties
                 name = Roots[random.Next(Roots.Length)] + Suffixes[random.Next(Suffixes.Length)];
             while (!used.Add(name) && used.Count < Roots.Length * Suffixes.Length);
             var kind = i % 10 == 9 ? CounterpartyKind.Entrepreneur : CounterpartyKind.Company;
-            var display = kind == CounterpartyKind.Company ? $"ООО «{name}»" : $"ИП {Surname(random)}";
+            // A sole proprietor is a person: his card carries his name, and he is its contact person.
+            var owner = kind == CounterpartyKind.Entrepreneur ? persons.Next() : null;
+            var joint = kind == CounterpartyKind.Company && i % 8 == 3;
+            var display = owner is not null ? $"ИП {owner.WithInitials}" : joint ? $"АО «{name}»" : $"ООО «{name}»";
             var city = random.Next(Regions.Length);
+            // Cards entered over the last two and a half years; the newest are weeks old, older than anything on their timeline.
+            var createdAt = now.AddDays(-random.Next(45, 900));
+            var office = DemoRequisites.TaxOffice(extra, city);
+            var registered = Math.Max(2003, createdAt.Year - extra.Next(0, 15));
             var counterparty = new Counterparty
             {
                 Kind = kind,
                 Name = display,
                 NameNormalized = display.ToUpperInvariant(),
                 NameKey = FindDuplicates.CoreName(display),
-                FullName = kind == CounterpartyKind.Company ? $"Общество с ограниченной ответственностью «{name}»" : null,
-                Inn = kind == CounterpartyKind.Company ? Inn10(random) : null,
-                Kpp = kind == CounterpartyKind.Company ? $"{random.Next(1000, 9999)}01001" : null,
+                FullName = owner is not null ? $"{Entrepreneur} {owner.FullName}"
+                    : joint ? $"Акционерное общество «{name}»" : $"Общество с ограниченной ответственностью «{name}»",
+                Inn = owner is not null ? DemoRequisites.PersonInn(extra, office) : DemoRequisites.CompanyInn(extra, office),
+                Kpp = owner is not null ? null : DemoRequisites.Kpp(office),
+                Ogrn = owner is not null ? DemoRequisites.Ogrnip(extra, office, registered) : DemoRequisites.Ogrn(extra, office, registered),
                 Phone = $"+7{AreaCodes[city]}{random.Next(2000000, 9999999)}",
                 Email = $"info@{Translit(name)}.ru",
                 Website = $"https://{Translit(name)}.ru",
@@ -97,7 +121,7 @@ internal static class DemoCounterparties
                 ActivityTypeId = books[ReferenceBook.ActivityType][random.Next(ActivityTypes.Length)],
                 AdSourceId = books[ReferenceBook.AdSource][random.Next(AdSources.Length)],
                 ResponsibleId = managers[random.Next(managers.Count)],
-                CreatedAt = now.AddDays(-random.Next(1, 900)),
+                CreatedAt = createdAt,
             };
             db.Counterparties.Add(counterparty);
             cards.Add(counterparty);
@@ -123,9 +147,10 @@ internal static class DemoCounterparties
                     });
                 }
             }
-            for (var c = 0; c < 1 + random.Next(3); c++)
+            var count = owner is not null ? 1 : 1 + random.Next(3);
+            for (var c = 0; c < count; c++)
             {
-                var person = People[random.Next(People.Length)];
+                var person = owner?.FullName ?? (people.Count == 0 ? FirstContact : persons.Next().FullName);
                 var contact = new ContactPerson
                 {
                     FullName = person,
@@ -133,9 +158,15 @@ internal static class DemoCounterparties
                     Phone = $"+79{random.Next(10, 99)}{random.Next(1000000, 9999999)}",
                     Email = $"{Translit(person.Split(' ')[0])}@{Translit(name)}.ru",
                     BirthDate = random.Next(3) == 0 ? new DateOnly(random.Next(1960, 2000), random.Next(1, 13), random.Next(1, 29)) : null,
-                    ConsentOn = random.Next(2) == 0 ? DateOnly.FromDateTime(now).AddDays(-random.Next(1, 400)) : null,
                     CreatedAt = counterparty.CreatedAt,
                 };
+                // Consent to process personal data (152-ФЗ) is given after the card exists, never before.
+                if (random.Next(2) == 0)
+                {
+                    var consent = today.AddDays(-random.Next(1, 400));
+                    var created = TimeZones.DayOf(counterparty.CreatedAt, zone);
+                    contact.ConsentOn = consent < created ? created : consent;
+                }
                 db.ContactPersons.Add(contact);
                 people.Add(contact);
                 if (contact.BirthDate is { } birth)
@@ -144,7 +175,7 @@ internal static class DemoCounterparties
                 {
                     CounterpartyId = counterparty.Id,
                     ContactId = contact.Id,
-                    Position = Positions[c % Positions.Length],
+                    Position = owner is not null ? Entrepreneur : Positions[c % Positions.Length].Position,
                     IsMain = c == 0,
                 });
             }
@@ -201,7 +232,7 @@ internal static class DemoCounterparties
     /// <summary>A few people work with two counterparties (a consultant, a holding's director), and their days are remembered.</summary>
     private static void LinkSharedContacts(LetopisDb db, List<Counterparty> cards, List<ContactPerson> people, DateTime now, TimeZoneInfo zone)
     {
-        var today = DateOnly.FromDateTime(now);
+        var today = TimeZones.DayOf(now, zone);
         for (var i = 0; i < 3 && i < people.Count; i++)
         {
             var person = people[i * 7];
@@ -249,15 +280,6 @@ internal static class DemoCounterparties
                 db.Set<CounterpartyTag>().Add(new CounterpartyTag { CounterpartyId = counterparty.Id, TagId = tag.Id });
         }
     }
-
-    private static string Surname(Random random)
-    {
-        const string initials = "АБВГДЕИКЛМНОПРСТ";
-        return $"{Surnames[random.Next(Surnames.Length)]} {initials[random.Next(initials.Length)]}. {initials[random.Next(initials.Length)]}.";
-    }
-
-    private static string Inn10(Random random) =>
-        Requisites.CompleteInn10(string.Concat(Enumerable.Range(0, 9).Select(i => i < 2 ? random.Next(1, 10) : random.Next(0, 10))));
 
     private static string Translit(string text)
     {

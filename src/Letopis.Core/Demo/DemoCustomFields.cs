@@ -10,7 +10,7 @@ internal static class DemoCustomFields
     private static readonly string[] ObjectTypes = ["Жилые дома", "Коммерческая недвижимость", "Склады и логистика", "Промышленные объекты", "Дороги и мосты", "Социальные объекты"];
     private static readonly string[] ContactRoles = ["Принимает решение", "Влияет на решение", "Технический специалист", "Бухгалтерия"];
 
-    public static async Task SeedAsync(LetopisDb db, DateTime now, CancellationToken ct)
+    public static async Task SeedAsync(LetopisDb db, DateTime now, DateOnly today, CancellationToken ct)
     {
         var volume = Field(CustomFieldEntities.Company, "purchaseVolume", "Объём закупок в год", CustomFieldType.Money, 1, now);
         var objects = Field(CustomFieldEntities.Company, "objectTypes", "Тип объектов", CustomFieldType.List, 2, now, ObjectTypes, multiple: true);
@@ -31,12 +31,19 @@ internal static class DemoCustomFields
             if (random.Next(3) == 0)
             {
                 db.CustomFieldValues.Add(new CustomFieldValue { FieldId = sro.Id, EntityId = card, BoolValue = true });
-                db.CustomFieldValues.Add(new CustomFieldValue { FieldId = sroUntil.Id, EntityId = card, DateValue = DateOnly.FromDateTime(now).AddDays(random.Next(-30, 700)) });
+                db.CustomFieldValues.Add(new CustomFieldValue { FieldId = sroUntil.Id, EntityId = card, DateValue = today.AddDays(random.Next(-30, 700)) });
             }
         }
-        var contacts = await db.CounterpartyContacts.AsNoTracking().Where(l => l.IsMain).OrderBy(l => l.CounterpartyId).Select(l => l.ContactId).ToListAsync(ct);
-        foreach (var contact in contacts.Where(_ => random.Next(2) == 0))
-            db.CustomFieldValues.Add(new CustomFieldValue { FieldId = role.Id, EntityId = contact, StringValue = ContactRoles[random.Next(ContactRoles.Length)] });
+        // The role in purchases follows from the position: the director decides, the chief accountant is «Бухгалтерия».
+        var roles = DemoCounterparties.Positions.ToDictionary(p => p.Position, p => p.PurchaseRole);
+        roles[DemoCounterparties.Entrepreneur] = "Принимает решение";
+        var links = await db.CounterpartyContacts.AsNoTracking().OrderBy(l => l.CounterpartyId).ThenBy(l => l.ContactId)
+            .Select(l => new { l.ContactId, l.Position }).ToListAsync(ct);
+        foreach (var link in links.DistinctBy(l => l.ContactId).Where(_ => random.Next(2) == 0))
+        {
+            if (link.Position is not null && roles.TryGetValue(link.Position, out var value))
+                db.CustomFieldValues.Add(new CustomFieldValue { FieldId = role.Id, EntityId = link.ContactId, StringValue = value });
+        }
         await db.SaveChangesAsync(ct);
     }
 

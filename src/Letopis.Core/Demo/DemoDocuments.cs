@@ -1,3 +1,5 @@
+using Letopis.Core.Activities;
+using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.Data;
 using Letopis.Core.Documents;
@@ -36,7 +38,7 @@ internal static class DemoDocuments
         "О порядке расчётов",
     ];
 
-    public static async Task SeedAsync(LetopisDb db, DateTime now, CancellationToken ct)
+    public static async Task SeedAsync(LetopisDb db, DateTime now, TimeZoneInfo zone, CancellationToken ct)
     {
         if (!await db.DocumentTypes.AnyAsync(ct))
             await new SeedDocumentTypes(db).HandleAsync(ct);
@@ -45,7 +47,7 @@ internal static class DemoDocuments
         var counterparties = await db.Counterparties.AsNoTracking()
             .Where(c => c.Kind == CounterpartyKind.Company)
             .OrderBy(c => c.NameNormalized)
-            .Select(c => new { c.Id, c.ResponsibleId })
+            .Select(c => new { c.Id, c.ResponsibleId, c.CreatedAt })
             .ToListAsync(ct);
         var ourCompanies = await db.OurCompanies.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Id).ToListAsync(ct);
         var lawyer = await db.Users.Where(u => u.UserName == "morozova").Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
@@ -53,12 +55,13 @@ internal static class DemoDocuments
         var secretary = await db.Users.Where(u => u.UserName == "sekretar").Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
         var counters = new Dictionary<(Guid, string), long>();
         var random = new Random(2028);
-        var today = DateOnly.FromDateTime(now);
+        var today = TimeZones.DayOf(now, zone);
 
         Document Add(string typeCode, string title, Guid? counterpartyId, Guid? responsibleId, DateOnly on, Document? parent,
             DocumentStatus status, decimal? amount = null)
         {
             var type = types[typeCode];
+            var morning = TimeZones.DayStartUtc(on, zone).AddHours(9.5);
             var document = new Document
             {
                 TypeId = type.Id,
@@ -71,7 +74,8 @@ internal static class DemoDocuments
                 ParentId = parent?.Id,
                 ResponsibleId = responsibleId,
                 Status = status,
-                CreatedAt = on.ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc),
+                // Registered in the morning of its day, in the company's zone, and never later than now.
+                CreatedAt = morning < now ? morning : now,
                 CreatedById = responsibleId,
             };
             document.RootId = parent?.RootId ?? document.Id;
@@ -84,8 +88,9 @@ internal static class DemoDocuments
             }
             if (status is DocumentStatus.Signed or DocumentStatus.InForce or DocumentStatus.Executed)
             {
-                document.SignedByUsOn = on.AddDays(2);
-                document.SignedByCounterpartyOn = on.AddDays(4);
+                // Signed in the days after registration, but not in the future.
+                document.SignedByUsOn = Earlier(on.AddDays(2), today);
+                document.SignedByCounterpartyOn = Earlier(on.AddDays(4), today);
             }
             if (type.JournalId is { } journalId)
             {
@@ -97,14 +102,27 @@ internal static class DemoDocuments
             }
             db.Documents.Add(document);
             if (counterpartyId is { } cid)
-                Timeline.Add(db, cid, document.CreatedAt, null, TimelineKinds.DocumentRegistered, DocumentTimeline.Text(type.Name, document),
+            {
+                var author = responsibleId is { } id ? new ActingActor(id, null) : null;
+                Timeline.Add(db, cid, document.CreatedAt, author, TimelineKinds.DocumentRegistered, DocumentTimeline.Text(type.Name, document),
                     Document.EntityKind, document.Id);
+                // The status it has now was set later, on its own day: the timeline tells so after the registration.
+                if (status != DocumentStatus.Draft)
+                    Timeline.Add(db, cid, DecidedAt(document.CreatedAt, on, document.SignedByUsOn, now), author, TimelineKinds.DocumentStatus,
+                        DocumentTimeline.StatusText(type.Name, document, null), Document.EntityKind, document.Id);
+            }
             return document;
         }
 
         // Contracts in registration order, so that the journal's numbers follow the dates.
-        var picked = Contracts.Select((c, i) => (c.Title, c.Amount, Counterparty: counterparties[(i * 7) % counterparties.Count],
-                On: today.AddDays(-380 + i * 28 + random.Next(0, 10))))
+        // Each contract goes to a counterparty whose card existed a week before it: a card does not get a contract older than itself.
+        var picked = Contracts.Select((c, i) => (c.Title, c.Amount, i, On: today.AddDays(-380 + i * 28 + random.Next(0, 10))))
+            .Select(c =>
+            {
+                var older = counterparties.Where(p => TimeZones.DayOf(p.CreatedAt, zone) < c.On.AddDays(-7)).ToList();
+                var from = older.Count > 0 ? older : counterparties;
+                return (c.Title, c.Amount, Counterparty: from[(c.i * 7) % from.Count], c.On);
+            })
             .OrderBy(c => c.On)
             .ToList();
         var children = new List<(DateOnly On, Action Add)>();
@@ -159,12 +177,13 @@ internal static class DemoDocuments
             }
             if (i % 4 == 2)
             {
-                var letterOn = on.AddDays(20);
+                var letterOn = Earlier(on.AddDays(20), today);
                 var senderNumber = $"{random.Next(100, 999)}/{letterOn:yy}";
                 children.Add((letterOn, () =>
                 {
+                    // A registered incoming letter is not a draft: it came signed by the sender, and an older one has been dealt with.
                     var letter = Add(SeedDocumentTypes.IncomingLetter, "О переносе сроков поставки", counterparty.Id,
-                        secretary ?? counterparty.ResponsibleId, letterOn, null, DocumentStatus.Draft);
+                        secretary ?? counterparty.ResponsibleId, letterOn, null, today.DayNumber - letterOn.DayNumber > 14 ? DocumentStatus.Executed : DocumentStatus.Signed);
                     letter.IncomingNumber = senderNumber;
                     letter.IncomingDate = letterOn.AddDays(-2);
                 }
@@ -178,5 +197,15 @@ internal static class DemoDocuments
         foreach (var ((journalId, scope), value) in counters)
             db.JournalCounters.Add(new JournalCounter { JournalId = journalId, Scope = scope, Value = value });
         await db.SaveChangesAsync(ct);
+    }
+
+    private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    /// <summary>When a demo document got its present status: on the day we signed it (or the day after registration), never after now.</summary>
+    internal static DateTime DecidedAt(DateTime createdAt, DateOnly registeredOn, DateOnly? signedByUsOn, DateTime now)
+    {
+        var days = signedByUsOn is { } signed ? Math.Max(0, signed.DayNumber - registeredOn.DayNumber) : 1;
+        var at = createdAt.AddDays(days).AddHours(3);
+        return at < now ? at : now;
     }
 }

@@ -58,7 +58,8 @@ public sealed class SeedDemoCompany(
             return false;
 
         var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        // The demo company's day, in its own time zone: at 01:00 in Moscow it is already tomorrow there.
+        var today = TimeZones.DayOf(now, company.Zone);
         var departmentIds = new Dictionary<string, Guid>();
         foreach (var (name, parent) in Departments)
         {
@@ -123,8 +124,8 @@ public sealed class SeedDemoCompany(
         }
 
         var managers = new[] { "petrov", "ivanova", "smirnov", "kuznetsova", "volkov", "popova", "kommerc" }.Select(l => userIds[l]).ToList();
-        await DemoCounterparties.SeedAsync(db, managers, now, company.Zone, ct);
-        await DemoCustomFields.SeedAsync(db, now, ct);
+        await DemoCounterparties.SeedAsync(db, managers, People.Select(p => p.FullName), now, company.Zone, ct);
+        await DemoCustomFields.SeedAsync(db, now, today, ct);
         await DemoActivities.SeedAsync(db, userIds, now, company.Zone, wording, ct);
         foreach (var (name, full, inn, account, signatory) in new[]
         {
@@ -157,7 +158,8 @@ public sealed class SeedDemoCompany(
             Body = $"С {today:dd.MM.yyyy} по {today.AddDays(6):dd.MM.yyyy}: ежегодный отпуск",
         });
         await db.SaveChangesAsync(ct);
-        await DemoDocuments.SeedAsync(db, now, ct);
+        await DemoDocuments.SeedAsync(db, now, company.Zone, ct);
+        await DemoHistory.StampAsync(db, now, ct);
         return true;
     }
 }
