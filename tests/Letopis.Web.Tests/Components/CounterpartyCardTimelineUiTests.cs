@@ -28,8 +28,13 @@ public sealed class CounterpartyCardTimelineUiTests : HostedComponentTest
         var manager = await host.CreateUserAsync(fullName: $"Котова Ирина {tag}");
         var counterparty = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/counterparties", new
         {
-            kind = "company", name = $"ООО «Сводка-{tag}»", inn = "7707083893", kpp = "773601001", phone = "8 (495) 111-22-33",
-            email = $"office{tag}@example.ru", responsibleId = manager.Id,
+            kind = "company",
+            name = $"ООО «Сводка-{tag}»",
+            inn = "7707083893",
+            kpp = "773601001",
+            phone = "8 (495) 111-22-33",
+            email = $"office{tag}@example.ru",
+            responsibleId = manager.Id,
         }));
         var document = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/documents", new { typeCode = "contract", title = "Договор на смету", counterpartyId = counterparty }));
         for (var i = 1; i <= 3; i++)
@@ -136,7 +141,10 @@ public sealed class CounterpartyCardTimelineUiTests : HostedComponentTest
         // The admin's own call on the card: the employee responsible for the card does not see it.
         await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/activities", new
         {
-            kind = "call", subject = $"Звонок администратора {tag}", plannedAt = host.Clock.GetUtcNow().AddHours(1), counterpartyId = counterparty,
+            kind = "call",
+            subject = $"Звонок администратора {tag}",
+            plannedAt = host.Clock.GetUtcNow().AddHours(1),
+            counterpartyId = counterparty,
         }));
         SignIn(host, employee.Id);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("ru-RU");

@@ -46,7 +46,11 @@ public sealed class DocumentCardHiddenFieldsUiTests : HostedComponentTest
     {
         var cut = await CardAsync(provider, counterparty => new
         {
-            typeCode = "incoming-letter", title = "О сроках", counterpartyId = counterparty, incomingNumber = "17-4", incomingDate = "2026-11-20",
+            typeCode = "incoming-letter",
+            title = "О сроках",
+            counterpartyId = counterparty,
+            incomingNumber = "17-4",
+            incomingDate = "2026-11-20",
         });
 
         var labels = Labels(cut);

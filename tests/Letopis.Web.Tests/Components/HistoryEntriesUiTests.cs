@@ -38,8 +38,15 @@ public sealed partial class HistoryEntriesUiTests : HostedComponentTest
         var counterparty = await FileTestKit.CounterpartyAsync(admin, "ООО «История» " + Guid.NewGuid().ToString("N")[..6]);
         var contract = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/documents", new
         {
-            typeCode = "contract", title = "Договор поставки щебня", counterpartyId = counterparty, amount = 122000m, vatRate = 22, currency = "RUB",
-            validFrom = "2026-12-01", validTo = "2027-12-31", summary = "Поставка щебня фракции 20–40",
+            typeCode = "contract",
+            title = "Договор поставки щебня",
+            counterpartyId = counterparty,
+            amount = 122000m,
+            vatRate = 22,
+            currency = "RUB",
+            validFrom = "2026-12-01",
+            validTo = "2027-12-31",
+            summary = "Поставка щебня фракции 20–40",
         }));
         SignIn(host, await FileTestKit.AdminIdAsync(host));
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("ru-RU");
@@ -79,8 +86,13 @@ public sealed partial class HistoryEntriesUiTests : HostedComponentTest
         var region = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/reference/regions", new { name = $"Тульская область {tag}" }));
         var counterparty = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/counterparties", new
         {
-            kind = "company", name = $"ООО «Телефон-{tag}»", inn = "7707083893", phone = "84951234567", email = $"info{tag}@example.ru",
-            regionId = region, responsibleId = manager.Id,
+            kind = "company",
+            name = $"ООО «Телефон-{tag}»",
+            inn = "7707083893",
+            phone = "84951234567",
+            email = $"info{tag}@example.ru",
+            regionId = region,
+            responsibleId = manager.Id,
         }));
         var card = await JsonAsync(admin, $"/api/v1/counterparties/{counterparty}");
         (await admin.PatchAsJsonAsync($"/api/v1/counterparties/{counterparty}", new { version = card.GetProperty("version").GetInt32(), phone = "+7 495 765-43-21" }))

@@ -23,7 +23,10 @@ public sealed class TimelineViewsApiTests
         }
         var activity = await CreatedIdAsync(await admin.PostAsJsonAsync("/api/v1/activities", new
         {
-            kind = "call", subject = "Обсудить смету", plannedAt = host.Clock.GetUtcNow().AddHours(2), counterpartyId = counterparty,
+            kind = "call",
+            subject = "Обсудить смету",
+            plannedAt = host.Clock.GetUtcNow().AddHours(2),
+            counterpartyId = counterparty,
         }));
         (await admin.PostAsJsonAsync($"/api/v1/counterparties/{counterparty}/notes", new { text = "Ждём ответа до пятницы" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         return new Arranged(admin, counterparty, document, activity);
