@@ -54,7 +54,8 @@ public sealed record ActivityDto(
 /// <param name="TimeZone">The IANA time zone the day is counted in: that of the user whose agenda it is.</param>
 public sealed record AgendaDto(DateOnly Date, Guid UserId, IReadOnlyList<AgendaGroupDto> Groups, IReadOnlyList<ActingForDto> ActingFor, string TimeZone);
 
-/// <summary>The activities of one kind: overdue ones from earlier days first, then the day's in time order.</summary>
+/// <summary>The activities of one kind: overdue ones from earlier days first, then the day's in time order, those done on the day among them.</summary>
+/// <param name="Count">How many are still planned.</param>
 public sealed record AgendaGroupDto(ActivityKind Kind, int Count, int OverdueCount, IReadOnlyList<ActivityDto> Items);
 
 /// <summary>An absent colleague's agenda, shown to their deputy as a separate group.</summary>

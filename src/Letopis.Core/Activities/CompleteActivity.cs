@@ -60,7 +60,8 @@ public sealed class CompleteActivity(LetopisDb db, TimeProvider time, ICurrentAc
         activity.Result = result;
         activity.NextStep = nextStep;
         await ActivityReminders.CancelAsync(db, activity.Id, now, ct);
-        ActivityTimeline.Add(db, activity, now, acting, TimelineKinds.ActivityDone, result);
+        // The next step belongs to the record of the contact, on its own line after the result.
+        ActivityTimeline.Add(db, activity, now, acting, TimelineKinds.ActivityDone, nextStep is null ? result : result + "\n→ " + nextStep);
         if (followUp is not null)
         {
             followUp.FollowUpOfId = activity.Id;

@@ -5,11 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Activities;
 
-/// <summary>A user's planned activities for a day, grouped by kind, with the agendas of the colleagues the caller stands in for.</summary>
+/// <summary>A user's planned activities for a day and those done on it, grouped by kind, with the agendas of the colleagues the caller stands in for.</summary>
 public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook, UserClock clock)
 {
     /// <summary>Overdue activities older than this are not carried along (a floor for the index range, not a rule users meet).</summary>
     private static readonly DateTime OverdueFloor = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>How far back an activity done on the day may have been planned to be shown on it (bounds the index range).</summary>
+    private static readonly TimeSpan DoneLookBack = TimeSpan.FromDays(31);
 
     /// <summary>Whom the caller stands in for today: asked on every agenda read, so compiled.</summary>
     private static readonly PerModel<Func<LetopisDb, Guid, DateOnly, IAsyncEnumerable<Principal>>> PrincipalsQuery = new(() =>
@@ -66,8 +69,18 @@ public sealed class ReadAgenda(LetopisDb db, TimeProvider time, ICurrentActor ac
         var items = new List<ActivityDto>();
         await foreach (var item in ActivityProjection.Agenda(db, userId, from, end).WithCancellation(ct))
             items.Add(item.Finish(now, names));
+        // What was done that day stays on it (struck through), so the day's work reads as a whole: those
+        // planned for it, and those of the weeks before that were done on it.
+        var doneFrom = start - DoneLookBack;
+        var done = await db.Activities.AsNoTracking()
+            .Where(a => a.AssigneeId == userId && a.Status == ActivityStatus.Done && a.PlannedAt >= doneFrom && a.PlannedAt < end
+                        && (a.PlannedAt >= start || (a.CompletedAt >= start && a.CompletedAt < end)))
+            .OrderBy(a => a.PlannedAt).Take(ActivityProjection.AgendaLimit)
+            .Project(db).ToListAsync(ct);
+        items.AddRange(done.Select(d => d.Finish(now, names)));
         return items.GroupBy(i => i.Kind).OrderBy(g => g.Key)
-            .Select(g => new AgendaGroupDto(g.Key, g.Count(), g.Count(i => i.Overdue), g.ToList()))
+            .Select(g => new AgendaGroupDto(g.Key, g.Count(i => i.Status == ActivityStatus.Planned), g.Count(i => i.Overdue),
+                g.OrderBy(i => !i.Overdue).ThenBy(i => i.PlannedAt).ToList()))
             .ToList();
     }
 }

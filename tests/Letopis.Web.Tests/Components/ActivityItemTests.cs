@@ -11,12 +11,12 @@ public sealed class ActivityItemTests : MudComponentTest
     private static readonly Guid Employee = Guid.NewGuid();
     private static readonly Guid Head = Guid.NewGuid();
 
-    private static ActivityDto Call(ActivityStatus status = ActivityStatus.Planned, bool overdue = false, Guid? plannedBy = null, string? result = null) => new(
+    private static ActivityDto Call(ActivityStatus status = ActivityStatus.Planned, bool overdue = false, Guid? plannedBy = null, string? result = null, string? nextStep = null) => new(
         Guid.NewGuid(), ActivityKind.Call, status, "Согласовать график поставки", "Предложить скидку 3 %",
         new DateTime(2026, 11, 27, 11, 30, 0, DateTimeKind.Utc), null, new DateTime(2026, 11, 27, 11, 30, 0, DateTimeKind.Utc), null,
         Employee, "Иванова Мария Александровна", plannedBy ?? Employee, plannedBy is null ? "Иванова Мария Александровна" : "Петров Сергей Николаевич",
         null, null, Guid.NewGuid(), "ООО «Монолит»", Guid.NewGuid(), "Лазарев Станислав Петрович", "+79175554433", "+7 917 555-44-33",
-        15, null, null, null, null, null, result, null, null, null, null, null, null, null, overdue, DateTime.UtcNow, 1);
+        15, null, null, null, null, null, result, nextStep, null, null, null, null, null, null, overdue, DateTime.UtcNow, 1);
 
     private IRenderedComponent<ActivityItem> Render(ActivityDto activity, bool completable = true) =>
         Ctx.Render<ActivityItem>(p =>
@@ -60,5 +60,14 @@ public sealed class ActivityItemTests : MudComponentTest
         cut.Find("[data-testid=activity-result]").TextContent.ShouldContain("Договорились о пробной поставке");
         cut.Find("[data-testid=activity-status]").TextContent.ShouldContain("Проведено");
         cut.FindAll("[data-testid=activity-complete]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void DoneCall_ShowsItsNextStep_StruckThroughOnTheAgenda()
+    {
+        var cut = Render(Call(ActivityStatus.Done, result: "Дозвонились", nextStep: "Выставить счёт до пятницы"));
+
+        cut.Find("[data-testid=activity-next-step]").TextContent.ShouldBe("Следующий шаг: Выставить счёт до пятницы");
+        cut.Find("[data-testid=activity-item]").ClassList.ShouldContain("done");
     }
 }
