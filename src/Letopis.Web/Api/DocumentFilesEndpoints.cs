@@ -1,5 +1,5 @@
-using System.ComponentModel;
 using System.Buffers;
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

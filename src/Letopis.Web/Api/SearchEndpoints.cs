@@ -4,8 +4,8 @@ using Letopis.Core.Search;
 using Letopis.Web.Auth;
 using Letopis.Web.Components.Shared;
 using Letopis.Web.Resources;
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Letopis.Web.Api;
 

@@ -33,7 +33,10 @@ public class SearchDocumentTitleTests
         var type = await DocumentTestData.TypeAsync(client, "contract");
         var document = await DocumentTestData.RegisterAsync(client, new
         {
-            typeId = type.Id(), title = $"Поставка {marker}", counterpartyId = counterparty, registeredOn = "2026-11-28",
+            typeId = type.Id(),
+            title = $"Поставка {marker}",
+            counterpartyId = counterparty,
+            registeredOn = "2026-11-28",
         });
         var number = document.Str("number");
 
