@@ -40,9 +40,21 @@ public sealed class SeedDemoFiles(LetopisDb db, UploadDocumentFile upload, Extra
             orderby d.RegisteredOn, d.Id
             select new
             {
-                d.Id, d.Number, d.Title, d.Summary, d.RegisteredOn, d.AmountMinor, d.VatRate, d.VatAmountMinor, t.Kind, TypeName = t.Name,
-                Counterparty = c == null ? null : c.Name, OurCompany = o == null ? null : o.Name,
-                ParentType = pt == null ? null : pt.Name, ParentNumber = p == null ? null : p.Number, ParentTitle = p == null ? null : p.Title,
+                d.Id,
+                d.Number,
+                d.Title,
+                d.Summary,
+                d.RegisteredOn,
+                d.AmountMinor,
+                d.VatRate,
+                d.VatAmountMinor,
+                t.Kind,
+                TypeName = t.Name,
+                Counterparty = c == null ? null : c.Name,
+                OurCompany = o == null ? null : o.Name,
+                ParentType = pt == null ? null : pt.Name,
+                ParentNumber = p == null ? null : p.Number,
+                ParentTitle = p == null ? null : p.Title,
             })
             .Take(MaxDocuments)
             .ToListAsync(ct);
