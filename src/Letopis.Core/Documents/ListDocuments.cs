@@ -71,6 +71,7 @@ public sealed class ListDocuments(LetopisDb db)
                 ty.Code,
                 ty.Name,
                 ty.Kind,
+                ty.Gender,
                 d.Title,
                 d.CounterpartyId,
                 CounterpartyName = db.Counterparties.Where(c => c.Id == d.CounterpartyId).Select(c => c.Name).FirstOrDefault(),
@@ -86,7 +87,8 @@ public sealed class ListDocuments(LetopisDb db)
         var items = result.Items.Select(r => new DocumentListItemDto(
             r.Id, r.Number, r.RegisteredOn, r.TypeId, r.Code, r.Name, ApiNames.Of(r.Kind), r.Title, r.CounterpartyId, r.CounterpartyName,
             r.ParentId, DocumentStatuses.ToApi(r.Status), Document.FromMinor(r.AmountMinor), r.Currency, r.ResponsibleId, r.ResponsibleName,
-            r.Version)).ToList();
+            r.Version)
+        { TypeGender = ApiNames.Of(DocumentType.GenderOf(r.Gender, r.Kind)) }).ToList();
         return new PageOf<DocumentListItemDto>(items, result.Total, result.Page, result.PageSize);
     }
 }
