@@ -363,10 +363,14 @@ public class CounterpartiesApiTests
         duplicate.GetProperty("matchedBy").EnumerateArray().Select(m => m.GetString()).ShouldBe(["inn"]);
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties?q=Монолит {tag}")).GetProperty("total").GetInt32().ShouldBe(0);
 
-        // Someone who cannot see the existing card is not told about it.
+        // Someone who cannot see the existing card is not shown it: only told that the ИНН is taken.
         var outsider = await host.CreateUserAsync(departmentId: await host.CreateDepartmentAsync("Охрана"));
         var outsiderClient = await host.ClientAsync(outsider.Login, outsider.Password);
-        (await outsiderClient.PostAsJsonAsync("/api/v1/counterparties?checkDuplicates=true", lookAlike)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var hidden = await outsiderClient.PostAsJsonAsync("/api/v1/counterparties?checkDuplicates=true", lookAlike);
+        hidden.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var hiddenProblem = await hidden.Content.ReadFromJsonAsync<JsonElement>();
+        hiddenProblem.GetProperty("code").GetString().ShouldBe("duplicate_inn");
+        hiddenProblem.GetProperty("duplicates").GetArrayLength().ShouldBe(0);
         // An exact ИНН duplicate is saved once the caller confirms it.
         (await client.PostAsJsonAsync("/api/v1/counterparties?confirmDuplicate=true", lookAlike)).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await client.PostAsJsonAsync("/api/v1/counterparties?checkDuplicates=true", new { name = $"Арматура {tag}", inn = TestRequisites.Inn10() }))

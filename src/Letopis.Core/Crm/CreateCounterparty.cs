@@ -47,13 +47,15 @@ public sealed class CreateCounterparty(LetopisDb db, TimeProvider time, ICurrent
         var tags = TagRules.Validate(fields.Tags, errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
-        if (!confirmDuplicate && counterparty.Inn is not null && await SameInnAsync(access, counterparty, ct) is { } sameInn)
-            return sameInn;
+        // A client that asked for the look-alike check gets its answer (an ИНН match among them); the
+        // exact ИНН check then also covers the cards the caller may not see.
         if (checkDuplicates
             && await duplicates.HandleAsync(access, counterparty.Name, counterparty.Inn, counterparty.Phone, counterparty.Email, ct) is { Count: > 0 } found)
         {
             return new Error(DuplicatesFound, "A counterparty like this one already exists.", Extensions: new Dictionary<string, object?> { ["duplicates"] = found });
         }
+        if (!confirmDuplicate && counterparty.Inn is not null && await SameInnAsync(access, counterparty, ct) is { } sameInn)
+            return sameInn;
 
         db.Counterparties.Add(counterparty);
         var wroteCustomValues = custom.Apply(db, counterparty.Id, Counterparty.EntityKind, counterparty.CreatedAt, actor).Count > 0;

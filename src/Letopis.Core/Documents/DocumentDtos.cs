@@ -14,7 +14,11 @@ public sealed record DocumentTypeDto(
     IReadOnlyList<Guid> AllowedParentTypeIds, IReadOnlyList<string> AllowedParentTypeCodes,
     IReadOnlyList<Guid> ExpectedChildTypeIds, IReadOnlyList<string> ExpectedChildTypeCodes,
     IReadOnlyDictionary<string, string> FieldSettings, IReadOnlyDictionary<string, string> CustomFieldSettings,
-    Guid? DefaultResponsibleId, string? DefaultResponsibleName, bool Archived, int Order, int Version);
+    Guid? DefaultResponsibleId, string? DefaultResponsibleName, bool Archived, int Order, int Version)
+{
+    /// <summary><c>masculine</c>, <c>feminine</c> or <c>neuter</c>: the gender of the name in Russian, which statuses agree with.</summary>
+    public string Gender { get; init; } = "masculine";
+}
 
 /// <summary>The fields of a document type as a create or merge-patch request carries them (absent: unchanged).</summary>
 public sealed record DocumentTypeFields
@@ -24,6 +28,9 @@ public sealed record DocumentTypeFields
     public Optional<string?> Name { get; init; }
 
     public Optional<string?> Kind { get; init; }
+
+    /// <summary><c>masculine</c> (default), <c>feminine</c> or <c>neuter</c>.</summary>
+    public Optional<string?> Gender { get; init; }
 
     public Optional<Guid?> JournalId { get; init; }
 
@@ -128,7 +135,11 @@ public sealed record DocumentPersonDto(Guid Id, string FullName);
 /// <summary>A document as a line of a list, a parent or a child on a card.</summary>
 public sealed record DocumentSummaryDto(
     Guid Id, string? Number, DateOnly RegisteredOn, string TypeCode, string TypeName, string Kind, string Title, string Status,
-    decimal? Amount, string Currency);
+    decimal? Amount, string Currency)
+{
+    /// <summary>The gender of the type's name (<c>masculine</c>, <c>feminine</c>, <c>neuter</c>): a status agrees with it in Russian.</summary>
+    public string TypeGender { get; init; } = "masculine";
+}
 
 /// <summary>A free link as seen from one document: <c>direction</c> <c>out</c> (this one links the other) or <c>in</c>.</summary>
 /// <param name="Kind"><c>see_also</c> or <c>replaces</c>.</param>
@@ -152,7 +163,11 @@ public sealed record DocumentDto(
     string Status, IReadOnlyList<string> NextStatuses, string? IncomingNumber, DateOnly? IncomingDate,
     IReadOnlyDictionary<string, object?> CustomFields,
     IReadOnlyList<DocumentSummaryDto> Children, IReadOnlyList<DocumentLinkDto> Links, IReadOnlyList<DocumentFileSummaryDto> Files,
-    DateTime CreatedAt, Guid? CreatedById, int Version);
+    DateTime CreatedAt, Guid? CreatedById, int Version)
+{
+    /// <summary>The gender of the type's name (<c>masculine</c>, <c>feminine</c>, <c>neuter</c>): a status agrees with it in Russian.</summary>
+    public string TypeGender { get; init; } = "masculine";
+}
 
 /// <summary>A line of the document registry.</summary>
 public sealed record DocumentListItemDto(
@@ -173,6 +188,9 @@ public sealed record DocumentListItemDto(
 
     /// <summary>In a grouped page: 0 for a group's head (a contract), 1 and more for the documents under it; 0 otherwise.</summary>
     public int Depth { get; init; }
+
+    /// <summary>The gender of the type's name (<c>masculine</c>, <c>feminine</c>, <c>neuter</c>): a status agrees with it in Russian.</summary>
+    public string TypeGender { get; init; } = "masculine";
 }
 
 /// <summary>Registry filters; every one is optional.</summary>
@@ -193,7 +211,11 @@ public sealed record ExpectedChildDto(string TypeCode, string TypeName, bool Pro
 public sealed record DocumentTreeNode(
     Guid Id, Guid? ParentId, string? Number, DateOnly RegisteredOn, string TypeCode, string TypeName, string Kind, string Title,
     string Status, decimal? Amount, string Currency, Guid? CounterpartyId, Guid? ResponsibleId, int FilesCount,
-    IReadOnlyList<ExpectedChildDto> Expected, IReadOnlyList<string> Missing, IReadOnlyList<DocumentTreeNode> Children);
+    IReadOnlyList<ExpectedChildDto> Expected, IReadOnlyList<string> Missing, IReadOnlyList<DocumentTreeNode> Children)
+{
+    /// <summary>The gender of the type's name (<c>masculine</c>, <c>feminine</c>, <c>neuter</c>): a status agrees with it in Russian.</summary>
+    public string TypeGender { get; init; } = "masculine";
+}
 
 /// <summary>
 /// The whole tree around one document. Nodes the caller may not see are left out; a visible node

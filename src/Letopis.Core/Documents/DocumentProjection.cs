@@ -20,6 +20,7 @@ internal static class DocumentProjection
                 TypeCode = t.Code,
                 TypeName = t.Name,
                 t.Kind,
+                t.Gender,
                 CounterpartyName = db.Counterparties.Where(c => c.Id == doc.CounterpartyId).Select(c => c.Name).FirstOrDefault(),
                 OurCompanyName = db.OurCompanies.Where(c => c.Id == doc.OurCompanyId).Select(c => c.Name).FirstOrDefault(),
                 ResponsibleName = db.Users.Where(u => u.Id == doc.ResponsibleId).Select(u => u.FullName).FirstOrDefault(),
@@ -49,7 +50,10 @@ internal static class DocumentProjection
             SignedOn(d), d.SignedByUsOn, d.SignedByCounterpartyOn, d.ValidFrom, d.ValidTo,
             d.ResponsibleId, row.ResponsibleName, coResponsible,
             DocumentStatuses.ToApi(d.Status), DocumentStatuses.AllowedAfter(d.Status).Select(DocumentStatuses.ToApi).ToList(),
-            d.IncomingNumber, d.IncomingDate, custom, children, links, files, d.CreatedAt, d.CreatedById, d.Version);
+            d.IncomingNumber, d.IncomingDate, custom, children, links, files, d.CreatedAt, d.CreatedById, d.Version)
+        {
+            TypeGender = ApiNames.Of(DocumentType.GenderOf(row.Gender, row.Kind)),
+        };
     }
 
     /// <summary>The date the document became signed by both parties.</summary>
@@ -63,12 +67,13 @@ internal static class DocumentProjection
             from d in documents.AsNoTracking()
             join t in db.DocumentTypes on d.TypeId equals t.Id
             orderby d.RegisteredOn, d.Id
-            select new { d.Id, d.Number, d.RegisteredOn, t.Code, t.Name, t.Kind, d.Title, d.Status, d.AmountMinor, d.Currency })
+            select new { d.Id, d.Number, d.RegisteredOn, t.Code, t.Name, t.Kind, t.Gender, d.Title, d.Status, d.AmountMinor, d.Currency })
             .Take(1000)
             .ToListAsync(ct);
         return rows.Select(r => new DocumentSummaryDto(
             r.Id, r.Number, r.RegisteredOn, r.Code, r.Name, ApiNames.Of(r.Kind), r.Title, DocumentStatuses.ToApi(r.Status),
-            Document.FromMinor(r.AmountMinor), r.Currency)).ToList();
+            Document.FromMinor(r.AmountMinor), r.Currency)
+        { TypeGender = ApiNames.Of(DocumentType.GenderOf(r.Gender, r.Kind)) }).ToList();
     }
 
     public static async Task<List<DocumentLinkDto>> LinksAsync(LetopisDb db, AccessContext access, Guid id, CancellationToken ct)

@@ -61,7 +61,10 @@ internal static class DocumentTrees
                 n.Id, n.ParentId, n.Number, n.RegisteredOn, type.Code, type.Name, ApiNames.Of(type.Kind), n.Title,
                 DocumentStatuses.ToApi(n.Status), Document.FromMinor(n.AmountMinor), n.Currency, n.CounterpartyId, n.ResponsibleId,
                 files.GetValueOrDefault(n.Id), expected, expected.Where(e => !e.Provided).Select(e => e.TypeCode).ToList(),
-                children.Where(c => visible.Contains(c.Id)).OrderBy(c => c.RegisteredOn).ThenBy(c => c.Id).Select(c => Build(c.Id)).ToList());
+                children.Where(c => visible.Contains(c.Id)).OrderBy(c => c.RegisteredOn).ThenBy(c => c.Id).Select(c => Build(c.Id)).ToList())
+            {
+                TypeGender = ApiNames.Of(DocumentType.GenderOf(type.Gender, type.Kind)),
+            };
         }
 
         var top = nodes

@@ -22,6 +22,17 @@ public enum DocumentKind
     Other,
 }
 
+/// <summary>
+/// The grammatical gender of a type's name in Russian, which a status agrees with: «Договор подписан»,
+/// «Накладная подписана», «Приложение подписано». English has none.
+/// </summary>
+public enum GrammaticalGender
+{
+    Masculine,
+    Feminine,
+    Neuter,
+}
+
 /// <summary>How an optional card field appears on documents of a type.</summary>
 public enum DocumentFieldMode
 {
@@ -52,6 +63,18 @@ public class DocumentType : IVersioned, IAudited
     public string Name { get; set; } = "";
 
     public DocumentKind Kind { get; set; }
+
+    /// <summary>The gender of <see cref="Name"/>; null (types that existed before it was kept): the usual one of <see cref="Kind"/>.</summary>
+    public GrammaticalGender? Gender { get; set; }
+
+    /// <summary>The gender statuses agree with.</summary>
+    public static GrammaticalGender GenderOf(GrammaticalGender? gender, DocumentKind kind) => gender ?? kind switch
+    {
+        DocumentKind.Appendix or DocumentKind.SupplementaryAgreement or DocumentKind.IncomingLetter or DocumentKind.OutgoingLetter
+            => GrammaticalGender.Neuter,
+        DocumentKind.InternalMemo => GrammaticalGender.Feminine,
+        _ => GrammaticalGender.Masculine,
+    };
 
     public Guid? JournalId { get; set; }
 
@@ -188,6 +211,7 @@ internal sealed class DocumentTypeConfiguration : IEntityTypeConfiguration<Docum
         e.Property(t => t.Code).HasMaxLength(DocumentType.CodeMax).IsRequired();
         e.Property(t => t.Name).HasMaxLength(TextLimits.Name).IsRequired();
         e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(40);
+        e.Property(t => t.Gender).HasConversion<string>().HasMaxLength(20);
         e.Property(t => t.AllowedParentTypes).HasMaxLength(TextLimits.Long).IsRequired();
         e.Property(t => t.ExpectedChildTypes).HasMaxLength(TextLimits.Long).IsRequired();
         e.Property(t => t.FieldModes).HasMaxLength(TextLimits.Long).IsRequired();

@@ -149,6 +149,7 @@ public sealed class ListDocuments(LetopisDb db, TimeProvider time, CompanyTimeZo
             TypeCode = ty.Code,
             TypeName = ty.Name,
             Kind = ty.Kind,
+            Gender = ty.Gender,
             Title = d.Title,
             CounterpartyId = d.CounterpartyId,
             CounterpartyName = db.Counterparties.Where(c => c.Id == d.CounterpartyId).Select(c => c.Name).FirstOrDefault(),
@@ -176,6 +177,7 @@ public sealed class ListDocuments(LetopisDb db, TimeProvider time, CompanyTimeZo
         OurCompanyId = r.OurCompanyId,
         OurCompanyName = r.OurCompanyName,
         Depth = depth,
+        TypeGender = ApiNames.Of(DocumentType.GenderOf(r.Gender, r.Kind)),
     };
 
     // A named type, not an anonymous one: the flat and the grouped pages share the projection.
@@ -188,6 +190,7 @@ public sealed class ListDocuments(LetopisDb db, TimeProvider time, CompanyTimeZo
         public string TypeCode { get; init; } = "";
         public string TypeName { get; init; } = "";
         public DocumentKind Kind { get; init; }
+        public GrammaticalGender? Gender { get; init; }
         public string Title { get; init; } = "";
         public Guid? CounterpartyId { get; init; }
         public string? CounterpartyName { get; init; }

@@ -12,7 +12,7 @@ namespace Letopis.Core.Documents;
 /// </summary>
 public sealed class ManageDocumentTypes(LetopisDb db)
 {
-    public const string CodeFormat = "code_format";
+    public const string CodeFormat = "type_code_format";
 
     public static bool CanManage(AccessContext access, PermissionAction action) =>
         access.ScopeFor(EntityKinds.DocumentType, action) != AccessScope.None;
@@ -112,6 +112,17 @@ public sealed class ManageDocumentTypes(LetopisDb db)
                 errors.Add(("kind", f.Kind.Value is null ? FieldErrors.Required : FieldErrors.Invalid));
         }
 
+        var gender = type.Gender;
+        if (f.Gender is { HasValue: true, Value: var genderText })
+        {
+            if (genderText is null)
+                gender = null;
+            else if (ApiNames.Parse<GrammaticalGender>(genderText) is { } g)
+                gender = g;
+            else
+                errors.Add(("gender", FieldErrors.Invalid));
+        }
+
         var journalId = f.JournalId.Or(type.JournalId);
         if (f.JournalId is { HasValue: true, Value: { } jid } && jid != type.JournalId
             && !await db.RegistrationJournals.AnyAsync(j => j.Id == jid && !j.Archived, ct))
@@ -196,6 +207,7 @@ public sealed class ManageDocumentTypes(LetopisDb db)
         type.Code = code;
         type.Name = name!;
         type.Kind = kind;
+        type.Gender = gender;
         type.JournalId = journalId;
         type.AllowedParentTypeIds = allowed;
         type.ExpectedChildTypeIds = expected;
@@ -241,6 +253,9 @@ public sealed class ManageDocumentTypes(LetopisDb db)
             DocumentCardFields.Optional.ToDictionary(f => f, f => ApiNames.Of(modes.GetValueOrDefault(f, DocumentFieldMode.Shown))),
             customFields.ToDictionary(f => f.Code, f => ApiNames.Of(DocumentType.ModeOf(customModes, f))),
             t.DefaultResponsibleId, t.DefaultResponsibleId is { } u ? users.GetValueOrDefault(u) : null,
-            t.Archived, t.Order, t.Version);
+            t.Archived, t.Order, t.Version)
+        {
+            Gender = ApiNames.Of(DocumentType.GenderOf(t.Gender, t.Kind)),
+        };
     }
 }

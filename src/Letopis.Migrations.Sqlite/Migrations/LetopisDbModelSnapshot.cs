@@ -1470,6 +1470,10 @@ namespace Letopis.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Gender")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("JournalId")
                         .HasColumnType("TEXT");
 

@@ -27,10 +27,12 @@ namespace Letopis.Web.Api;
 /// <param name="DefaultResponsibleId">Responsible for new documents of this type unless the registration names someone.</param>
 /// <param name="Archived">No new documents of an archived type.</param>
 /// <param name="Order">Position in lists.</param>
+/// <param name="Gender">The grammatical gender of the name in Russian — <c>masculine</c>, <c>feminine</c> or <c>neuter</c> — which
+/// statuses agree with («Накладная подписана»); absent or null: the usual one of the kind (an appendix is neuter, others masculine).</param>
 public sealed record DocumentTypeRequest(
     string? Code, string? Name, string? Kind, Guid? JournalId, string? NumberPattern, string? CounterReset,
     IReadOnlyList<Guid>? AllowedParentTypeIds, IReadOnlyList<Guid>? ExpectedChildTypeIds, IReadOnlyDictionary<string, string>? FieldSettings,
-    IReadOnlyDictionary<string, string>? CustomFieldSettings, Guid? DefaultResponsibleId, bool? Archived, int? Order);
+    IReadOnlyDictionary<string, string>? CustomFieldSettings, Guid? DefaultResponsibleId, bool? Archived, int? Order, string? Gender = null);
 
 /// <summary>A registration journal (also the shape of a merge patch).</summary>
 /// <param name="Name">«Договоры».</param>
@@ -71,6 +73,7 @@ public static class DocumentTypesEndpoints
         Code = body.Field<string?>("code"),
         Name = body.Field<string?>("name"),
         Kind = body.Field<string?>("kind"),
+        Gender = body.Field<string?>("gender"),
         JournalId = body.Field<Guid?>("journalId"),
         NumberPattern = body.Field<string?>("numberPattern"),
         CounterReset = body.Field<string?>("counterReset"),

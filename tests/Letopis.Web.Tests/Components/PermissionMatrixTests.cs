@@ -43,6 +43,16 @@ public sealed class PermissionMatrixTests : MudComponentTest
     }
 
     [Fact]
+    public void Render_SettingsKinds_NamesEveryRowInRussian()
+    {
+        var cut = Ctx.Render<PermissionMatrix>(p => p.Add(m => m.Cells, Cells).Add(m => m.Kinds, EntityKinds.InMatrix));
+
+        cut.Find("tr[data-kind=documentType] td").TextContent.ShouldBe("Типы документов и журналы");
+        foreach (var row in cut.FindAll("tbody tr"))
+            row.QuerySelector("td")!.TextContent.ShouldNotStartWith("roles.kind.");
+    }
+
+    [Fact]
     public void Render_ReadOnly_DisablesEveryCell()
     {
         var cut = RenderMatrix(readOnly: true);

@@ -19,11 +19,11 @@ public sealed class QuickEntryInnUiTests : HostedComponentTest
     private static void Type(IRenderedComponent<IComponent> cut, string testId, string value) =>
         new TypedInput(cut.Find($"[data-testid={testId}] input, input[data-testid={testId}]")).Change(value);
 
-    private async Task<(IRenderedComponent<IComponent> Cut, HttpClient Admin, IDialogReference Dialog)> OpenAsync()
+    private async Task<(IRenderedComponent<IComponent> Cut, HttpClient Admin, IDialogReference Dialog)> OpenAsync(Guid? userId = null)
     {
         var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
         var admin = await host.AdminAsync();
-        SignIn(host, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid());
+        SignIn(host, userId ?? (await admin.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid());
         var cut = RenderPage<MudSpacer>();
         var dialogs = Ctx.Services.GetRequiredService<IDialogService>();
         IDialogReference? dialog = null;
@@ -70,19 +70,24 @@ public sealed class QuickEntryInnUiTests : HostedComponentTest
     }
 
     [Fact]
-    public async Task Save_InnOfAnExistingCard_ListsItAndSavesOnlyWhenConfirmed()
+    public async Task Save_InnOfACardTheUserCannotSee_SaysItExistsWithoutNamingIt_AndSavesOnlyWhenConfirmed()
     {
-        var (cut, admin, dialog) = await OpenAsync();
+        var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
+        var owner = await host.CreateUserAsync(departmentId: await host.CreateDepartmentAsync("Снабжение"));
         var tag = Guid.NewGuid().ToString("N")[..8];
         var inn = TestRequisites.Inn10();
-        (await admin.PostAsJsonAsync("/api/v1/counterparties", new { name = $"Базальт {tag}", inn })).EnsureSuccessStatusCode();
+        (await (await host.ClientAsync(owner.Login, owner.Password)).PostAsJsonAsync("/api/v1/counterparties", new { name = $"Базальт {tag}", inn }))
+            .EnsureSuccessStatusCode();
+        // The quick entry's user is an employee of another department: the card is not theirs to see.
+        var me = await host.CreateUserAsync(departmentId: await host.CreateDepartmentAsync("Продажи"));
+        var (cut, admin, dialog) = await OpenAsync(me.Id);
         Type(cut, "qa-name", $"Совсем другое имя {tag}");
         Type(cut, "qa-inn", inn);
 
         cut.Find("[data-testid=qa-save]").Click();
         cut.WaitForAssertion(() => cut.Find("[data-testid=qa-duplicates]").GetAttribute("data-same-inn").ShouldBe("yes"));
-        cut.Find("[data-testid=qa-duplicates]").TextContent.ShouldContain("Карточка с таким ИНН уже есть");
-        cut.Find("[data-testid=qa-duplicates]").TextContent.ShouldContain($"Базальт {tag}");
+        cut.Find("[data-testid=qa-duplicates-hidden]").TextContent.ShouldContain("Карточка с таким ИНН есть и среди недоступных вам");
+        cut.Find("[data-testid=qa-duplicates]").TextContent.ShouldNotContain("Базальт");
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/counterparties?q={inn}")).GetProperty("total").GetInt32().ShouldBe(1);
 
         cut.Find("[data-testid=qa-save]").Click();

@@ -23,6 +23,7 @@ public static class HistoryText
     {
         [(Document.EntityKind, "status")] = (Api<DocumentStatus>, "doc.status."),
         [(DocumentType.EntityKind, "kind")] = (Api<DocumentKind>, "doc.kind."),
+        [(DocumentType.EntityKind, "gender")] = (Api<GrammaticalGender>, "docSettings.gender."),
         [(Counterparty.EntityKind, "kind")] = (Api<CounterpartyKind>, "crm.kind."),
         [(Activity.EntityKind, "kind")] = (Api<ActivityKind>, "activity.kind."),
         [(CustomField.EntityKind, "type")] = (Api<CustomFieldType>, "customFields.type."),

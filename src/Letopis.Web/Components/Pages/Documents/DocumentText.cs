@@ -16,8 +16,15 @@ public static class DocumentText
     /// <summary>Every kind in the order of the enum, as the API spells them.</summary>
     public static readonly string[] Kinds = [.. Enum.GetValues<DocumentKind>().Select(k => ApiNames.Of(k))];
 
-    public static string StatusName(IStringLocalizer<SharedResource> L, string status)
+    /// <summary>
+    /// The status as a document of a type of this <paramref name="gender"/> has it: «Подписан» for a
+    /// contract, «Подписано» for an appendix, «Подписана» for a waybill. Only Russian has the forms
+    /// (<c>doc.status.signed.neuter</c>); a language without them reads the plain key.
+    /// </summary>
+    public static string StatusName(IStringLocalizer<SharedResource> L, string status, string? gender = null)
     {
+        if (gender is not null && L[$"doc.status.{status}.{gender}"] is { ResourceNotFound: false } agreed)
+            return agreed.Value;
         var text = L["doc.status." + status];
         return text.ResourceNotFound ? status : text.Value;
     }
