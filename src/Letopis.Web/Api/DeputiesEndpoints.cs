@@ -15,8 +15,11 @@ public static class DeputiesEndpoints
         group.MapDelete("/{id:guid}", End);
     }
 
-    internal static async Task<Ok<List<DeputyshipDto>>> List(bool? includePast, CurrentActor actor, ListDeputyships handler, CancellationToken ct) =>
-        TypedResults.Ok(await handler.HandleAsync(actor.UserId!.Value, includePast ?? false, ct));
+    /// <summary>The caller's own deputyships; with <c>managed=true</c>, those of the people the caller manages (a head's department, an administrator's everyone).</summary>
+    internal static async Task<Ok<List<DeputyshipDto>>> List(bool? includePast, bool? managed, CurrentActor actor, LetopisDb db, ListDeputyships handler, CancellationToken ct) =>
+        TypedResults.Ok(managed == true
+            ? await handler.ManagedAsync(await AccessContext.LoadAsync(db, actor.UserId!.Value, ct), includePast ?? false, ct)
+            : await handler.HandleAsync(actor.UserId!.Value, includePast ?? false, ct));
 
     internal static async Task<Results<Created<DeputyshipDto>, ProblemHttpResult>> Create(
         SetDeputyRequest request, CurrentActor actor, LetopisDb db, SetDeputy handler, ProblemWriter problems, CancellationToken ct)
