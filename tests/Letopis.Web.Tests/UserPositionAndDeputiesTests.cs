@@ -18,7 +18,11 @@ public class UserPositionAndDeputiesTests
 
         var created = await admin.PostAsJsonAsync("/api/v1/users", new
         {
-            login, password = "Secret-pass-1", fullName = "Зайцева Ольга Игоревна", position = "  Менеджер по продажам ", roles = new[] { "employee" },
+            login,
+            password = "Secret-pass-1",
+            fullName = "Зайцева Ольга Игоревна",
+            position = "  Менеджер по продажам ",
+            roles = new[] { "employee" },
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var user = await created.Content.ReadFromJsonAsync<JsonElement>();

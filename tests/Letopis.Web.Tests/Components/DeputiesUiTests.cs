@@ -20,7 +20,10 @@ public sealed class DeputiesUiTests : HostedComponentTest
         var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime);
         (await headClient.PostAsJsonAsync("/api/v1/deputyships", new
         {
-            principalId = employee.Id, deputyId = colleague.Id, startsOn = today.ToString("yyyy-MM-dd"), endsOn = today.AddDays(6).ToString("yyyy-MM-dd"),
+            principalId = employee.Id,
+            deputyId = colleague.Id,
+            startsOn = today.ToString("yyyy-MM-dd"),
+            endsOn = today.AddDays(6).ToString("yyyy-MM-dd"),
         })).EnsureSuccessStatusCode();
         SignIn(host, head.Id);
 
