@@ -68,8 +68,10 @@ public class ActivitiesJourneyTests(LetopisServer server)
         await employee.ClickAsync("[data-testid=complete-save]");
         await employee.WaitForSelectorAsync("[data-testid=complete-dialog]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
         await employee.WaitForSelectorAsync(".mud-snackbar >> text=Результат записан");
-        // Done, it leaves today's planned contacts.
-        await Assertions.Expect(call).ToHaveCountAsync(0);
+        // Done, it stays on today's list, struck through, with its next step.
+        await Assertions.Expect(call).ToHaveCountAsync(1);
+        await Assertions.Expect(call).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bdone\\b"));
+        await Assertions.Expect(call.Locator("[data-testid=activity-next-step]")).ToContainTextAsync("Выставить счёт и проконтролировать оплату");
 
         // The month shows the same activities: the call done today.
         await employee.ClickAsync("[data-testid=agenda-view-month]");

@@ -9,6 +9,9 @@ public class AppUser : IdentityUser<Guid>, IVersioned, IAudited
 
     public string FullName { get; set; } = "";
 
+    /// <summary>The position held («Менеджер по продажам»), shown beside the name.</summary>
+    public string? Position { get; set; }
+
     public Guid? DepartmentId { get; set; }
 
     public Department? Department { get; set; }

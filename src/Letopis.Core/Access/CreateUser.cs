@@ -14,6 +14,7 @@ namespace Letopis.Core.Access;
 /// <param name="DepartmentId">The department the user belongs to.</param>
 /// <param name="Roles">Role names: <c>admin</c>, <c>head</c>, <c>employee</c> or custom ones.</param>
 /// <param name="TimeZone">IANA time zone id (<c>Asia/Novosibirsk</c>); absent: the company's.</param>
+/// <param name="Position">The position held («Менеджер по продажам»), up to 300 characters.</param>
 public sealed record CreateUserRequest(
     string? Login,
     string? Password,
@@ -21,7 +22,8 @@ public sealed record CreateUserRequest(
     string? Email,
     Guid? DepartmentId,
     IReadOnlyList<string>? Roles,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    string? Position = null);
 
 public sealed class CreateUser(LetopisDb db, UserManager<AppUser> users, TimeProvider time, ICurrentActor actor)
 {
@@ -44,6 +46,7 @@ public sealed class CreateUser(LetopisDb db, UserManager<AppUser> users, TimePro
             errors.Add(("password", FieldErrors.PasswordTooWeak));
         await UserRules.ValidateCommonAsync(db, errors, request.FullName ?? "", request.Email, request.DepartmentId, request.Roles, ct);
         UserRules.ValidateTimeZone(errors, request.TimeZone);
+        var position = TextRules.Field(request.Position, "position", TextLimits.Name, errors);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 
@@ -54,6 +57,7 @@ public sealed class CreateUser(LetopisDb db, UserManager<AppUser> users, TimePro
             FullName = request.FullName!.Trim(),
             Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
             DepartmentId = request.DepartmentId,
+            Position = position,
             TimeZone = UserRules.StoredTimeZone(request.TimeZone),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };

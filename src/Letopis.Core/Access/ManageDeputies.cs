@@ -1,5 +1,6 @@
 using Letopis.Core.Common;
 using Letopis.Core.Data;
+using Letopis.Core.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Access;
@@ -28,6 +29,30 @@ public sealed class ListDeputyships(LetopisDb db, TimeProvider time, CompanyTime
         return await Project(query, today).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The deputyships of the people the caller manages (an administrator: everyone's; a department
+    /// head: those of the people in the departments they head and below), not yet ended unless asked.
+    /// </summary>
+    public async Task<List<DeputyshipDto>> ManagedAsync(AccessContext access, bool includePast, CancellationToken ct)
+    {
+        var today = company.Today(time);
+        var query = db.Deputyships.AsNoTracking();
+        if (!access.IsAdmin)
+        {
+            var people = await DeputyAuthority.ManagedPeopleAsync(db, access.UserId, ct);
+            if (people.Count == 0)
+                return [];
+            query = query.Where(d => people.Contains(d.PrincipalId));
+        }
+        if (!includePast)
+            query = query.Where(d => d.EndsOn >= today);
+        return await Project(query.Take(DeputyAuthority.ListLimit), today).ToListAsync(ct);
+    }
+
+    /// <summary>Whether the caller arranges deputies for others: an administrator, or the head of a department.</summary>
+    public async Task<bool> ManagesAnyoneAsync(AccessContext access, CancellationToken ct) =>
+        access.IsAdmin || await db.Departments.AnyAsync(d => d.HeadId == access.UserId, ct);
+
     /// <summary>The colleagues this user stands in for today.</summary>
     public async Task<List<DeputyshipDto>> ActingForAsync(Guid deputyId, CancellationToken ct)
     {
@@ -43,7 +68,7 @@ public sealed class ListDeputyships(LetopisDb db, TimeProvider time, CompanyTime
             d.StartsOn, d.EndsOn, d.Reason, d.StartsOn <= today && d.EndsOn >= today, d.Version));
 }
 
-public sealed class SetDeputy(LetopisDb db, TimeProvider time, CompanyTimeZone company, ListDeputyships list)
+public sealed class SetDeputy(LetopisDb db, TimeProvider time, CompanyTimeZone company, ListDeputyships list, ICurrentActor actor)
 {
     public async Task<Result<DeputyshipDto>> HandleAsync(AccessContext access, SetDeputyRequest request, CancellationToken ct)
     {
@@ -55,7 +80,7 @@ public sealed class SetDeputy(LetopisDb db, TimeProvider time, CompanyTimeZone c
             .Select(u => new { u.Id, u.DepartmentId }).SingleOrDefaultAsync(ct);
         if (principal is null)
             return Error.Validation(("principalId", FieldErrors.NotFound));
-        if (principalId != access.UserId && !access.IsAdmin && !await IsHeadOfAsync(access.UserId, principal.DepartmentId, ct))
+        if (principalId != access.UserId && !access.IsAdmin && !await DeputyAuthority.IsHeadOfAsync(db, access.UserId, principal.DepartmentId, ct))
             return Error.Forbidden();
 
         if (request.DeputyId is not { } deputyId)
@@ -94,11 +119,61 @@ public sealed class SetDeputy(LetopisDb db, TimeProvider time, CompanyTimeZone c
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Deputyships.Add(deputyship);
+        // The absent person's history tells who stood in for them, when, and who arranged it.
+        db.ChangeRecords.Add(ChangeRecord.Of(EntityKinds.User, principalId, deputyship.CreatedAt, actor, ChangeOperation.Updated,
+            DeputyAuthority.HistoryField, null, await DeputyAuthority.DescribeAsync(db, deputyship, ct)));
         await db.SaveChangesAsync(ct);
         return await list.Project(db.Deputyships.Where(d => d.Id == deputyship.Id), today).SingleAsync(ct);
     }
+}
 
-    private async Task<bool> IsHeadOfAsync(Guid userId, Guid? departmentId, CancellationToken ct)
+public sealed class EndDeputyship(LetopisDb db, TimeProvider time, CompanyTimeZone company, ICurrentActor actor)
+{
+    /// <summary>Cancels a future deputyship or ends a running one yesterday: the two people in it, the absent one's head, or an administrator.</summary>
+    public async Task<Result<bool>> HandleAsync(AccessContext access, Guid id, CancellationToken ct)
+    {
+        var deputyship = await db.Deputyships.SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (deputyship is null)
+            return Error.NotFound();
+        if (!access.IsAdmin && deputyship.PrincipalId != access.UserId && deputyship.DeputyId != access.UserId)
+        {
+            var departmentId = await db.Users.Where(u => u.Id == deputyship.PrincipalId).Select(u => u.DepartmentId).SingleOrDefaultAsync(ct);
+            if (!await DeputyAuthority.IsHeadOfAsync(db, access.UserId, departmentId, ct))
+                return Error.NotFound();
+        }
+        var today = company.Today(time);
+        var before = await DeputyAuthority.DescribeAsync(db, deputyship, ct);
+        if (deputyship.StartsOn >= today)
+            db.Deputyships.Remove(deputyship);
+        else if (deputyship.EndsOn >= today)
+            deputyship.EndsOn = today.AddDays(-1);
+        else
+            return new Error("deputyship_ended", "This deputyship has already ended.");
+        db.ChangeRecords.Add(ChangeRecord.Of(EntityKinds.User, deputyship.PrincipalId, time.GetUtcNow().UtcDateTime, actor, ChangeOperation.Updated,
+            DeputyAuthority.HistoryField, before, db.Entry(deputyship).State == EntityState.Deleted ? null : await DeputyAuthority.DescribeAsync(db, deputyship, ct)));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}
+
+/// <summary>Who may arrange deputies for whom, and how a deputyship reads in the absent person's history.</summary>
+internal static class DeputyAuthority
+{
+    /// <summary>The history field of a user that records their deputies.</summary>
+    public const string HistoryField = "deputy";
+
+    /// <summary>A head's or an administrator's list is a working list, not an archive.</summary>
+    public const int ListLimit = 500;
+
+    /// <summary>«Петров Сергей Николаевич, 01.12.2026 – 07.12.2026»: the deputy and the period, as the history shows it.</summary>
+    public static async Task<string> DescribeAsync(LetopisDb db, Deputyship d, CancellationToken ct)
+    {
+        var name = await db.Users.Where(u => u.Id == d.DeputyId).Select(u => u.FullName).SingleAsync(ct);
+        return $"{name}, {d.StartsOn:dd.MM.yyyy} – {d.EndsOn:dd.MM.yyyy}";
+    }
+
+    /// <summary>Whether the user heads the department or one above it.</summary>
+    public static async Task<bool> IsHeadOfAsync(LetopisDb db, Guid userId, Guid? departmentId, CancellationToken ct)
     {
         if (departmentId is null)
             return false;
@@ -110,24 +185,17 @@ public sealed class SetDeputy(LetopisDb db, TimeProvider time, CompanyTimeZone c
         }
         return false;
     }
-}
 
-public sealed class EndDeputyship(LetopisDb db, TimeProvider time, CompanyTimeZone company)
-{
-    /// <summary>Cancels a future deputyship or ends a running one yesterday.</summary>
-    public async Task<Result<bool>> HandleAsync(AccessContext access, Guid id, CancellationToken ct)
+    /// <summary>The people in the departments the user heads, and below.</summary>
+    public static async Task<List<Guid>> ManagedPeopleAsync(LetopisDb db, Guid userId, CancellationToken ct)
     {
-        var deputyship = await db.Deputyships.SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (deputyship is null || (!access.IsAdmin && deputyship.PrincipalId != access.UserId && deputyship.DeputyId != access.UserId))
-            return Error.NotFound();
-        var today = company.Today(time);
-        if (deputyship.StartsOn >= today)
-            db.Deputyships.Remove(deputyship);
-        else if (deputyship.EndsOn >= today)
-            deputyship.EndsOn = today.AddDays(-1);
-        else
-            return new Error("deputyship_ended", "This deputyship has already ended.");
-        await db.SaveChangesAsync(ct);
-        return true;
+        if (!await db.Departments.AnyAsync(d => d.HeadId == userId, ct))
+            return [];
+        var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.ParentId, d.HeadId }).ToListAsync(ct);
+        var tree = new HashSet<Guid>();
+        foreach (var headed in departments.Where(d => d.HeadId == userId))
+            tree.UnionWith(Department.SelfAndDescendants(headed.Id, departments.Select(d => (d.Id, d.ParentId))));
+        return await db.Users.AsNoTracking().Where(u => u.DepartmentId != null && tree.Contains(u.DepartmentId.Value) && u.Id != userId)
+            .Select(u => u.Id).ToListAsync(ct);
     }
 }

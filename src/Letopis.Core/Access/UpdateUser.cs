@@ -17,7 +17,8 @@ public sealed record UpdateUserRequest(
     int? Version,
     int? IfMatchVersion,
     Optional<string?> TimeZone = default,
-    bool RevokeApiTokens = false);
+    bool RevokeApiTokens = false,
+    Optional<string?> Position = default);
 
 /// <summary>An administrator edits a user; <see cref="UpdateOwnProfile"/> covers what users change themselves.</summary>
 public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimeProvider time, ICurrentActor actor)
@@ -40,6 +41,7 @@ public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimePro
         if (request.Culture is { HasValue: true, Value: var culture } && culture is not ("ru" or "en"))
             errors.Add(("culture", FieldErrors.Invalid));
         UserRules.ValidateTimeZone(errors, request.TimeZone);
+        var position = request.Position.HasValue ? TextRules.Field(request.Position.Value, "position", TextLimits.Name, errors) : user.Position;
         if (request.Roles is { HasValue: true, Value: { Count: 0 } or null })
             errors.Add(("roles", FieldErrors.Required));
         if (request.IsActive is { HasValue: true, Value: false } && id == access.UserId)
@@ -70,6 +72,7 @@ public sealed class UpdateUser(LetopisDb db, UserManager<AppUser> users, TimePro
         }
         if (request.DepartmentId.HasValue)
             user.DepartmentId = request.DepartmentId.Value;
+        user.Position = position;
         // A deactivation, a password reset and a role change end the user's sessions: a cookie or an
         // access token issued before must not keep the old password's or the old roles' reach.
         var endSessions = false;

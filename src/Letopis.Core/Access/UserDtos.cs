@@ -5,6 +5,7 @@ namespace Letopis.Core.Access;
 
 /// <summary>A user as lists and cards show it.</summary>
 /// <param name="TimeZone">The IANA time zone the user chose; null: the company's.</param>
+/// <param name="Position">The position held («Менеджер по продажам»).</param>
 public sealed record UserDto(
     Guid Id,
     string Login,
@@ -17,7 +18,8 @@ public sealed record UserDto(
     bool LockedOut,
     string Culture,
     string? TimeZone,
-    int Version);
+    int Version,
+    string? Position = null);
 
 internal static class UserProjection
 {
@@ -43,6 +45,7 @@ internal static class UserProjection
                 u.Culture,
                 u.TimeZone,
                 u.Version,
+                u.Position,
             })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
@@ -61,6 +64,6 @@ internal static class UserProjection
         return rows.Select(r => new UserDto(
             r.Id, r.UserName!, r.FullName, r.Email, r.DepartmentId, r.DepartmentName,
             rolesByUser[r.Id].Order().ToList(), r.IsActive,
-            locked.Contains(SignInAttempt.KeyOf(r.NormalizedUserName ?? "")), r.Culture, r.TimeZone, r.Version)).ToList();
+            locked.Contains(SignInAttempt.KeyOf(r.NormalizedUserName ?? "")), r.Culture, r.TimeZone, r.Version, r.Position)).ToList();
     }
 }

@@ -219,6 +219,7 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
         builder.Entity<AppUser>(e =>
         {
             e.Property(u => u.FullName).HasMaxLength(TextLimits.Name).IsRequired();
+            e.Property(u => u.Position).HasMaxLength(TextLimits.Name);
             e.Property(u => u.Culture).HasMaxLength(8);
             e.Property(u => u.TimeZone).HasMaxLength(TimeZones.MaxIdLength);
             e.Property(u => u.Version).IsConcurrencyToken();

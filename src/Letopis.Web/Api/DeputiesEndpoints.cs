@@ -19,8 +19,14 @@ public static class DeputiesEndpoints
             .WithSummary("Ends a deputyship");
     }
 
-    internal static async Task<Ok<List<DeputyshipDto>>> List([Description("Also list deputyships that have ended.")] bool? includePast, CurrentActor actor, ListDeputyships handler, CancellationToken ct) =>
-        TypedResults.Ok(await handler.HandleAsync(actor.UserId!.Value, includePast ?? false, ct));
+    /// <summary>The caller's own deputyships; with <c>managed=true</c>, those of the people the caller manages (a head's department, an administrator's everyone).</summary>
+    internal static async Task<Ok<List<DeputyshipDto>>> List(
+        [Description("Also list deputyships that have ended.")] bool? includePast,
+        [Description("true: the deputyships of the people the caller manages instead of the caller's own.")] bool? managed,
+        CurrentActor actor, LetopisDb db, ListDeputyships handler, CancellationToken ct) =>
+        TypedResults.Ok(managed == true
+            ? await handler.ManagedAsync(await AccessContext.LoadAsync(db, actor.UserId!.Value, ct), includePast ?? false, ct)
+            : await handler.HandleAsync(actor.UserId!.Value, includePast ?? false, ct));
 
     internal static async Task<Results<Created<DeputyshipDto>, ProblemHttpResult>> Create(
         SetDeputyRequest request, CurrentActor actor, LetopisDb db, SetDeputy handler, ProblemWriter problems, CancellationToken ct)

@@ -57,7 +57,7 @@ public static class UsersEndpoints
             body.Field<string?>("fullName"), body.Field<string?>("email"), body.Field<Guid?>("departmentId"),
             body.Field<IReadOnlyList<string>?>("roles"), body.Field<bool?>("isActive"), body.Field<string?>("culture"),
             body.Field<string?>("password"), body.VersionField(), http.Request.IfMatchVersion(), body.Field<string?>("timeZone"),
-            RevokeApiTokens: body.Field<bool?>("revokeApiTokens").Value ?? false);
+            RevokeApiTokens: body.Field<bool?>("revokeApiTokens").Value ?? false, Position: body.Field<string?>("position"));
         var result = await handler.HandleAsync(await actor.AccessAsync(db, ct), id, request, ct);
         if (!result.IsSuccess)
             return problems.Result(result.Error!);
