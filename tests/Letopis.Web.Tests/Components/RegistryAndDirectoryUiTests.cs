@@ -33,8 +33,13 @@ public sealed class RegistryAndDirectoryUiTests : HostedComponentTest
         var counterparty = await FileTestKit.CounterpartyAsync(admin, "ООО Реестр " + Marker());
         var contract = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/documents", new
         {
-            typeCode = "contract", title = "Подряд", counterpartyId = counterparty, responsibleId = manager.Id, registeredOn = "2026-11-20",
-            validFrom = "2026-11-20", validTo = "2026-12-07",
+            typeCode = "contract",
+            title = "Подряд",
+            counterpartyId = counterparty,
+            responsibleId = manager.Id,
+            registeredOn = "2026-11-20",
+            validFrom = "2026-11-20",
+            validTo = "2026-12-07",
         }));
         for (var i = 1; i <= 10; i++)
             await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/documents", new { typeCode = "appendix", title = $"Приложение {i}", parentId = contract, counterpartyId = counterparty, registeredOn = "2026-11-20" }));

@@ -81,8 +81,13 @@ public class DocumentRegistryTests
         var manager = await host.CreateUserAsync(fullName: "Сидорова Анна Павловна");
         await RegisterAsync(client, new
         {
-            typeCode = "contract", title = "Аренда", counterpartyId = counterparty, ourCompanyId = oursId, responsibleId = manager.Id,
-            validFrom = "2026-01-01", validTo = "2026-12-31",
+            typeCode = "contract",
+            title = "Аренда",
+            counterpartyId = counterparty,
+            ourCompanyId = oursId,
+            responsibleId = manager.Id,
+            validFrom = "2026-01-01",
+            validTo = "2026-12-31",
         });
 
         var row = (await PageAsync(client, $"counterpartyId={counterparty}")).GetProperty("items")[0];
@@ -167,14 +172,24 @@ public class DocumentRegistryTests
 
         var first = await RegisterAsync(managerClient, new
         {
-            typeCode = "contract", title = "=Договор; «первый»", counterpartyId = counterparty, amount = 1234.5m, registeredOn = "2026-11-02",
-            validFrom = "2026-11-02", validTo = "2026-12-10",
+            typeCode = "contract",
+            title = "=Договор; «первый»",
+            counterpartyId = counterparty,
+            amount = 1234.5m,
+            registeredOn = "2026-11-02",
+            validFrom = "2026-11-02",
+            validTo = "2026-12-10",
         });
         var second = await RegisterAsync(managerClient, new { typeCode = "contract", title = "Второй", counterpartyId = counterparty, registeredOn = "2026-11-01" });
         // The same counterparty, another department's contract: hidden from the manager in the list and the export.
         await RegisterAsync(admin, new
         {
-            typeCode = "contract", title = "Чужой договор", counterpartyId = counterparty, responsibleId = stranger.Id, registeredOn = "2026-11-03", validTo = "2026-12-01",
+            typeCode = "contract",
+            title = "Чужой договор",
+            counterpartyId = counterparty,
+            responsibleId = stranger.Id,
+            registeredOn = "2026-11-03",
+            validTo = "2026-12-01",
         });
         return (managerClient, counterparty, [first.Str("number")!, second.Str("number")!]);
     }
