@@ -35,6 +35,8 @@ public class ActivitiesJourneyTests(LetopisServer server)
         await Assertions.Expect(head.Field("plan-subject")).ToHaveValueAsync(topic);
         await Text(head, "plan-description").FillAsync("Уточнить объёмы B25 на декабрь; предложить скидку 3 % при предоплате.");
         await head.ShotAsync(server, "activity-plan");
+        // The form proposes the next working hour, which on an evening or a weekend is another day.
+        var plannedDay = DateOnly.ParseExact(await head.Field("plan-date").InputValueAsync(), "dd.MM.yyyy");
         await head.ClickAsync("[data-testid=plan-save]");
         await head.WaitForSelectorAsync("[data-testid=plan-dialog]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
         await head.WaitForSelectorAsync($"[data-testid=timeline-item] >> text=Запланировано: {topic}");
@@ -42,6 +44,7 @@ public class ActivitiesJourneyTests(LetopisServer server)
         // The employee lands on «Контакты» and sees the call in today's «Звонки» with what is needed to dial.
         var employee = await server.NewPageAsync();
         await employee.SignInAsync("ivanova", LetopisServer.DemoPassword);
+        await employee.GoAsync($"/?date={plannedDay:yyyy-MM-dd}");
         var call = employee.Locator("[data-testid=agenda-group][data-kind=call] [data-testid=activity-item]", new PageLocatorOptions { HasText = topic });
         await Assertions.Expect(call).ToHaveCountAsync(1);
         (await employee.InnerTextAsync("[data-testid=agenda-group][data-kind=call] [data-testid=agenda-group-title]")).ShouldStartWith("Звонки (");
