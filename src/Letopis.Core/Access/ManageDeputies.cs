@@ -46,7 +46,7 @@ public sealed class ListDeputyships(LetopisDb db, TimeProvider time, CompanyTime
         }
         if (!includePast)
             query = query.Where(d => d.EndsOn >= today);
-        return await Project(query.Take(DeputyAuthority.ListLimit), today).ToListAsync(ct);
+        return await Project(query.OrderByDescending(d => d.StartsOn).ThenBy(d => d.Id).Take(DeputyAuthority.ListLimit), today).ToListAsync(ct);
     }
 
     /// <summary>Whether the caller arranges deputies for others: an administrator, or the head of a department.</summary>

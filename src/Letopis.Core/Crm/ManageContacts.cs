@@ -375,7 +375,7 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
                 c.Phone,
                 c.Email,
                 Names = db.CounterpartyContacts.Where(l => l.ContactId == c.Id)
-                    .Join(visible, l => l.CounterpartyId, v => v.Id, (l, v) => v.Name).Take(3).ToList(),
+                    .Join(visible, l => l.CounterpartyId, v => v.Id, (l, v) => v.Name).OrderBy(n => n).Take(3).ToList(),
             })
             .ToListAsync(ct);
         var items = found.Select(f => new ContactSearchItem(f.Id, f.FullName, FormatPhone(f.Phone), f.Email, string.Join(", ", f.Names))).ToList();

@@ -20,7 +20,7 @@ public static class SortKeys
         while (true)
         {
             var names = await db.Counterparties.AsNoTracking().Where(c => c.SortName == "")
-                .Select(c => new { c.Id, c.Name }).Take(Batch).ToListAsync(ct);
+                .OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).Take(Batch).ToListAsync(ct);
             if (names.Count == 0)
                 break;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -37,7 +37,7 @@ public static class SortKeys
         while (true)
         {
             var numbers = await db.Documents.AsNoTracking().Where(d => d.NumberSortKey == null)
-                .Select(d => new { d.Id, d.Number }).Take(Batch).ToListAsync(ct);
+                .OrderBy(d => d.Id).Select(d => new { d.Id, d.Number }).Take(Batch).ToListAsync(ct);
             if (numbers.Count == 0)
                 break;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

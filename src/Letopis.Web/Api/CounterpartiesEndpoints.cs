@@ -198,7 +198,10 @@ public static class CounterpartiesEndpoints
     /// <c>count</c> and <c>entries</c>; <c>page</c>, <c>pageSize</c> and <c>total</c> still count entries.
     /// </summary>
     internal static async Task<Results<Ok<PageOf<TimelineEntryResponse>>, ProblemHttpResult>> TimelineOf(
-        Guid id, int? page, int? pageSize, string? kind, bool? group, CurrentActor actor, ReadTimeline handler, IStringLocalizer<SharedResource> text,
+        Guid id, int? page, int? pageSize,
+        [Description("Only these kinds, comma-separated: calls, notes, documents, changes.")] string? kind,
+        [Description("true: consecutive entries of one kind about one record come as one entry with count and entries.")] bool? group,
+        CurrentActor actor, ReadTimeline handler, IStringLocalizer<SharedResource> text,
         ProblemWriter problems, CancellationToken ct)
     {
         var kinds = TimelineFilters.Parse(kind);

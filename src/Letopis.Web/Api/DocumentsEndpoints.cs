@@ -161,7 +161,7 @@ public static class DocumentsEndpoints
     /// with <c>limit</c> and <c>total</c>.
     /// </summary>
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
-        string? format, [AsParameters] DocumentListQuery query, CurrentActor actor, ExportDocuments export,
+        [Description("csv or xlsx.")] string? format, [AsParameters] DocumentListQuery query, CurrentActor actor, ExportDocuments export,
         Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> text, ProblemWriter problems, TimeProvider time,
         UserClock clock, CancellationToken ct)
     {

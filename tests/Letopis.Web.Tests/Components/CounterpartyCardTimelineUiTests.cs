@@ -18,7 +18,7 @@ public sealed class CounterpartyCardTimelineUiTests : HostedComponentTest
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    private sealed record Arranged(LetopisHost Host, Guid Counterparty, Guid Document, Guid Next, Guid Done, string Tag);
+    private sealed record Arranged(LetopisHost Host, Guid Counterparty, Guid Document, Guid Next, Guid Done, string Tag, string Inn);
 
     private async Task<Arranged> ArrangeAsync(string provider)
     {
@@ -26,11 +26,12 @@ public sealed class CounterpartyCardTimelineUiTests : HostedComponentTest
         var admin = await host.AdminAsync();
         var tag = Guid.NewGuid().ToString("N")[..6];
         var manager = await host.CreateUserAsync(fullName: $"Котова Ирина {tag}");
+        var inn = TestRequisites.Inn10();
         var counterparty = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/counterparties", new
         {
             kind = "company",
             name = $"ООО «Сводка-{tag}»",
-            inn = "7707083893",
+            inn,
             kpp = "773601001",
             phone = "8 (495) 111-22-33",
             email = $"office{tag}@example.ru",
@@ -57,7 +58,7 @@ public sealed class CounterpartyCardTimelineUiTests : HostedComponentTest
         });
         SignIn(host, await FileTestKit.AdminIdAsync(host));
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("ru-RU");
-        return new Arranged(host, counterparty, document, next, done, tag);
+        return new Arranged(host, counterparty, document, next, done, tag, inn);
     }
 
     [Theory]
@@ -73,7 +74,7 @@ public sealed class CounterpartyCardTimelineUiTests : HostedComponentTest
         phone.GetAttribute("href").ShouldBe("tel:+74951112233");
         phone.TextContent.Trim().ShouldBe("+7 495 111-22-33");
         cut.Find("[data-testid=summary-email]").GetAttribute("href").ShouldBe($"mailto:office{s.Tag}@example.ru");
-        cut.Find("[data-testid=summary-inn]").TextContent.Trim().ShouldBe("7707083893 / 773601001");
+        cut.Find("[data-testid=summary-inn]").TextContent.Trim().ShouldBe($"{s.Inn} / 773601001");
         cut.Find("[data-testid=summary-responsible]").TextContent.Trim().ShouldBe($"Котова Ирина {s.Tag}");
         var next = cut.Find("[data-testid=summary-next] a");
         next.GetAttribute("href").ShouldBe($"/activities/{s.Next}");

@@ -88,7 +88,7 @@ public sealed partial class HistoryEntriesUiTests : HostedComponentTest
         {
             kind = "company",
             name = $"ООО «Телефон-{tag}»",
-            inn = "7707083893",
+            inn = TestRequisites.Inn10(),
             phone = "84951234567",
             email = $"info{tag}@example.ru",
             regionId = region,
