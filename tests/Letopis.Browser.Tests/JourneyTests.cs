@@ -139,7 +139,8 @@ public class JourneyTests(LetopisServer server)
         (await page.InnerTextAsync("[data-testid=greeting]")).ShouldBe("Здравствуйте, Мария Александровна!");
         (await page.Locator("[data-testid=nav-admin]").CountAsync()).ShouldBe(0);
         (await page.InnerTextAsync("[data-testid=nav-drawer]")).ShouldNotContain("Администрирование");
-        (await page.InnerTextAsync("[data-testid=bell-badge]")).ShouldContain("1");
+        // At least the deputyship notice; other journeys on the same server may have added more.
+        (await page.InnerTextAsync("[data-testid=bell-badge]")).ShouldMatch("[1-9]");
         await page.ShotAsync(server, "home-employee");
 
         await page.ClickAsync("[data-testid=bell-button]");

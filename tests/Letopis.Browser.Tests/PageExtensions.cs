@@ -62,6 +62,16 @@ public static class FieldExtensions
     {
         await page.Locator($"[data-testid={testId}]").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = option }).First.ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        // A single choice closes its list; a multiple one stays open and Esc closes it. Esc is not
+        // pressed otherwise: in a dialog it would close the dialog.
+        try
+        {
+            await page.Locator(".mud-popover-open .mud-list-item").First
+                .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 2000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.Keyboard.PressAsync("Escape");
+        }
     }
 }
