@@ -82,6 +82,7 @@ public static class CoreRegistration
         services.AddScoped<Activities.ReadActivity>();
         services.AddScoped<Activities.ActivityNotes>();
         services.AddScoped<Documents.SeedDocumentTypes>();
+        services.AddScoped<Deals.SeedSales>();
         services.AddScoped<Documents.ManageDocumentTypes>();
         services.AddScoped<Documents.ManageJournals>();
         services.AddScoped<Documents.RegisterDocument>();

@@ -53,6 +53,12 @@ public class ApiToken
 
     public DateTime? RevokedAt { get; set; }
 
+    /// <summary>What the token may do: null for everything its owner may; <see cref="LeadIntake"/> for creating leads only (web forms, telephony).</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>The scope of a token that may only create leads.</summary>
+    public const string LeadIntake = "leads:create";
+
     public static string Hash(string secret) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
 

@@ -11,7 +11,7 @@ public static class EntityKinds
     /// Record kinds whose visibility is decided by the responsible person's department: the kinds that
     /// exist. Rows of kinds no longer listed may remain in old databases; they are never read.
     /// </summary>
-    public static readonly string[] Scoped = ["counterparty", "contact", "activity", "document"];
+    public static readonly string[] Scoped = ["counterparty", "contact", "lead", "deal", "activity", "document"];
 
     public static bool IsScoped(string kind) => Scoped.Contains(kind);
 
@@ -21,8 +21,17 @@ public static class EntityKinds
     /// <summary>Document types and registration journals: a setting like custom fields.</summary>
     public const string DocumentType = "documentType";
 
+    /// <summary>Pipelines and their stages (the lead stages and the deal pipelines): a setting like document types.</summary>
+    public const string Pipeline = "pipeline";
+
+    /// <summary>
+    /// The outcome of leads: its edit right moves a converted or junk lead back out of the final
+    /// stage (the created records stay); create and delete mean nothing for it.
+    /// </summary>
+    public const string LeadOutcome = "leadOutcome";
+
     /// <summary>Kinds of settings whose create, edit and delete rights are given per role; everyone reads them.</summary>
-    public static readonly string[] Settings = [CustomField, DocumentType];
+    public static readonly string[] Settings = [CustomField, DocumentType, Pipeline, LeadOutcome];
 
     /// <summary>Every row of the permission matrix: record kinds, then settings.</summary>
     public static readonly string[] InMatrix = [.. Scoped, .. Settings];

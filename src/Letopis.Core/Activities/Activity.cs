@@ -73,6 +73,12 @@ public class Activity : IVersioned, IAudited
 
     public Guid? ContactId { get; set; }
 
+    /// <summary>The lead the activity is planned on.</summary>
+    public Guid? LeadId { get; set; }
+
+    /// <summary>The deal the activity is planned on.</summary>
+    public Guid? DealId { get; set; }
+
     /// <summary>Remind the assignee this many minutes before the start; null: no advance reminder.</summary>
     public int? RemindBeforeMinutes { get; set; }
 
@@ -146,6 +152,11 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         // The counterparty card's activities.
         e.HasIndex(a => new { a.CounterpartyId, a.PlannedAt });
         e.HasIndex(a => a.ContactId);
+        // The lead and deal cards' activities.
+        e.HasOne<Leads.Lead>().WithMany().HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<Deals.Deal>().WithMany().HasForeignKey(a => a.DealId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(a => new { a.LeadId, a.PlannedAt });
+        e.HasIndex(a => new { a.DealId, a.PlannedAt });
         e.HasIndex(a => a.PlannedById);
         e.HasIndex(a => a.FollowUpOfId);
     }

@@ -12,6 +12,12 @@ public enum ReferenceBook
     Group,
     ActivityType,
     AdSource,
+
+    /// <summary>Why a lead is junk («некачественный лид»).</summary>
+    JunkReason,
+
+    /// <summary>Why a deal was lost.</summary>
+    LostReason,
 }
 
 /// <summary>An entry of a reference book. Archived entries stay on old records but leave pick lists.</summary>
@@ -40,6 +46,8 @@ public class ReferenceItem : IVersioned, IAudited
         ["groups"] = ReferenceBook.Group,
         ["activity-types"] = ReferenceBook.ActivityType,
         ["ad-sources"] = ReferenceBook.AdSource,
+        ["junk-reasons"] = ReferenceBook.JunkReason,
+        ["lost-reasons"] = ReferenceBook.LostReason,
     };
 }
 

@@ -15,7 +15,14 @@ public class TimelineEvent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    public Guid CounterpartyId { get; set; }
+    /// <summary>The counterparty whose timeline shows the event; null for an event of a lead without a client yet.</summary>
+    public Guid? CounterpartyId { get; set; }
+
+    /// <summary>The lead whose timeline shows the event.</summary>
+    public Guid? LeadId { get; set; }
+
+    /// <summary>The deal whose timeline shows the event.</summary>
+    public Guid? DealId { get; set; }
 
     public DateTime At { get; set; }
 
@@ -56,6 +63,17 @@ public static class TimelineKinds
     public const string DocumentRegistered = "document_registered";
     public const string DocumentStatus = "document_status";
     public const string DocumentFile = "document_file";
+    public const string LeadCreated = "lead_created";
+    public const string LeadChanged = "lead_changed";
+    public const string LeadStage = "lead_stage";
+    public const string LeadJunk = "lead_junk";
+    public const string LeadConverted = "lead_converted";
+    public const string LeadReopened = "lead_reopened";
+    public const string DealCreated = "deal_created";
+    public const string DealChanged = "deal_changed";
+    public const string DealStage = "deal_stage";
+    public const string DealWon = "deal_won";
+    public const string DealLost = "deal_lost";
 }
 
 /// <summary>The small domain service every feature uses to write to a counterparty's timeline.</summary>
@@ -98,5 +116,9 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         e.Property(t => t.EntityKind).HasMaxLength(40);
         e.HasOne<Counterparty>().WithMany().HasForeignKey(t => t.CounterpartyId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(t => new { t.CounterpartyId, t.At });
+        e.HasOne<Leads.Lead>().WithMany().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Deals.Deal>().WithMany().HasForeignKey(t => t.DealId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(t => new { t.LeadId, t.At });
+        e.HasIndex(t => new { t.DealId, t.At });
     }
 }

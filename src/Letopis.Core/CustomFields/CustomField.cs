@@ -29,8 +29,10 @@ public static class CustomFieldEntities
     /// <summary>A counterparty (of any legal form); the API calls the entity <c>company</c>.</summary>
     public const string Company = "company";
     public const string Document = "document";
+    public const string Lead = "lead";
+    public const string Deal = "deal";
 
-    public static readonly string[] All = [Company, Contact, Document];
+    public static readonly string[] All = [Lead, Company, Contact, Deal, Document];
 }
 
 /// <summary>
@@ -73,6 +75,12 @@ public class CustomField : IVersioned, IAudited
     /// <summary>Archived fields keep their values but leave forms and filters.</summary>
     public bool IsArchived { get; set; }
 
+    /// <summary>
+    /// List fields sharing one list of options (a lead's field and the fields its conversion made on
+    /// the contact, company and deal): editing the options of one edits them on all.
+    /// </summary>
+    public Guid? OptionsGroupId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public int Version { get; set; }
@@ -101,5 +109,6 @@ internal sealed class CustomFieldConfiguration : IEntityTypeConfiguration<Custom
         e.Property(f => f.Options).HasMaxLength(TextLimits.Long * 16);
         e.Property(f => f.Version).IsConcurrencyToken();
         e.HasIndex(f => new { f.Entity, f.Code }).IsUnique();
+        e.HasIndex(f => f.OptionsGroupId);
     }
 }

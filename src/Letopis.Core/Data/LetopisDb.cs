@@ -99,6 +99,22 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
 
     public DbSet<Documents.DocumentFileVersion> DocumentFileVersions => Set<Documents.DocumentFileVersion>();
 
+    public DbSet<Deals.Pipeline> Pipelines => Set<Deals.Pipeline>();
+
+    public DbSet<Deals.PipelineStage> PipelineStages => Set<Deals.PipelineStage>();
+
+    public DbSet<Deals.Deal> Deals => Set<Deals.Deal>();
+
+    public DbSet<Deals.DealContact> DealContacts => Set<Deals.DealContact>();
+
+    public DbSet<Deals.DealItem> DealItems => Set<Deals.DealItem>();
+
+    public DbSet<Deals.StageTransition> StageTransitions => Set<Deals.StageTransition>();
+
+    public DbSet<Deals.StageTotal> StageTotals => Set<Deals.StageTotal>();
+
+    public DbSet<Leads.Lead> Leads => Set<Leads.Lead>();
+
     /// <summary>
     /// Who the coming saves are recorded as, when a handler knows better than the request: a deputy
     /// working on the absent colleague's record without having switched to them is still their deputy.
@@ -118,10 +134,11 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
         // Nothing searchable or counted changes through this overload today; if it ever does, both still follow.
         var stale = SearchIndex.CollectStaleAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         var counts = Data.RecordCounts.Collect(ChangeTracker);
+        var stages = Letopis.Core.Deals.StageTotals.Collect(ChangeTracker);
         using var turn = SqliteWriteGate.Enter(this);
-        return history.Count == 0 && stale.Count == 0 && counts.Count == 0
+        return history.Count == 0 && stale.Count == 0 && counts.Count == 0 && stages.Count == 0
             ? base.SaveChanges(acceptAllChangesOnSuccess)
-            : SaveWithLogsAsync(acceptAllChangesOnSuccess, history, stale, counts, CancellationToken.None).GetAwaiter().GetResult();
+            : SaveWithLogsAsync(acceptAllChangesOnSuccess, history, stale, counts, stages, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -129,18 +146,20 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
         var history = PrepareSave();
         var stale = await SearchIndex.CollectStaleAsync(this, cancellationToken);
         var counts = Data.RecordCounts.Collect(ChangeTracker);
+        var stages = Letopis.Core.Deals.StageTotals.Collect(ChangeTracker);
         using var turn = await SqliteWriteGate.EnterAsync(this, cancellationToken);
-        return history.Count == 0 && stale.Count == 0 && counts.Count == 0
+        return history.Count == 0 && stale.Count == 0 && counts.Count == 0 && stages.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : await SaveWithLogsAsync(acceptAllChangesOnSuccess, history, stale, counts, cancellationToken);
+            : await SaveWithLogsAsync(acceptAllChangesOnSuccess, history, stale, counts, stages, cancellationToken);
     }
 
     /// <summary>
     /// Saves, then writes the history rows, rewrites the search rows of the changed records and the
-    /// kept totals, all in one transaction, so that none of them is ever half-written.
+    /// kept totals (directory counts, board columns), all in one transaction, so that none of them is ever half-written.
     /// </summary>
     private async Task<int> SaveWithLogsAsync(
-        bool acceptAllChangesOnSuccess, List<ChangeRecord> history, List<StaleRecords> stale, Dictionary<(string, Guid), long> counts, CancellationToken ct)
+        bool acceptAllChangesOnSuccess, List<ChangeRecord> history, List<StaleRecords> stale, Dictionary<(string, Guid), long> counts,
+        Dictionary<(Guid, Guid), (long, long)> stages, CancellationToken ct)
     {
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
@@ -151,6 +170,7 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
         if (stale.Count > 0)
             await SearchIndex.RefreshAsync(this, stale, batch, ct);
         await Data.RecordCounts.ApplyAsync(batch, counts, ct);
+        await Letopis.Core.Deals.StageTotals.ApplyAsync(batch, stages, ct);
         await batch.FlushAsync(ct);
         if (transaction is not null)
             await transaction.CommitAsync(ct);
@@ -191,6 +211,16 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
                 if (entry.Entity.SortName != key)
                     entry.Entity.SortName = key;
             }
+        }
+        foreach (var entry in ChangeTracker.Entries<Letopis.Core.Leads.Lead>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.TitleNormalized = entry.Entity.Title.ToUpperInvariant();
+        }
+        foreach (var entry in ChangeTracker.Entries<Letopis.Core.Deals.Deal>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.TitleNormalized = entry.Entity.Title.ToUpperInvariant();
         }
         foreach (var entry in ChangeTracker.Entries<Letopis.Core.Documents.Document>())
         {
@@ -266,6 +296,7 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
             e.Property(t => t.Name).HasMaxLength(TextLimits.Short).IsRequired();
             e.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
             e.Property(t => t.Hint).HasMaxLength(16);
+            e.Property(t => t.Scope).HasMaxLength(40);
             e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(t => t.TokenHash).IsUnique();
             e.HasIndex(t => t.UserId);

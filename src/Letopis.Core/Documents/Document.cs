@@ -51,6 +51,9 @@ public class Document : IVersioned, IAudited, IScopedRecord
 
     public Guid? ParentId { get; set; }
 
+    /// <summary>The deal the document belongs to (a contract, an invoice, an offer of the sale).</summary>
+    public Guid? DealId { get; set; }
+
     /// <summary>The top of this document's tree (itself when it has no parent): a whole tree is one index range.</summary>
     [NotAudited]
     public Guid RootId { get; set; }
@@ -152,6 +155,9 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         e.HasIndex(d => new { d.JournalId, d.Number }).IsUnique();
         e.HasIndex(d => new { d.CounterpartyId, d.RegisteredOn });
         e.HasIndex(d => d.ParentId);
+        // The deal card's documents.
+        e.HasOne<Deals.Deal>().WithMany().HasForeignKey(d => d.DealId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(d => new { d.DealId, d.RegisteredOn });
         e.HasIndex(d => d.RootId);
         e.HasIndex(d => new { d.TypeId, d.RegisteredOn });
         e.HasIndex(d => new { d.ResponsibleId, d.RegisteredOn });

@@ -35,6 +35,8 @@ public static class StartupTasks
         }
         if (await services.GetRequiredService<Core.Documents.SeedDocumentTypes>().HandleAsync(app.Lifetime.ApplicationStopping))
             logger.LogInformation("Preconfigured document types created");
+        if (await services.GetRequiredService<Core.Deals.SeedSales>().HandleAsync(app.Lifetime.ApplicationStopping))
+            logger.LogInformation("Lead stages, a first deal pipeline and the usual reasons created");
         if (demo)
         {
             var seeded = await services.GetRequiredService<Core.Demo.SeedDemoCompany>().HandleAsync(app.Lifetime.ApplicationStopping);
