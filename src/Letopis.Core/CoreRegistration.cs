@@ -78,6 +78,8 @@ public static class CoreRegistration
         services.AddScoped<Activities.CompleteActivity>();
         services.AddScoped<Activities.CancelActivity>();
         services.AddScoped<Activities.ReadAgenda>();
+        services.AddScoped<Leads.Conversion.ConvertLead>();
+        services.AddScoped<Leads.Conversion.PreviewConversion>();
         services.AddScoped<Activities.ListActivities>();
         services.AddScoped<Activities.ReadActivity>();
         services.AddScoped<Activities.ActivityNotes>();
