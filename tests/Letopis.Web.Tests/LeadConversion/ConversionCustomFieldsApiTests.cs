@@ -186,4 +186,27 @@ public class ConversionCustomFieldsApiTests
             (await admin.PatchAsJsonAsync($"/api/v1/custom-fields/{field.GetProperty("id").GetGuid()}", new { archived = true })).EnsureSuccessStatusCode();
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Convert_CreatingFieldsWithoutTheCustomFieldRight_Returns403AndCreatesNothing(string provider)
+    {
+        var host = await HostAsync(provider, Purpose);
+        var admin = await host.AdminAsync();
+        var employee = await host.CreateUserAsync();
+        var client = await host.ClientAsync(employee.Login, employee.Password);
+        var leadField = await DefineAsync(admin, new { entity = "lead", code = Unique("floor"), label = Unique("Этажность "), type = "number" });
+        var lead = await LeadAsync(host, employee.Id);
+        await SetLeadValueAsync(host, lead.Id, leadField.GetProperty("id").GetGuid(), v => v.NumberValue = 9 * CustomFieldValue.Scale);
+        var before = await CountsAsync(host);
+
+        var preview = await client.GetFromJsonAsync<JsonElement>($"/api/v1/leads/{lead.Id}/conversion?createCompany=true");
+        preview.GetProperty("unsynchronized").GetArrayLength().ShouldBe(1);
+        preview.GetProperty("canCreateFields").GetBoolean().ShouldBeFalse();
+        await ProblemAsync(await ConvertAsync(client, lead.Id, new { createCompany = true, createFields = new[] { "*" } }),
+            HttpStatusCode.Forbidden, "forbidden");
+
+        (await CountsAsync(host)).ShouldBe(before);
+        (await ReadLeadAsync(host, lead.Id)).Status.ShouldBe(LeadStatus.Open);
+    }
 }
