@@ -58,7 +58,7 @@ if (args[0] == "generate-documents")
     {
         Console.Error.WriteLine(e.Message);
         Console.Error.WriteLine(DocumentGenerateOptions.Usage);
-    Console.Error.WriteLine(SalesGenerateOptions.Usage);
+        Console.Error.WriteLine(SalesGenerateOptions.Usage);
         return 2;
     }
     return await new DocumentGenerator(generate).RunAsync(CancellationToken.None);
