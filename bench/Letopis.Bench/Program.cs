@@ -6,7 +6,8 @@ using Letopis.Bench.Scenarios;
 // Load benchmarks against the real server over loopback HTTP. Each subcommand is one scenario;
 // new scenarios (other endpoints, data generators) are new entries here.
 ILoadScenario[] scenarios = [new MeScenario(), new CardScenario(), new FilteredPageScenario(), new FirstPageScenario(), new CreateScenario(), new SearchScenario(), new AgendaScenario(),
-    new DocumentCardScenario(), new DocumentTreeScenario(), new DocumentNodeTreeScenario(), new DocumentSearchScenario(), new RegisterScenario()];
+    new DocumentCardScenario(), new DocumentTreeScenario(), new DocumentNodeTreeScenario(), new DocumentSearchScenario(), new RegisterScenario(),
+    new LeadsBoardScenario(), new DealsBoardScenario(), new ConvertScenario()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
@@ -57,9 +58,26 @@ if (args[0] == "generate-documents")
     {
         Console.Error.WriteLine(e.Message);
         Console.Error.WriteLine(DocumentGenerateOptions.Usage);
+        Console.Error.WriteLine(SalesGenerateOptions.Usage);
         return 2;
     }
     return await new DocumentGenerator(generate).RunAsync(CancellationToken.None);
+}
+
+if (args[0] == "generate-sales")
+{
+    SalesGenerateOptions generate;
+    try
+    {
+        generate = SalesGenerateOptions.Parse(args[1..]);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(SalesGenerateOptions.Usage);
+        return 2;
+    }
+    return await new SalesGenerator(generate).RunAsync(CancellationToken.None);
 }
 
 if (args[0] == FileTransferScenario.Name)
@@ -98,7 +116,7 @@ if (args[0] == FileTransferScenario.Name)
     }
 }
 
-if (args[0] is "index" or DirectoryFloor.Name)
+if (args[0] is "index" or DirectoryFloor.Name or SalesFloor.Name)
 {
     // Subcommands that work on the database itself (--data-dir, or --provider postgres --connection).
     BenchOptions database;
@@ -115,6 +133,8 @@ if (args[0] is "index" or DirectoryFloor.Name)
     }
     if (args[0] == DirectoryFloor.Name)
         return await DirectoryFloor.RunAsync(database, connection, CancellationToken.None);
+    if (args[0] == SalesFloor.Name)
+        return await SalesFloor.RunAsync(database, connection, CancellationToken.None);
 
     // index: rebuilds the search index of a database filled before the index existed (or by other tools).
     var started = System.Diagnostics.Stopwatch.StartNew();
@@ -185,8 +205,10 @@ void PrintUsage()
     Console.Error.WriteLine($"  {"generate",-28} fill a database with a large directory (see generate options)");
     Console.Error.WriteLine($"  {"generate-activities",-28} add millions of activities to a generated directory (see its options)");
     Console.Error.WriteLine($"  {"generate-documents",-28} add 1,000,000 documents to a generated directory (see its options)");
+    Console.Error.WriteLine($"  {"generate-sales",-28} add 1,000,000 leads and 200,000 deals in three pipelines to a generated directory (see its options)");
     Console.Error.WriteLine($"  {FileTransferScenario.Name,-28} {FileTransferScenario.Description}");
     Console.Error.WriteLine($"  {DirectoryFloor.Name,-28} {DirectoryFloor.Description} (--data-dir or --provider postgres --connection; --clients are threads)");
+    Console.Error.WriteLine($"  {SalesFloor.Name,-28} {SalesFloor.Description} (as {DirectoryFloor.Name})");
     Console.Error.WriteLine($"  {"index",-28} rebuild the search index of a database (--data-dir or --provider postgres --connection)");
     foreach (var s in scenarios)
         Console.Error.WriteLine($"  {s.Name,-28} {s.Description}");
@@ -195,6 +217,7 @@ void PrintUsage()
     Console.Error.WriteLine(GenerateOptions.Usage);
     Console.Error.WriteLine(ActivityGenerateOptions.Usage);
     Console.Error.WriteLine(DocumentGenerateOptions.Usage);
+    Console.Error.WriteLine(SalesGenerateOptions.Usage);
     Console.Error.WriteLine("""
         Example:
           dotnet run -c Release --project bench/Letopis.Bench -- me --clients 1,8 --seconds 10 --warmup 3

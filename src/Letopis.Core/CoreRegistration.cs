@@ -41,6 +41,7 @@ public static class CoreRegistration
         services.AddSingleton<NameBook>();
         services.AddScoped<WorkingCalendar>();
         services.AddScoped<Demo.SeedDemoCompany>();
+        services.AddScoped<Demo.SeedDemoSales>();
         services.AddScoped<Crm.CreateCounterparty>();
         services.AddScoped<Crm.UpdateCounterparty>();
         services.AddScoped<Crm.ListCounterparties>();

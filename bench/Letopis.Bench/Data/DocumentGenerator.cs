@@ -127,13 +127,17 @@ public sealed class DocumentGenerator(DocumentGenerateOptions options)
     }
 
     /// <summary>The search rows of the documents only: the directory's rows stay as they are.</summary>
-    public static async Task<int> IndexDocumentsAsync(string provider, string connectionString, CancellationToken ct)
+    public static Task<int> IndexDocumentsAsync(string provider, string connectionString, CancellationToken ct) =>
+        IndexKindAsync(provider, connectionString, Document.EntityKind, ct);
+
+    /// <summary>Rewrites the search rows of one kind of record (its <see cref="ISearchSource"/>), in batches; the other kinds' rows stay.</summary>
+    public static async Task<int> IndexKindAsync(string provider, string connectionString, string kind, CancellationToken ct)
     {
         var builder = new DbContextOptionsBuilder<Letopis.Core.Data.LetopisDb>();
         DatabaseRegistration.Configure(builder, provider, connectionString);
         await using var db = new Letopis.Core.Data.LetopisDb(builder.Options);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-        var source = SearchIndex.Sources.Single(s => s.Kind == Document.EntityKind);
+        var source = SearchIndex.Sources.Single(s => s.Kind == kind);
         await db.SearchEntries.Where(e => e.Kind == source.Kind).ExecuteDeleteAsync(ct);
         Guid? after = null;
         var done = 0;
@@ -152,7 +156,7 @@ public sealed class DocumentGenerator(DocumentGenerateOptions options)
             done += ids.Count;
             if (clock.Elapsed > TimeSpan.FromSeconds(15))
             {
-                Log($"  search index: {done:N0} documents");
+                Log($"  search index: {done:N0} of kind {kind}");
                 clock.Restart();
             }
         }

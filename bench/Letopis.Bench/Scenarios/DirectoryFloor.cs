@@ -64,51 +64,23 @@ public static class DirectoryFloor
         {
             Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {Name}: {threads} threads, warm-up {options.WarmupSeconds} s, run {options.Seconds} s");
             var run = await RunThreadsAsync(postgres, connectionString, regions, categories, threads, options.WarmupSeconds, options.Seconds, ct);
-            Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}]   {run.PagesPerSecond:0} pages/s, p50 {run.P50:0.00} ms, p95 {run.P95:0.00} ms");
+            Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}]   {run.PerSecond:0} pages/s, p50 {run.P50:0.00} ms, p95 {run.P95:0.00} ms");
             rows.AppendLine(CultureInfo.InvariantCulture,
-                $"| {Name} | {options.Provider} | {threads} | {run.PagesPerSecond:0} | {run.P50:0.00} | {run.P95:0.00} | {run.P99:0.00} | {run.MachineCores:0.00} |");
+                $"| {Name} | {options.Provider} | {threads} | {run.PerSecond:0} | {run.P50:0.00} | {run.P95:0.00} | {run.P99:0.00} | {run.MachineCores:0.00} |");
         }
         Console.WriteLine(rows.ToString());
         return 0;
     }
 
-    private sealed record Run(double PagesPerSecond, double P50, double P95, double P99, double MachineCores);
-
-    private static async Task<Run> RunThreadsAsync(
+    private static Task<FloorRun> RunThreadsAsync(
         bool postgres, string connectionString, IReadOnlyList<Guid> regions, IReadOnlyList<Guid> categories,
-        int threads, int warmupSeconds, int seconds, CancellationToken ct)
-    {
-        var measuring = 0;
-        var stop = 0;
-        var latencies = new List<double>[threads];
-        var workers = Enumerable.Range(0, threads).Select(i =>
-        {
-            latencies[i] = new List<double>(100_000);
-            var thread = new Thread(() => Work(postgres, connectionString, regions, categories, latencies[i], ref measuring, ref stop))
-            {
-                IsBackground = true,
-                Name = $"floor-{i}",
-            };
-            thread.Start();
-            return thread;
-        }).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(warmupSeconds), ct);
-        var cpu = MachineCpu.Busy();
-        var clock = Stopwatch.StartNew();
-        Volatile.Write(ref measuring, 1);
-        await Task.Delay(TimeSpan.FromSeconds(seconds), ct);
-        Volatile.Write(ref stop, 1);
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var cores = (MachineCpu.Busy() - cpu).TotalSeconds / elapsed;
-        workers.ForEach(w => w.Join());
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        double At(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
-        return new Run(all.Length / elapsed, At(0.50), At(0.95), At(0.99), cores);
-    }
+        int threads, int warmupSeconds, int seconds, CancellationToken ct) =>
+        FloorHarness.RunAsync(threads, warmupSeconds, seconds, "floor",
+            (latencies, signal) => Work(postgres, connectionString, regions, categories, latencies, signal), ct);
 
     private static void Work(
         bool postgres, string connectionString, IReadOnlyList<Guid> regions, IReadOnlyList<Guid> categories,
-        List<double> latencies, ref int measuring, ref int stop)
+        List<double> latencies, FloorSignal signal)
     {
         using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         connection.Open();
@@ -125,7 +97,7 @@ public static class DirectoryFloor
         var buffer = new ArrayBufferWriter<byte>(128 * 1024);
         var names = Enumerable.Range(0, 22).Select(i => JsonNamingPolicy.CamelCase.ConvertName(Columns.Split(',')[i].Trim().Trim('"'))).ToArray();
         var random = new Random();
-        while (Volatile.Read(ref stop) == 0)
+        while (!signal.Stopped)
         {
             var started = Stopwatch.GetTimestamp();
             var region = regions[random.Next(regions.Count)];
@@ -164,7 +136,7 @@ public static class DirectoryFloor
                 json.WriteNumber("total", total);
                 json.WriteEndObject();
             }
-            if (Volatile.Read(ref measuring) == 1)
+            if (signal.Measuring)
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }

@@ -42,6 +42,9 @@ public static class StartupTasks
             var seeded = await services.GetRequiredService<Core.Demo.SeedDemoCompany>().HandleAsync(app.Lifetime.ApplicationStopping);
             if (seeded)
                 logger.LogInformation("Demo company created; demo users sign in with password {Password}", Core.Demo.SeedDemoCompany.Password);
+            // Also on a demo database made before leads and deals existed.
+            if (await services.GetRequiredService<Core.Demo.SeedDemoSales>().HandleAsync(app.Lifetime.ApplicationStopping))
+                logger.LogInformation("Demo leads and deals created");
             // After every part of the demo: the files belong to its documents.
             var files = await services.GetRequiredService<Core.Documents.Files.SeedDemoFiles>().HandleAsync(app.Lifetime.ApplicationStopping);
             if (files > 0)
