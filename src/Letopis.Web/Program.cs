@@ -156,6 +156,8 @@ app.MapCalendarFeedEndpoints();
 app.MapDocumentTypesEndpoints();
 app.MapDocumentsEndpoints();
 app.MapDocumentFilesEndpoints();
+app.MapPipelinesEndpoints();
+app.MapDealsEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
