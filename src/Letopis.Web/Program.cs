@@ -157,6 +157,8 @@ app.MapDocumentTypesEndpoints();
 app.MapDocumentsEndpoints();
 app.MapDocumentFilesEndpoints();
 app.MapLeadConversionEndpoints();
+app.MapPipelinesEndpoints();
+app.MapDealsEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

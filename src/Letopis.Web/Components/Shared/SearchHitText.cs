@@ -36,6 +36,7 @@ public static class SearchHitText
     {
         "contact" when hit.ParentId is { } parent => $"/counterparties/{parent}",
         "document" => $"/documents/{hit.Id}",
+        "deal" => $"/deals/{hit.Id}",
         _ => $"/counterparties/{hit.Id}",
     };
 
@@ -43,6 +44,7 @@ public static class SearchHitText
     {
         "contact" => MudBlazor.Icons.Material.Filled.Person,
         "document" => MudBlazor.Icons.Material.Filled.Description,
+        "deal" => MudBlazor.Icons.Material.Filled.Handshake,
         _ => MudBlazor.Icons.Material.Filled.Business,
     };
 
