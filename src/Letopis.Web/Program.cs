@@ -156,6 +156,7 @@ app.MapCalendarFeedEndpoints();
 app.MapDocumentTypesEndpoints();
 app.MapDocumentsEndpoints();
 app.MapDocumentFilesEndpoints();
+app.MapLeadsEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
