@@ -343,6 +343,10 @@ public class LeadsApiTests
         var stages = await StagesAsync(client);
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/leads?stageId={stages[1].Id}&q={marker}")).GetProperty("total").GetInt32().ShouldBe(0);
         (await client.GetAsync("/api/v1/leads?status=won")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/leads?mine=true")).GetProperty("total").GetInt32().ShouldBe(2);
+        var firstStage = await client.GetFromJsonAsync<JsonElement>($"/api/v1/leads?stageId={stages[0].Id}");
+        firstStage.GetProperty("total").GetInt32().ShouldBe(2);
+        firstStage.GetProperty("items").EnumerateArray().Select(Id).ShouldBe([Id(second), Id(first)]);
     }
 
     [Theory]
@@ -376,6 +380,39 @@ public class LeadsApiTests
         last.GetProperty("cards").GetArrayLength().ShouldBe(0);
         last.GetProperty("next").ValueKind.ShouldBe(JsonValueKind.Null);
         (await client.GetAsync($"/api/v1/leads/board/columns/{stages[0].Id}?after=garbage")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Board_OfADepartment_MergesItsPeoplesCardsNewestFirst(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var department = await host.CreateDepartmentAsync("Продажи");
+        var annaUser = await host.CreateUserAsync(departmentId: department);
+        var borisUser = await host.CreateUserAsync(departmentId: department);
+        var anna = await host.ClientAsync(annaUser.Login, annaUser.Password);
+        var boris = await host.ClientAsync(borisUser.Login, borisUser.Password);
+        var reader = await host.CreateUserAsync(departmentId: department);
+        var outsider = await host.CreateUserAsync();
+        var outsiderLead = await CreateAsync(await host.ClientAsync(outsider.Login, outsider.Password), new { title = Marker() });
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(Id(await CreateAsync(anna, new { title = Marker("Анна ") })));
+            ids.Add(Id(await CreateAsync(boris, new { title = Marker("Борис ") })));
+        }
+        ids.Reverse();
+        var client = await host.ClientAsync(reader.Login, reader.Password);
+
+        var board = await client.GetFromJsonAsync<JsonElement>("/api/v1/leads/board?take=4");
+        var column = board.GetProperty("columns")[0];
+        column.GetProperty("count").GetInt64().ShouldBe(6);
+        column.GetProperty("cards").EnumerateArray().Select(Id).ShouldBe(ids.Take(4));
+        var stageId = column.GetProperty("stage").GetProperty("id").GetGuid();
+        var more = await client.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/leads/board/columns/{stageId}?take=4&after={column.GetProperty("next").GetString()}");
+        more.GetProperty("cards").EnumerateArray().Select(Id).ShouldBe(ids.Skip(4));
+        more.GetProperty("cards").EnumerateArray().Select(Id).ShouldNotContain(Id(outsiderLead));
     }
 
     [Theory]
