@@ -119,6 +119,7 @@ app.UseWhen(ctx => !ctx.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute
 app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseAuthentication();
+app.UseMiddleware<TokenScopeGuard>();
 app.UseMiddleware<CrossSiteRequestGuard>();
 app.UseMiddleware<ActorMiddleware>();
 app.UseAuthorization();
@@ -159,6 +160,7 @@ app.MapDocumentFilesEndpoints();
 app.MapLeadConversionEndpoints();
 app.MapPipelinesEndpoints();
 app.MapDealsEndpoints();
+app.MapLeadsEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
