@@ -152,14 +152,16 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
                 (l, c) => new { l.CounterpartyId, c.Name, c.NameNormalized, l.Position, l.IsMain, c.ResponsibleId })
             .OrderBy(x => x.NameNormalized)
             .ToListAsync(ct);
-        if (links.Count == 0)
+        // A person made from a lead without a company is seen through the lead and the deal they belong to.
+        var through = links.Count == 0 ? await ThroughSalesAsync(access, contactId, ct) : null;
+        if (links.Count == 0 && through is null)
             return Error.NotFound();
         var dates = await db.ContactDates.AsNoTracking().Where(d => d.ContactId == contactId).ToListAsync(ct);
         var linkDtos = links.Select(l => new ContactLinkDto(l.CounterpartyId, l.Name, l.Position, l.IsMain,
             access.Allows(Counterparty.EntityKind, PermissionAction.Edit, l.ResponsibleId))).ToList();
         return new ContactCardDto(contact.Id, contact.FullName, contact.Phone, FormatPhone(contact.Phone), contact.Phone2,
             FormatPhone(contact.Phone2), contact.Email, contact.BirthDate, contact.ConsentOn is not null, contact.ConsentOn,
-            contact.Notes, contact.CreatedAt, contact.Version, linkDtos.Any(l => l.CanEdit), linkDtos,
+            contact.Notes, contact.CreatedAt, contact.Version, linkDtos.Any(l => l.CanEdit) || through == true, linkDtos,
             dates.Select(ToDto).OrderBy(d => d.DaysLeft).ToList());
     }
 
@@ -385,7 +387,25 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
     public async Task<bool> VisibleAsync(AccessContext access, Guid contactId, CancellationToken ct)
     {
         var visible = db.Counterparties.VisibleTo(access, Counterparty.EntityKind);
-        return await db.CounterpartyContacts.AnyAsync(l => l.ContactId == contactId && visible.Any(v => v.Id == l.CounterpartyId), ct);
+        return await db.CounterpartyContacts.AnyAsync(l => l.ContactId == contactId && visible.Any(v => v.Id == l.CounterpartyId), ct)
+               || await ThroughSalesAsync(access, contactId, ct) is not null;
+    }
+
+    /// <summary>
+    /// Null unless the person is a contact of a deal or the person a lead was converted into that the
+    /// caller may see; otherwise whether the caller may edit that deal or lead.
+    /// </summary>
+    private async Task<bool?> ThroughSalesAsync(AccessContext access, Guid contactId, CancellationToken ct)
+    {
+        var deals = await db.DealContacts.Where(l => l.ContactId == contactId)
+            .Join(db.Deals.VisibleTo(access, Deals.Deal.EntityKind), l => l.DealId, d => d.Id, (l, d) => d)
+            .OrderBy(d => d.Id).Select(d => d.ResponsibleId).Take(20).ToListAsync(ct);
+        var leads = await db.Leads.VisibleTo(access, Leads.Lead.EntityKind).Where(l => l.ContactId == contactId)
+            .OrderBy(l => l.Id).Select(l => l.ResponsibleId).Take(20).ToListAsync(ct);
+        if (deals.Count == 0 && leads.Count == 0)
+            return null;
+        return deals.Any(r => access.Allows(Deals.Deal.EntityKind, PermissionAction.Edit, r))
+               || leads.Any(r => access.Allows(Leads.Lead.EntityKind, PermissionAction.Edit, r));
     }
 
     /// <summary>Null when the person is not visible; otherwise whether the caller may edit one of their counterparties.</summary>
@@ -395,7 +415,7 @@ public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActo
             .Join(db.Counterparties.VisibleTo(access, Counterparty.EntityKind), l => l.CounterpartyId, c => c.Id, (l, c) => c.ResponsibleId)
             .ToListAsync(ct);
         if (responsible.Count == 0)
-            return null;
+            return await ThroughSalesAsync(access, contactId, ct);
         return responsible.Any(r => access.Allows(Counterparty.EntityKind, PermissionAction.Edit, r));
     }
 

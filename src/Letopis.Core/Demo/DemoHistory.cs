@@ -55,6 +55,42 @@ internal static class DemoHistory
     }
 
     /// <summary>
+    /// Signs what the demo's leads and deals wrote: a lead's or deal's rows by its responsible manager
+    /// on the day it was entered, a planned activity by whom planned it, a document linked to a deal
+    /// by the deal's manager, the pipelines and stages by the administrator, and timeline rows by the
+    /// manager of the lead, deal or card they are about.
+    /// </summary>
+    public static async Task StampSalesAsync(LetopisDb db, CancellationToken ct)
+    {
+        var admin = await db.Users.Where(u => u.NormalizedUserName == "ADMIN" || u.NormalizedUserName == "DIRECTOR")
+            .OrderBy(u => u.NormalizedUserName).Select(u => u.Id).FirstAsync(ct);
+        await db.ChangeRecords.Where(r => r.UserId == null && r.EntityKind == Leads.Lead.AuditKind)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.At, r => db.Leads.Where(l => l.Id == r.EntityId).Select(l => l.CreatedAt).First())
+                .SetProperty(r => r.UserId, r => db.Leads.Where(l => l.Id == r.EntityId).Select(l => l.ResponsibleId).First() ?? admin), ct);
+        await db.ChangeRecords.Where(r => r.UserId == null && r.EntityKind == Deals.Deal.AuditKind)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.At, r => db.Deals.Where(d => d.Id == r.EntityId).Select(d => d.CreatedAt).First())
+                .SetProperty(r => r.UserId, r => db.Deals.Where(d => d.Id == r.EntityId).Select(d => d.ResponsibleId).First() ?? admin), ct);
+        await db.ChangeRecords.Where(r => r.UserId == null && r.EntityKind == Activity.AuditKind)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.At, r => db.Activities.Where(a => a.Id == r.EntityId).Select(a => a.CreatedAt).First())
+                .SetProperty(r => r.UserId, r => db.Activities.Where(a => a.Id == r.EntityId).Select(a => (Guid?)a.PlannedById).First()), ct);
+        await db.ChangeRecords.Where(r => r.UserId == null && r.EntityKind == Document.AuditKind)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UserId, r => db.Documents.Where(d => d.Id == r.EntityId)
+                .Join(db.Deals, d => d.DealId, x => x.Id, (d, x) => x.ResponsibleId).FirstOrDefault() ?? admin), ct);
+        var setUp = new[] { Deals.Pipeline.AuditKind, Deals.PipelineStage.AuditKind, ReferenceItem.AuditKind };
+        await db.ChangeRecords.Where(r => r.UserId == null && setUp.Contains(r.EntityKind))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UserId, admin), ct);
+        await db.TimelineEvents.Where(t => t.UserId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UserId, t =>
+                db.Deals.Where(d => d.Id == t.DealId).Select(d => d.ResponsibleId).FirstOrDefault()
+                ?? db.Leads.Where(l => l.Id == t.LeadId).Select(l => l.ResponsibleId).FirstOrDefault()
+                ?? db.Counterparties.Where(c => c.Id == t.CounterpartyId).Select(c => c.ResponsibleId).FirstOrDefault()
+                ?? admin), ct);
+    }
+
+    /// <summary>
     /// A done call was planned first and done later; a signed contract was a draft first. The
     /// outcome's fields become a change of their own, at the time and by the person of the outcome.
     /// </summary>

@@ -99,7 +99,7 @@ public sealed class SeedDemoSales(LetopisDb db, TimeProvider time, CompanyTimeZo
         var clients = await db.Counterparties.AsNoTracking()
             .Where(c => c.Kind == CounterpartyKind.Company && c.ResponsibleId != null)
             .OrderBy(c => c.NameNormalized)
-            .Select(c => new { c.Id, c.Name, c.Inn, c.Phone, c.Email, ResponsibleId = c.ResponsibleId!.Value })
+            .Select(c => new { c.Id, c.Name, c.Inn, c.Phone, c.Email, c.CreatedAt, ResponsibleId = c.ResponsibleId!.Value })
             .ToListAsync(ct);
         var contactOf = (await db.CounterpartyContacts.AsNoTracking()
                 .OrderBy(l => l.CounterpartyId).ThenByDescending(l => l.IsMain).ThenBy(l => l.ContactId)
@@ -180,7 +180,8 @@ public sealed class SeedDemoSales(LetopisDb db, TimeProvider time, CompanyTimeZo
             var pipelineStages = dealStages[pipelineName];
             var stage = pipelineStages[Math.Min(stageIndex, pipelineStages.Count - 1)];
             var client = clients[(i * 2 + 3) % clients.Count];
-            var created = now.AddDays(-(5 + i * 4));
+            // A deal is entered after its client's card (and its lead two days before it).
+            var created = Later(now.AddDays(-(5 + i * 4)), client.CreatedAt.AddDays(3), now.AddHours(-12));
             var deal = new Deal
             {
                 Title = title,
@@ -191,9 +192,9 @@ public sealed class SeedDemoSales(LetopisDb db, TimeProvider time, CompanyTimeZo
                 SourceId = Source(),
                 CreatedAt = created,
                 CreatedById = client.ResponsibleId,
-                StageChangedAt = created.AddDays(Math.Min(stageIndex, 4)),
+                StageChangedAt = Earlier(created.AddDays(Math.Min(stageIndex, 4)), now.AddHours(-1)),
                 ExpectedCloseOn = stage.Semantic == StageSemantic.Open ? DateOnly.FromDateTime(now).AddDays(10 + i * 3) : null,
-                ClosedAt = stage.Semantic == StageSemantic.Open ? null : created.AddDays(Math.Min(stageIndex, 4)),
+                ClosedAt = stage.Semantic == StageSemantic.Open ? null : Earlier(created.AddDays(Math.Min(stageIndex, 4)), now.AddHours(-1)),
                 LostReasonId = stage.Semantic == StageSemantic.Lost && lostReasons.Count > 0 ? lostReasons[i % lostReasons.Count] : null,
             };
             var order = 0;
@@ -228,7 +229,7 @@ public sealed class SeedDemoSales(LetopisDb db, TimeProvider time, CompanyTimeZo
             {
                 if (pipelineStages[s].Semantic == StageSemantic.Lost && stage.Semantic != StageSemantic.Lost)
                     break;
-                var next = at.AddDays(1);
+                var next = Earlier(at.AddDays(1), deal.StageChangedAt);
                 Transition(Deal.EntityKind, deal.Id, pipelineStages[s - 1].Id, pipelineStages[s].Id, next, deal.ResponsibleId, (long)(next - at).TotalSeconds);
                 at = next;
             }
@@ -305,6 +306,7 @@ public sealed class SeedDemoSales(LetopisDb db, TimeProvider time, CompanyTimeZo
                 contract.DealId = deal.Id;
         }
         await db.SaveChangesAsync(ct);
+        await DemoHistory.StampSalesAsync(db, ct);
         return true;
 
         Lead AddLead(Lead lead, DateTime created, PipelineStage stage)
@@ -318,6 +320,10 @@ public sealed class SeedDemoSales(LetopisDb db, TimeProvider time, CompanyTimeZo
             LeadEvent(lead, created, TimelineKinds.LeadCreated);
             return lead;
         }
+
+        static DateTime Earlier(DateTime at, DateTime notAfter) => at > notAfter ? notAfter : at;
+
+        static DateTime Later(DateTime at, DateTime notBefore, DateTime notAfter) => at < notBefore ? (notBefore < notAfter ? notBefore : notAfter) : at;
 
         TimelineEvent LeadEvent(Lead lead, DateTime at, string kind)
         {

@@ -42,6 +42,46 @@ public class DemoDataTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task DemoCompany_LeadsAndDeals_FillEveryStageOfTwoPipelinesWithItemsAndDocuments(string provider)
+    {
+        var host = DemoHost(provider);
+        var admin = await host.AdminAsync();
+
+        var leads = await admin.GetFromJsonAsync<JsonElement>("/api/v1/leads/board");
+        leads.GetProperty("columns").EnumerateArray().ShouldAllBe(c => c.GetProperty("count").GetInt64() > 0);
+        foreach (var (filter, least) in new[] { ("repeat=true", 3), ("status=junk", 4), ("status=converted", 3), ("status=open", 12) })
+            (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/leads?{filter}")).GetProperty("total").GetInt32().ShouldBeGreaterThanOrEqualTo(least, filter);
+
+        var pipelines = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/pipelines?kind=deal")).GetProperty("items").EnumerateArray().ToList();
+        pipelines.Select(p => p.GetProperty("name").GetString()).ShouldBe(["Продажи", "Тендеры"]);
+        var withItems = 0;
+        var withDocuments = 0;
+        foreach (var pipeline in pipelines)
+        {
+            var board = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/deals/board?pipelineId={pipeline.GetProperty("id").GetGuid()}");
+            var columns = board.GetProperty("columns").EnumerateArray().ToList();
+            columns.ShouldAllBe(c => c.GetProperty("count").GetInt64() > 0, pipeline.GetProperty("name").GetString());
+            foreach (var card in columns.SelectMany(c => c.GetProperty("cards").EnumerateArray()))
+            {
+                var id = card.GetProperty("id").GetGuid();
+                var deal = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/deals/{id}");
+                deal.GetProperty("company").GetProperty("name").GetString().ShouldNotBeNullOrEmpty();
+                var items = deal.GetProperty("items").EnumerateArray().ToList();
+                if (items.Count > 0)
+                {
+                    withItems++;
+                    deal.GetProperty("amount").GetDecimal().ShouldBe(items.Sum(i => i.GetProperty("amount").GetDecimal()));
+                }
+                var documents = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/documents?dealId={id}");
+                withDocuments += documents.GetProperty("total").GetInt32() > 0 ? 1 : 0;
+            }
+        }
+        withItems.ShouldBeGreaterThanOrEqualTo(4);
+        withDocuments.ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task DemoCompany_ContactPersons_AllHaveDifferentNamesAndFittingRoles(string provider)
     {
         var host = DemoHost(provider);

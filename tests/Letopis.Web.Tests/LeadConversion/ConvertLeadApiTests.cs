@@ -408,4 +408,27 @@ public class ConvertLeadApiTests
         var body = await OkAsync(await ConvertAsync(client, mine.Id, new { createContact = true, createCompany = true, createDeal = true, pipelineId }));
         IdOrNull(body, "dealId").ShouldNotBeNull();
     }
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Convert_IntoAContactAlone_LeavesAPersonItsOwnerCanOpenAndEditAndOthersCannotSee(string provider)
+    {
+        var host = await HostAsync(provider);
+        var sales = await host.CreateDepartmentAsync("Продажи " + Guid.NewGuid().ToString("N")[..4]);
+        var supply = await host.CreateDepartmentAsync("Снабжение " + Guid.NewGuid().ToString("N")[..4]);
+        var owner = await host.CreateUserAsync(departmentId: sales);
+        var stranger = await host.CreateUserAsync(departmentId: supply);
+        var client = await host.ClientAsync(owner.Login, owner.Password);
+        var lead = await LeadAsync(host, owner.Id);
+
+        var body = await OkAsync(await ConvertAsync(client, lead.Id, new { createContact = true }));
+
+        // No company holds the person: the converted lead does, and its owner finds and edits them.
+        var contactId = IdOrNull(body, "contactId").ShouldNotBeNull();
+        var card = await client.GetFromJsonAsync<JsonElement>($"/api/v1/contacts/{contactId}");
+        card.GetProperty("fullName").GetString().ShouldBe(lead.ContactName);
+        card.GetProperty("canEdit").GetBoolean().ShouldBeTrue();
+        (await client.PatchAsJsonAsync($"/api/v1/contacts/{contactId}", new { notes = "Звонить после 14:00" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var other = await host.ClientAsync(stranger.Login, stranger.Password);
+        (await other.GetAsync($"/api/v1/contacts/{contactId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
