@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Letopis.Web.Components.Pages.Sales;
+
+/// <summary>Money and quantities of leads and deals as the user reads and types them.</summary>
+public static class SalesText
+{
+    /// <summary>Kopecks in the user's culture with the currency: «1 234 567,89 ₽».</summary>
+    public static string Money(long minor, string currency = "RUB")
+    {
+        var number = (minor / 100m).ToString("N2", CultureInfo.CurrentCulture);
+        return currency == "RUB" ? $"{number} ₽" : $"{number} {currency}";
+    }
+
+    /// <summary>Roubles as typed (two decimals at most) to kopecks; null when it has more decimals.</summary>
+    public static long? ToMinor(decimal amount) =>
+        decimal.Round(amount, 2) == amount ? (long)(amount * 100) : null;
+
+    /// <summary>A quantity as typed (three decimals at most) to thousandths; null when it has more decimals.</summary>
+    public static long? ToMilli(decimal quantity) =>
+        decimal.Round(quantity, 3) == quantity ? (long)(quantity * 1000) : null;
+
+    /// <summary>Thousandths as the user reads them: «1,5», «12».</summary>
+    public static string Quantity(long milli) => (milli / 1000m).ToString("#,##0.###", CultureInfo.CurrentCulture);
+}
