@@ -33,6 +33,15 @@ public static class CoreRegistration
         services.AddScoped<SetDeputy>();
         services.AddScoped<EndDeputyship>();
         services.AddScoped<ManageApiTokens>();
+        // Leads: the card, the list, the board and the moves to the outcome.
+        services.AddScoped<Leads.CreateLead>();
+        services.AddScoped<Leads.ReadLead>();
+        services.AddScoped<Leads.UpdateLead>();
+        services.AddScoped<Leads.DeleteLead>();
+        services.AddScoped<Leads.ListLeads>();
+        services.AddScoped<Leads.ReadLeadBoard>();
+        services.AddScoped<Leads.MoveLead>();
+        services.AddScoped<Leads.JunkLead>();
         services.AddScoped<Activities.ManageCalendarFeed>();
         services.AddScoped<Activities.ReadCalendarFeed>();
         services.AddScoped<GetHistory>();

@@ -13,6 +13,7 @@ public static class SearchIndex
 {
     /// <summary>Everything searchable. A feature adds its source here.</summary>
     public static IReadOnlyList<ISearchSource> Sources { get; } = [new CounterpartySearchSource(), new ContactSearchSource(), new Documents.DocumentSearchSource(),
+        new LeadSearchSource(),
         // After the sources whose records it adds words to: it copies their rows' owners.
         new Documents.Files.DocumentTextSearchSource()];
 

@@ -15,8 +15,8 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
     public static int StatusOf(string code) => code switch
     {
         ErrorCodes.NotFound or "route_not_found" => StatusCodes.Status404NotFound,
-        ErrorCodes.Forbidden or "not_a_deputy" or Hosting.CrossSiteRequestGuard.Code => StatusCodes.Status403Forbidden,
-        ErrorCodes.Validation or "malformed_json" or "bad_request" or "upload_incomplete" => StatusCodes.Status400BadRequest,
+        ErrorCodes.Forbidden or "not_a_deputy" or "token_scope" or Hosting.CrossSiteRequestGuard.Code => StatusCodes.Status403Forbidden,
+        ErrorCodes.Validation or "outcome_required" or "malformed_json" or "bad_request" or "upload_incomplete" => StatusCodes.Status400BadRequest,
         VersionCheck.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         "body_too_large" or "quota_exceeded" or "file_too_large" or "preview_too_large" => StatusCodes.Status413PayloadTooLarge,
         "not_previewable" => StatusCodes.Status415UnsupportedMediaType,
