@@ -87,6 +87,14 @@ public static class CoreRegistration
         services.AddScoped<Activities.CompleteActivity>();
         services.AddScoped<Activities.CancelActivity>();
         services.AddScoped<Activities.ReadAgenda>();
+        services.AddScoped<Deals.ManagePipelines>();
+        services.AddScoped<Deals.CreateDeal>();
+        services.AddScoped<Deals.UpdateDeal>();
+        services.AddScoped<Deals.ReadDeal>();
+        services.AddScoped<Deals.ListDeals>();
+        services.AddScoped<Deals.ReadDealBoard>();
+        services.AddScoped<Deals.MoveDeal>();
+        services.AddScoped<Deals.ReadDealRecords>();
         services.AddScoped<Activities.ListActivities>();
         services.AddScoped<Activities.ReadActivity>();
         services.AddScoped<Activities.ActivityNotes>();

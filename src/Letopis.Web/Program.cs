@@ -158,6 +158,8 @@ app.MapDocumentTypesEndpoints();
 app.MapDocumentsEndpoints();
 app.MapDocumentFilesEndpoints();
 app.MapLeadsEndpoints();
+app.MapPipelinesEndpoints();
+app.MapDealsEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
