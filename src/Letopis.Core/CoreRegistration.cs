@@ -95,6 +95,8 @@ public static class CoreRegistration
         services.AddScoped<Deals.ReadDealBoard>();
         services.AddScoped<Deals.MoveDeal>();
         services.AddScoped<Deals.ReadDealRecords>();
+        services.AddScoped<Leads.Conversion.ConvertLead>();
+        services.AddScoped<Leads.Conversion.PreviewConversion>();
         services.AddScoped<Activities.ListActivities>();
         services.AddScoped<Activities.ReadActivity>();
         services.AddScoped<Activities.ActivityNotes>();

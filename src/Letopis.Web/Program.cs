@@ -160,6 +160,7 @@ app.MapDocumentFilesEndpoints();
 app.MapLeadsEndpoints();
 app.MapPipelinesEndpoints();
 app.MapDealsEndpoints();
+app.MapLeadConversionEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
