@@ -43,3 +43,6 @@ public sealed record StageBarItem(Guid Id, string Name, string? Color, Letopis.C
     /// <summary>Won, lost or the lead's outcome: a stage that closes the record.</summary>
     public bool IsEnd => Semantic != Letopis.Core.Deals.StageSemantic.Open;
 }
+
+/// <summary>What the outcome dialog did: junk, or converted with what was created and the card to go to.</summary>
+public sealed record LeadOutcome(bool Converted, Letopis.Core.Leads.Conversion.ConversionResult? Created, string? Target);

@@ -8,7 +8,13 @@ public static class SalesText
     /// <summary>Kopecks in the user's culture with the currency: «1 234 567,89 ₽».</summary>
     public static string Money(long minor, string currency = "RUB")
     {
-        var number = (minor / 100m).ToString("N2", CultureInfo.CurrentCulture);
+        return Money(minor / 100m, currency);
+    }
+
+    /// <summary>Roubles in the user's culture with the currency: «1 234 567,89 ₽».</summary>
+    public static string Money(decimal amount, string currency = "RUB")
+    {
+        var number = amount.ToString("N2", CultureInfo.CurrentCulture);
         return currency == "RUB" ? $"{number} ₽" : $"{number} {currency}";
     }
 
