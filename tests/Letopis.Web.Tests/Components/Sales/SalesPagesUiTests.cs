@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bunit;
+using Letopis.TestKit;
+using Letopis.Web.Components.Pages.Sales;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Letopis.Web.Tests.Components.Sales;
+
+/// <summary>The leads and deals pages over a running host: what a manager sees and what a drag does.</summary>
+public sealed class SalesPagesUiTests : HostedComponentTest
+{
+    private static string Tag() => Guid.NewGuid().ToString("N")[..8];
+
+    private async Task<HttpClient> AdminAsync()
+    {
+        var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
+        var admin = await host.AdminAsync();
+        SignIn(host, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid());
+        return admin;
+    }
+
+    private static async Task<(Guid Pipeline, List<Guid> Stages)> PipelineAsync(HttpClient admin, string name)
+    {
+        var created = await (await admin.PostAsJsonAsync("/api/v1/pipelines", new { name, stages = new[] { "Первичный контакт", "Переговоры" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        return (created.GetProperty("id").GetGuid(), created.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ToList());
+    }
+
+    private static void Drag(IRenderedComponent<IComponent> cut, Guid cardId, Guid toStage)
+    {
+        cut.Find($"[data-testid=kanban-card-{cardId}]").Closest(".mud-drop-item")!.DragStart();
+        cut.Find($"[data-testid=kanban-column-{toStage}] .mud-drop-zone").Drop();
+    }
+
+    [Fact]
+    public async Task LeadBoard_DragToTheNextOpenStage_MovesTheLead()
+    {
+        var admin = await AdminAsync();
+        var tag = Tag();
+        var lead = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/leads", new { title = $"Звонок {tag}" }));
+        var stages = (await JsonAsync(admin, "/api/v1/leads/board?take=1")).GetProperty("columns").EnumerateArray()
+            .Select(c => c.GetProperty("stage").GetProperty("id").GetGuid()).ToList();
+
+        var cut = RenderPage<LeadBoard>();
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=kanban-column-{stages[0]}] [data-testid=kanban-card-{lead}]"));
+        Drag(cut, lead, stages[1]);
+
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=kanban-column-{stages[1]}] [data-testid=kanban-card-{lead}]"));
+        var moved = await JsonAsync(admin, $"/api/v1/leads/{lead}");
+        moved.GetProperty("stageId").GetGuid().ShouldBe(stages[1]);
+    }
+
+    [Fact]
+    public async Task LeadBoard_DropOnTheOutcome_AsksForTheResult_AndCancelPutsTheCardBack()
+    {
+        var admin = await AdminAsync();
+        var lead = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/leads", new { title = $"Визитка {Tag()}" }));
+        var stages = (await JsonAsync(admin, "/api/v1/leads/board?take=1")).GetProperty("columns").EnumerateArray()
+            .Select(c => c.GetProperty("stage").GetProperty("id").GetGuid()).ToList();
+
+        var cut = RenderPage<LeadBoard>();
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=kanban-card-{lead}]"));
+        Drag(cut, lead, stages[^1]);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=outcome-dialog]"));
+        cut.Find("[data-testid=outcome-cancel]").Click();
+
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=kanban-column-{stages[0]}] [data-testid=kanban-card-{lead}]"));
+        (await JsonAsync(admin, $"/api/v1/leads/{lead}")).GetProperty("status").GetString().ShouldBe("open");
+    }
+
+    [Fact]
+    public async Task DealBoard_ShowsTheColumnSum_AndADragMovesTheDeal()
+    {
+        var admin = await AdminAsync();
+        var tag = Tag();
+        var (pipeline, stages) = await PipelineAsync(admin, $"Тендеры {tag}");
+        var deal = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/deals", new
+        {
+            title = $"Поставка {tag}", pipelineId = pipeline,
+            items = new[] { new { name = "Бетон", quantity = 3m, price = 411522.63m, vatRate = (int?)20 } },
+        }));
+        Ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/deals?pipelineId={pipeline}");
+
+        var cut = RenderPage<DealBoard>();
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=kanban-column-{stages[0]}] [data-testid=kanban-card-{deal}]"));
+        cut.Find($"[data-testid=kanban-column-{stages[0]}] [data-testid=kanban-sum]").TextContent.ShouldBe("1\u00a0234\u00a0567,89 ₽");
+        Drag(cut, deal, stages[1]);
+
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=kanban-column-{stages[1]}] [data-testid=kanban-count]").TextContent.ShouldBe("1"));
+        (await JsonAsync(admin, $"/api/v1/deals/{deal}")).GetProperty("stage").GetProperty("id").GetGuid().ShouldBe(stages[1]);
+    }
+
+    [Fact]
+    public async Task DealCard_ShowsTheCompanyLinkContactsItemsAndTheStageBar()
+    {
+        var admin = await AdminAsync();
+        var tag = Tag();
+        var (pipeline, stages) = await PipelineAsync(admin, $"Опт {tag}");
+        var company = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/counterparties", new { name = $"ООО «Кварц {tag}»" }));
+        var deal = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/deals", new
+        {
+            title = $"Кварц {tag}", pipelineId = pipeline, companyId = company,
+            items = new[] { new { name = "Песок", quantity = 1.5m, price = 0.05m, vatRate = (int?)null } },
+        }));
+
+        var cut = RenderPage<DealCardPage>(("Id", deal));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=deal-card-title]").TextContent.ShouldBe($"Кварц {tag}"));
+        cut.Find("[data-testid=deal-company-link]").GetAttribute("href").ShouldBe($"/counterparties/{company}");
+        cut.Find($"[data-testid=stage-{stages[0]}]").GetAttribute("data-state").ShouldBe("current");
+        cut.Find("[data-testid=deal-items-total]").TextContent.ShouldBe("0,08 ₽");
+    }
+
+    [Fact]
+    public async Task CounterpartyDeals_ListsTheCompanysDeals()
+    {
+        var admin = await AdminAsync();
+        var tag = Tag();
+        var (pipeline, _) = await PipelineAsync(admin, $"Розница {tag}");
+        var company = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/counterparties", new { name = $"ООО «Слюда {tag}»" }));
+        await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/deals", new { title = $"Слюда {tag}", pipelineId = pipeline, companyId = company, amount = 1500m }));
+
+        var cut = RenderPage<CounterpartyDeals>(("CounterpartyId", company), ("CounterpartyName", $"ООО «Слюда {tag}»"));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=deal-row]").TextContent.ShouldContain($"Слюда {tag}"));
+        cut.Find("[data-testid=deal-row-stage]").TextContent.ShouldBe("Первичный контакт");
+        cut.Find("[data-testid=deal-row-amount]").TextContent.ShouldBe("1\u00a0500,00 ₽");
+    }
+}
