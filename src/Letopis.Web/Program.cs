@@ -120,6 +120,7 @@ app.UseWhen(ctx => !ctx.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute
 app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseAuthentication();
+app.UseMiddleware<TokenScopeGuard>();
 app.UseMiddleware<CrossSiteRequestGuard>();
 app.UseMiddleware<ActorMiddleware>();
 app.UseAuthorization();

@@ -44,7 +44,20 @@ public sealed record ActivityDto(
     Guid? FollowUpOfId,
     bool Overdue,
     DateTime CreatedAt,
-    int Version);
+    int Version)
+{
+    /// <summary>The lead the activity is planned on.</summary>
+    public Guid? LeadId { get; init; }
+
+    /// <summary>That lead's title.</summary>
+    public string? LeadTitle { get; init; }
+
+    /// <summary>The deal the activity is planned on.</summary>
+    public Guid? DealId { get; init; }
+
+    /// <summary>That deal's title.</summary>
+    public string? DealTitle { get; init; }
+}
 
 /// <summary>One user's planned activities for a day, grouped by kind.</summary>
 /// <param name="Date">The day shown.</param>
@@ -75,6 +88,8 @@ public sealed record ActingForDto(Guid UserId, string Name, DateOnly EndsOn, IRe
 /// <param name="CounterpartyId">The counterparty it concerns.</param>
 /// <param name="ContactId">The contact person; must work at the counterparty.</param>
 /// <param name="RemindBeforeMinutes">Remind the assignee this many minutes before (0–10080), in the app and by e-mail.</param>
+/// <param name="LeadId">The lead it is planned on; must be visible to the caller.</param>
+/// <param name="DealId">The deal it is planned on; must be visible to the caller.</param>
 public sealed record PlanActivityRequest(
     string? Kind,
     string? Subject,
@@ -86,7 +101,9 @@ public sealed record PlanActivityRequest(
     Guid? AssigneeId = null,
     Guid? CounterpartyId = null,
     Guid? ContactId = null,
-    int? RemindBeforeMinutes = null);
+    int? RemindBeforeMinutes = null,
+    Guid? LeadId = null,
+    Guid? DealId = null);
 
 /// <summary>A merge patch of an activity: absent fields stay. Moving it (<c>plannedAt</c>) re-arms its reminders.</summary>
 public sealed record ActivityFields(
@@ -102,7 +119,9 @@ public sealed record ActivityFields(
     Optional<Guid?> ContactId = default,
     Optional<int?> RemindBeforeMinutes = default,
     Optional<string?> Result = default,
-    Optional<string?> NextStep = default);
+    Optional<string?> NextStep = default,
+    Optional<Guid?> LeadId = default,
+    Optional<Guid?> DealId = default);
 
 /// <summary>Completing an activity.</summary>
 /// <param name="Result">What was achieved and what failed; required.</param>
@@ -125,8 +144,11 @@ public sealed record CancelActivityRequest(string? Reason = null, int? Version =
 /// <param name="UserId">Whose activities; absent: every visible user's.</param>
 /// <param name="CounterpartyId">Only those of this counterparty.</param>
 /// <param name="Status">Only those in this status.</param>
+/// <param name="LeadId">Only those planned on this lead.</param>
+/// <param name="DealId">Only those planned on this deal.</param>
 public sealed record ActivityListQuery(
-    DateOnly? From = null, DateOnly? To = null, Guid? UserId = null, Guid? CounterpartyId = null, ActivityStatus? Status = null);
+    DateOnly? From = null, DateOnly? To = null, Guid? UserId = null, Guid? CounterpartyId = null, ActivityStatus? Status = null,
+    Guid? LeadId = null, Guid? DealId = null);
 
 /// <summary>A chronicle note of an activity.</summary>
 public sealed record ActivityNoteDto(

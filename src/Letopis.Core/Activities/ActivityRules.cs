@@ -169,6 +169,7 @@ internal static class ActivityRules
         var assigneeId = request.AssigneeId ?? access.UserId;
         await CheckAssigneeAsync(db, viewer, assigneeId, errors, prefix, ct);
         await CheckCounterpartyAsync(db, access, request.CounterpartyId, request.ContactId, errors, prefix, ct);
+        await CheckLeadAndDealAsync(db, access, request.LeadId, request.DealId, errors, prefix, ct);
         if (errors.Count > start)
             return null;
 
@@ -186,6 +187,8 @@ internal static class ActivityRules
             PlannedOnBehalfOfId = acting.OnBehalfOfId,
             CounterpartyId = request.CounterpartyId,
             ContactId = request.ContactId,
+            LeadId = request.LeadId,
+            DealId = request.DealId,
             RemindBeforeMinutes = request.RemindBeforeMinutes,
             CreatedAt = now,
         };
@@ -252,6 +255,16 @@ internal static class ActivityRules
             errors.Add((prefix + "contactId", FieldErrors.NotFound));
         else if (!await db.CounterpartyContacts.AnyAsync(l => l.CounterpartyId == counterpartyId && l.ContactId == contact, ct))
             errors.Add((prefix + "contactId", ActivityErrors.ContactNotLinked));
+    }
+
+    /// <summary>A lead or deal an activity is planned on must exist and be visible to the caller.</summary>
+    public static async Task CheckLeadAndDealAsync(LetopisDb db, AccessContext access, Guid? leadId, Guid? dealId,
+        List<(string, string)> errors, string? prefix, CancellationToken ct)
+    {
+        if (leadId is { } lead && !await db.Leads.VisibleTo(access, Leads.Lead.EntityKind).AnyAsync(l => l.Id == lead, ct))
+            errors.Add((prefix + "leadId", FieldErrors.NotFound));
+        if (dealId is { } deal && !await db.Deals.VisibleTo(access, Deals.Deal.EntityKind).AnyAsync(d => d.Id == deal, ct))
+            errors.Add((prefix + "dealId", FieldErrors.NotFound));
     }
 
     /// <summary>The collected field errors (a follow-up's are named <c>followUp.plannedAt</c> and so on).</summary>
@@ -332,17 +345,30 @@ internal static class ActivityReminders
     };
 }
 
-/// <summary>Timeline entries of activities on their counterparty's timeline.</summary>
+/// <summary>Timeline entries of activities on their counterparty's, lead's and deal's timelines.</summary>
 internal static class ActivityTimeline
 {
     public static void Add(LetopisDb db, Activity activity, DateTime now, ICurrentActor actor, string kind, string? detail = null)
     {
-        if (activity.CounterpartyId is not { } cp)
+        if (activity.CounterpartyId is null && activity.LeadId is null && activity.DealId is null)
             return;
         var text = detail is null ? activity.Subject : activity.Subject + "\n" + detail;
         if (text.Length > TextLimits.Long)
             text = text[..TextLimits.Long];
-        Timeline.Add(db, cp, now, actor, kind, text, Activity.EntityKind, activity.Id);
+        // One row on every timeline the activity belongs to: the counterparty's, the lead's, the deal's.
+        db.TimelineEvents.Add(new TimelineEvent
+        {
+            CounterpartyId = activity.CounterpartyId,
+            LeadId = activity.LeadId,
+            DealId = activity.DealId,
+            At = now,
+            Kind = kind,
+            Text = text,
+            UserId = actor.UserId,
+            OnBehalfOfId = actor.OnBehalfOfId,
+            EntityKind = Activity.EntityKind,
+            EntityId = activity.Id,
+        });
     }
 }
 

@@ -38,6 +38,8 @@ public sealed class CompleteActivity(LetopisDb db, TimeProvider time, ICurrentAc
                 CounterpartyId = next.CounterpartyId ?? activity.CounterpartyId,
                 ContactId = next.ContactId ?? (next.CounterpartyId is null ? activity.ContactId : null),
                 AssigneeId = next.AssigneeId ?? activity.AssigneeId,
+                LeadId = next.LeadId ?? activity.LeadId,
+                DealId = next.DealId ?? activity.DealId,
             };
             // Without a start: the next working day at the contact's own time, on the follow-up assignee's clock.
             DateTime? defaultStart = null;

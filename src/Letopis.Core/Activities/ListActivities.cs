@@ -22,6 +22,10 @@ public sealed class ListActivities(LetopisDb db, TimeProvider time, ICurrentActo
             activities = activities.Where(a => a.AssigneeId == userId);
         if (query.CounterpartyId is { } counterpartyId)
             activities = activities.Where(a => a.CounterpartyId == counterpartyId);
+        if (query.LeadId is { } leadId)
+            activities = activities.Where(a => a.LeadId == leadId);
+        if (query.DealId is { } dealId)
+            activities = activities.Where(a => a.DealId == dealId);
         if (query.Status is { } status)
             activities = activities.Where(a => a.Status == status);
         var zone = query.From is not null || query.To is not null ? await clock.ViewerZoneAsync(access, ct) : clock.Company;

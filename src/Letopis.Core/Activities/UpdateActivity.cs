@@ -26,7 +26,8 @@ public sealed class UpdateActivity(LetopisDb db, TimeProvider time, ICurrentActo
             return stale;
         var touchesPlan = fields.Kind.HasValue || fields.Subject.HasValue || fields.Description.HasValue || fields.PlannedAt.HasValue
             || fields.DurationMinutes.HasValue || fields.EndsAt.HasValue || fields.Place.HasValue || fields.AssigneeId.HasValue
-            || fields.CounterpartyId.HasValue || fields.ContactId.HasValue || fields.RemindBeforeMinutes.HasValue;
+            || fields.CounterpartyId.HasValue || fields.ContactId.HasValue || fields.RemindBeforeMinutes.HasValue
+            || fields.LeadId.HasValue || fields.DealId.HasValue;
         var touchesResult = fields.Result.HasValue || fields.NextStep.HasValue;
         if (activity.Status == ActivityStatus.Cancelled && (touchesPlan || touchesResult)
             || activity.Status == ActivityStatus.Done && touchesPlan)
@@ -91,6 +92,10 @@ public sealed class UpdateActivity(LetopisDb db, TimeProvider time, ICurrentActo
             : fields.CounterpartyId.HasValue && counterpartyId != activity.CounterpartyId ? null : activity.ContactId;
         if (fields.CounterpartyId.HasValue || fields.ContactId.HasValue)
             await ActivityRules.CheckCounterpartyAsync(db, access, counterpartyId, contactId, errors, null, ct);
+        var leadId = fields.LeadId.Or(activity.LeadId);
+        var dealId = fields.DealId.Or(activity.DealId);
+        await ActivityRules.CheckLeadAndDealAsync(db, access, leadId != activity.LeadId ? leadId : null,
+            dealId != activity.DealId ? dealId : null, errors, null, ct);
         if (errors.Count > 0)
             return ActivityRules.Validation(errors);
 
@@ -107,6 +112,8 @@ public sealed class UpdateActivity(LetopisDb db, TimeProvider time, ICurrentActo
         activity.AssigneeId = assigneeId;
         activity.CounterpartyId = counterpartyId;
         activity.ContactId = contactId;
+        activity.LeadId = leadId;
+        activity.DealId = dealId;
         if (fields.Result.HasValue)
             activity.Result = ActivityRules.Text(fields.Result.Value, "result", TextLimits.Long, true, errors);
         if (fields.NextStep.HasValue)

@@ -2,6 +2,7 @@ using Letopis.Core.Access;
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.Data;
+using Letopis.Core.Deals;
 using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Leads;
@@ -48,15 +49,20 @@ public sealed class ListLeads(LetopisDb db, NameBook nameBook)
         if (filter.CreatedTo is { } to)
             leads = leads.Where(l => l.CreatedAt < to);
         if (!string.IsNullOrWhiteSpace(filter.Q))
-            leads = Matching(leads, filter.Q.Trim());
+            leads = Matching(db, leads, filter.Q.Trim());
 
-        var total = await leads.CountAsync(ct);
+        var stages = (await LeadRules.StagesAsync(db, ct)).ToDictionary(s => s.Id);
+        // Narrowed by nothing but a stage or a person, the total is the kept stage totals' sum, not a count of a million rows.
+        var total = filter with { StageId = null, ResponsibleId = null } == new LeadFilter()
+                    && (filter.StageId is null || stages.ContainsKey(filter.StageId.Value))
+            ? (int)(await StageTotals.VisibleAsync(db, access, Lead.EntityKind,
+                filter.StageId is { } only ? [only] : stages.Keys.ToList(), filter.ResponsibleId, ct)).Values.Sum(t => t.Count)
+            : await leads.CountAsync(ct);
         var rows = await leads.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Skip(page.Skip).Take(page.PageSize)
             .Select(l => new Row(l.Id, l.Title, l.CompanyName, l.ContactName, l.Phone, l.Email, l.Inn, l.SourceId, l.ResponsibleId,
                 l.StageId, l.Status, l.RepeatCounterpartyId != null || l.RepeatContactId != null, l.CreatedAt))
             .ToListAsync(ct);
         var names = await nameBook.GetAsync(db, access.Stamp, ct);
-        var stages = (await LeadRules.StagesAsync(db, ct)).ToDictionary(s => s.Id);
         var items = rows.Select(r => new LeadListItem(
             r.Id, r.Title, r.CompanyName, r.ContactName, r.Phone, r.Phone is null ? null : Phones.Format(r.Phone), r.Email, r.Inn,
             r.SourceId is { } s && names.Reference(s) is { } sourceName ? new LeadRef(s, sourceName) : null,
@@ -68,9 +74,9 @@ public sealed class ListLeads(LetopisDb db, NameBook nameBook)
 
     /// <summary>
     /// A phone, e-mail or ИНН is matched exactly after normalization (their indexes answer); anything
-    /// else is a fragment of the title, company or contact name.
+    /// else is found through the search index by the words of the title, company, contact name and comment.
     /// </summary>
-    private static IQueryable<Lead> Matching(IQueryable<Lead> leads, string q)
+    private static IQueryable<Lead> Matching(LetopisDb db, IQueryable<Lead> leads, string q)
     {
         if (q.Contains('@', StringComparison.Ordinal))
         {
@@ -84,10 +90,11 @@ public sealed class ListLeads(LetopisDb db, NameBook nameBook)
         }
         if (LeadRules.NormalizePhone(q) is { } phone)
             return leads.Where(l => l.Phone == phone);
+        // Words of the title, company, contact name and comment in any grammatical form: through the search index.
+        if (Search.SearchIndex.MatchingIds(db, Lead.EntityKind, q) is { } matches)
+            return leads.Where(l => matches.Contains(l.Id));
         var upper = q.ToUpperInvariant();
-        return leads.Where(l => l.TitleNormalized.Contains(upper)
-                                || (l.CompanyName != null && (l.CompanyName.Contains(q) || l.CompanyName.ToUpper().Contains(upper)))
-                                || (l.ContactName != null && (l.ContactName.Contains(q) || l.ContactName.ToUpper().Contains(upper))));
+        return leads.Where(l => l.TitleNormalized.Contains(upper));
     }
 
     private sealed record Row(

@@ -37,6 +37,9 @@ public sealed class ReadLeadBoard(LetopisDb db, NameBook nameBook)
     public const int DefaultTake = 20;
     public const int MaxTake = 100;
 
+    /// <summary>Up to this many people, a scoped column is merged from one indexed part per person.</summary>
+    private const int MaxPeopleMerged = 64;
+
     /// <summary>
     /// Every column with its first <paramref name="take"/> cards; <paramref name="responsibleId"/>
     /// narrows to one person («мои» is the caller's own id).
@@ -82,21 +85,51 @@ public sealed class ReadLeadBoard(LetopisDb db, NameBook nameBook)
     private async Task<List<LeadCard>> CardsAsync(
         AccessContext access, Guid stageId, Guid? responsibleId, (DateTime At, Guid Id)? after, int take, Names names, CancellationToken ct)
     {
-        var leads = db.Leads.AsNoTracking().Where(l => l.StageId == stageId);
+        IQueryable<Lead> Column()
+        {
+            var column = db.Leads.AsNoTracking().Where(l => l.StageId == stageId);
+            if (after is { } c)
+            {
+                var (at, id) = c;
+                column = column.Where(l => l.CreatedAt < at || (l.CreatedAt == at && l.Id.CompareTo(id) < 0));
+            }
+            return column;
+        }
+
+        IQueryable<Lead> leads;
         if (responsibleId is { } only)
         {
             if (!access.Allows(Lead.EntityKind, PermissionAction.Read, only))
                 return [];
-            leads = leads.Where(l => l.ResponsibleId == only);
+            leads = Column().Where(l => l.ResponsibleId == only);
         }
         else
         {
-            leads = leads.VisibleTo(access, Lead.EntityKind);
-        }
-        if (after is { } c)
-        {
-            var (at, id) = c;
-            leads = leads.Where(l => l.CreatedAt < at || (l.CreatedAt == at && l.Id.CompareTo(id) < 0));
+            var scope = access.ScopeFor(Lead.EntityKind, PermissionAction.Read);
+            if (scope == AccessScope.None)
+                return [];
+            if (scope == AccessScope.All)
+            {
+                leads = Column();
+            }
+            else if (access.UsersIn(scope).ToList() is { Count: <= MaxPeopleMerged } people)
+            {
+                // A department's column is the newest cards of each of its people, merged: every part
+                // reads the (StageId, ResponsibleId, CreatedAt) index for at most «take» rows. A filter
+                // «ResponsibleId IN (…)» would make the database sort the whole department's stage.
+                IQueryable<Lead>? merged = null;
+                foreach (var person in people)
+                {
+                    var own = Column().Where(l => l.ResponsibleId == person)
+                        .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(take);
+                    merged = merged is null ? own : merged.Concat(own);
+                }
+                leads = merged!;
+            }
+            else
+            {
+                leads = Column().VisibleTo(access, Lead.EntityKind);
+            }
         }
         var rows = await leads.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(take)
             .Select(l => new

@@ -46,7 +46,8 @@ public static class ActivitiesEndpoints
         Field<string?>(body, "kind", prefix), Field<string?>(body, "subject", prefix), Field<string?>(body, "description", prefix),
         Field<DateTimeOffset?>(body, "plannedAt", prefix), Field<int?>(body, "durationMinutes", prefix),
         Field<DateTimeOffset?>(body, "endsAt", prefix), Field<string?>(body, "place", prefix), Field<Guid?>(body, "assigneeId", prefix),
-        Field<Guid?>(body, "counterpartyId", prefix), Field<Guid?>(body, "contactId", prefix), Field<int?>(body, "remindBeforeMinutes", prefix));
+        Field<Guid?>(body, "counterpartyId", prefix), Field<Guid?>(body, "contactId", prefix), Field<int?>(body, "remindBeforeMinutes", prefix),
+        Field<Guid?>(body, "leadId", prefix), Field<Guid?>(body, "dealId", prefix));
 
     private static T? Field<T>(JsonObject body, string name, string prefix)
     {
@@ -65,7 +66,7 @@ public static class ActivitiesEndpoints
         body.Field<DateTimeOffset?>("plannedAt"), body.Field<int?>("durationMinutes"), body.Field<DateTimeOffset?>("endsAt"),
         body.Field<string?>("place"), body.Field<Guid?>("assigneeId"), body.Field<Guid?>("counterpartyId"),
         body.Field<Guid?>("contactId"), body.Field<int?>("remindBeforeMinutes"), body.Field<string?>("result"),
-        body.Field<string?>("nextStep"));
+        body.Field<string?>("nextStep"), body.Field<Guid?>("leadId"), body.Field<Guid?>("dealId"));
 
     internal static async Task<Results<Created<ActivityDto>, ProblemHttpResult>> Plan(
         JsonObject body, CurrentActor actor, PlanActivity handler, ProblemWriter problems, CancellationToken ct)
@@ -125,6 +126,7 @@ public static class ActivitiesEndpoints
 
     internal static async Task<Results<Ok<PageOf<ActivityDto>>, ProblemHttpResult>> List(
         [Description("Planned on or after this day, YYYY-MM-DD.")] DateOnly? from, [Description("Planned on or before this day, YYYY-MM-DD.")] DateOnly? to, [Description("Only activities assigned to this user.")] Guid? userId, [Description("Only activities with this counterparty.")] Guid? counterpartyId, [Description("planned, done or cancelled.")] string? status, int? page, int? pageSize,
+        [Description("Only activities planned on this lead.")] Guid? leadId, [Description("Only activities planned on this deal.")] Guid? dealId,
         CurrentActor actor, ListActivities handler, ProblemWriter problems, CancellationToken ct)
     {
         ActivityStatus? parsed = null;
@@ -134,7 +136,7 @@ public static class ActivitiesEndpoints
                 return problems.Result(Error.Validation(("status", FieldErrors.Invalid)));
             parsed = s;
         }
-        var result = await handler.HandleAsync(await actor.AccessAsync(ct), new ActivityListQuery(from, to, userId, counterpartyId, parsed),
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), new ActivityListQuery(from, to, userId, counterpartyId, parsed, leadId, dealId),
             PageRequest.From(page, pageSize), ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
+using Letopis.Core.Activities;
 using Letopis.Core.Common;
 using Letopis.Core.Crm;
 using Letopis.Core.History;
@@ -82,6 +83,8 @@ public static class LeadsEndpoints
             .WithSummary("Lists a lead's timeline, newest first");
         group.MapGet("/{id:guid}/history", History)
             .WithSummary("Lists a lead's field changes");
+        group.MapGet("/{id:guid}/activities", Activities)
+            .WithSummary("Lists the activities planned on a lead, latest first");
     }
 
     internal static LeadFields Fields(JsonObject body) => new(
@@ -213,6 +216,25 @@ public static class LeadsEndpoints
         var items = p.Items.Select(i => new TimelineEntryResponse(i.Id, i.At, i.Kind, TimelineText.Title(text, i), i.Text, i.UserId, i.UserName,
             i.OnBehalfOfName, i.EntityKind, i.EntityId, TimelineLines.Link(i), TimelineFilters.Of(i.Kind))).ToList();
         return TypedResults.Ok(new PageOf<TimelineEntryResponse>(items, p.Total, p.Page, p.PageSize));
+    }
+
+    internal static async Task<Results<Ok<PageOf<ActivityDto>>, ProblemHttpResult>> Activities(
+        Guid id, int? page, int? pageSize,
+        [Description("Only activities in this status: planned, done or cancelled.")] string? status,
+        CurrentActor actor, ReadLead leads, ListActivities activities, ProblemWriter problems, CancellationToken ct)
+    {
+        ActivityStatus? parsed = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<ActivityStatus>(status, ignoreCase: true, out var s) || int.TryParse(status, out _))
+                return problems.Result(Error.Validation(("status", FieldErrors.Invalid)));
+            parsed = s;
+        }
+        var access = await actor.AccessAsync(ct);
+        if (!await leads.VisibleAsync(access, id, ct))
+            return problems.Result(Error.NotFound());
+        var result = await activities.HandleAsync(access, new ActivityListQuery(Status: parsed, LeadId: id), PageRequest.From(page, pageSize), ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);
     }
 
     internal static async Task<Results<Ok<PageOf<ChangeDto>>, ProblemHttpResult>> History(

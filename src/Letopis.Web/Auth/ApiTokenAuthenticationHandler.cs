@@ -23,14 +23,16 @@ public sealed class ApiTokenAuthenticationHandler(
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
         var secret = header[7..].Trim();
-        var userId = await tokens.AuthenticateAsync(secret, Context.RequestAborted);
-        if (userId is null)
+        var owner = await tokens.OwnerAsync(secret, Context.RequestAborted);
+        if (owner is null)
             return AuthenticateResult.Fail("Unknown, revoked or expired API token.");
-        var user = await users.FindByIdAsync(userId.Value.ToString());
+        var user = await users.FindByIdAsync(owner.UserId.ToString());
         if (user is null)
             return AuthenticateResult.Fail("Unknown user.");
         var principal = await principals.CreateAsync(user);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("letopis:auth", "api-token"));
+        if (owner.Scope is { } scope)
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(TokenScopeGuard.ScopeClaim, scope));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 }

@@ -19,14 +19,16 @@ public class LeadsApiTests
         var source = await ReferenceAsync(client, "ad-sources", "Сайт");
         var stages = await StagesAsync(client);
         var title = Marker("Заявка с сайта ");
+        var phone = Phone();
+        var mailbox = Marker("Petr");
 
         var response = await client.PostAsJsonAsync("/api/v1/leads", new
         {
             title,
             sourceId = source,
             contactName = "Пётр Иванов",
-            phone = "8 (916) 555-12-34",
-            email = "Petr@Example.RU",
+            phone = $"8 ({phone[2..5]}) {phone[5..8]}-{phone[8..10]}-{phone[10..]}",
+            email = mailbox + "@Example.RU",
             companyName = "ООО «Окна»",
             inn = TestRequisites.Inn10(),
             comment = "Нужны окна в офис",
@@ -37,8 +39,8 @@ public class LeadsApiTests
         response.Headers.ETag.ShouldNotBeNull();
         var lead = await response.Content.ReadFromJsonAsync<JsonElement>();
         lead.GetProperty("title").GetString().ShouldBe(title);
-        lead.GetProperty("phone").GetString().ShouldBe("+79165551234");
-        lead.GetProperty("email").GetString().ShouldBe("petr@example.ru");
+        lead.GetProperty("phone").GetString().ShouldBe(phone);
+        lead.GetProperty("email").GetString().ShouldBe(mailbox.ToLowerInvariant() + "@example.ru");
         lead.GetProperty("status").GetString().ShouldBe("open");
         lead.GetProperty("stage").GetProperty("id").GetGuid().ShouldBe(stages[0].Id);
         lead.GetProperty("stage").GetProperty("semantic").GetString().ShouldBe("open");
@@ -341,6 +343,10 @@ public class LeadsApiTests
         var stages = await StagesAsync(client);
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/leads?stageId={stages[1].Id}&q={marker}")).GetProperty("total").GetInt32().ShouldBe(0);
         (await client.GetAsync("/api/v1/leads?status=won")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/leads?mine=true")).GetProperty("total").GetInt32().ShouldBe(2);
+        var firstStage = await client.GetFromJsonAsync<JsonElement>($"/api/v1/leads?stageId={stages[0].Id}");
+        firstStage.GetProperty("total").GetInt32().ShouldBe(2);
+        firstStage.GetProperty("items").EnumerateArray().Select(Id).ShouldBe([Id(second), Id(first)]);
     }
 
     [Theory]
@@ -374,5 +380,91 @@ public class LeadsApiTests
         last.GetProperty("cards").GetArrayLength().ShouldBe(0);
         last.GetProperty("next").ValueKind.ShouldBe(JsonValueKind.Null);
         (await client.GetAsync($"/api/v1/leads/board/columns/{stages[0].Id}?after=garbage")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Board_OfADepartment_MergesItsPeoplesCardsNewestFirst(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var department = await host.CreateDepartmentAsync("Продажи");
+        var annaUser = await host.CreateUserAsync(departmentId: department);
+        var borisUser = await host.CreateUserAsync(departmentId: department);
+        var anna = await host.ClientAsync(annaUser.Login, annaUser.Password);
+        var boris = await host.ClientAsync(borisUser.Login, borisUser.Password);
+        var reader = await host.CreateUserAsync(departmentId: department);
+        var outsider = await host.CreateUserAsync();
+        var outsiderLead = await CreateAsync(await host.ClientAsync(outsider.Login, outsider.Password), new { title = Marker() });
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(Id(await CreateAsync(anna, new { title = Marker("Анна ") })));
+            ids.Add(Id(await CreateAsync(boris, new { title = Marker("Борис ") })));
+        }
+        ids.Reverse();
+        var client = await host.ClientAsync(reader.Login, reader.Password);
+
+        var board = await client.GetFromJsonAsync<JsonElement>("/api/v1/leads/board?take=4");
+        var column = board.GetProperty("columns")[0];
+        column.GetProperty("count").GetInt64().ShouldBe(6);
+        column.GetProperty("cards").EnumerateArray().Select(Id).ShouldBe(ids.Take(4));
+        var stageId = column.GetProperty("stage").GetProperty("id").GetGuid();
+        var more = await client.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/leads/board/columns/{stageId}?take=4&after={column.GetProperty("next").GetString()}");
+        more.GetProperty("cards").EnumerateArray().Select(Id).ShouldBe(ids.Skip(4));
+        more.GetProperty("cards").EnumerateArray().Select(Id).ShouldNotContain(Id(outsiderLead));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Search_ByTitleCompanyOrPhone_FindsTheLeadForItsOwnerOnly(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var sales = await host.CreateDepartmentAsync("Продажи");
+        var legal = await host.CreateDepartmentAsync("Юристы");
+        var manager = await host.CreateUserAsync(departmentId: sales);
+        var lawyer = await host.CreateUserAsync(departmentId: legal);
+        var client = await host.ClientAsync(manager.Login, manager.Password);
+        // A made-up word of consonants: no stemmer shortens it.
+        var word = string.Concat(Enumerable.Range(0, 9).Select(_ => "бвгджзклмнпрстфхцчшщ"[Random.Shared.Next(20)]));
+        var phone = Phone();
+        var lead = await CreateAsync(client, new { title = $"Окна для {word}", companyName = $"ООО «Рамы {word}»", phone, comment = "Нужен замерщик" });
+
+        async Task<List<(string Entity, Guid Id)>> Hits(HttpClient c, string q) =>
+            (await c.GetFromJsonAsync<JsonElement>("/api/v1/search?pageSize=100&q=" + Uri.EscapeDataString(q)))
+            .GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("entity").GetString()!, i.GetProperty("id").GetGuid())).ToList();
+
+        (await Hits(client, word)).ShouldContain(("lead", Id(lead)));
+        (await Hits(client, $"рамы {word}")).ShouldContain(("lead", Id(lead)));
+        (await Hits(client, phone[^7..])).ShouldContain(("lead", Id(lead)));
+        var lawyerClient = await host.ClientAsync(lawyer.Login, lawyer.Password);
+        (await Hits(lawyerClient, word)).ShouldNotContain(("lead", Id(lead)));
+
+        // A renamed lead is found by its new title.
+        var other = string.Concat(Enumerable.Range(0, 9).Select(_ => "бвгджзклмнпрстфхцчшщ"[Random.Shared.Next(20)]));
+        (await client.PatchAsJsonAsync($"/api/v1/leads/{Id(lead)}", new { title = $"Двери для {other}" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Hits(client, other)).ShouldContain(("lead", Id(lead)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Create_WithCustomFields_KeepsThemAndRefusesAnUnknownCode(string provider)
+    {
+        using var host = new LetopisHost(provider);
+        var client = await host.AdminAsync();
+        (await client.PostAsJsonAsync("/api/v1/custom-fields", new { entity = "lead", code = "budget", label = "Бюджет", type = "number" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var before = await CountAsync(host);
+
+        var unknown = await client.PostAsJsonAsync("/api/v1/leads", new { title = Marker(), customFields = new Dictionary<string, object> { ["nope"] = 1 } });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemAsync(unknown)).GetProperty("fieldCodes").TryGetProperty("customFields.nope", out _).ShouldBeTrue();
+        (await CountAsync(host)).ShouldBe(before);
+
+        var lead = await CreateAsync(client, new { title = Marker(), customFields = new Dictionary<string, object> { ["budget"] = 150000 } });
+        lead.GetProperty("customFields").GetProperty("budget").GetDecimal().ShouldBe(150000m);
+        var patched = await client.PatchAsJsonAsync($"/api/v1/leads/{Id(lead)}", new { customFields = new Dictionary<string, object> { ["budget"] = 90000 } });
+        patched.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await GetAsync(client, Id(lead))).GetProperty("customFields").GetProperty("budget").GetDecimal().ShouldBe(90000m);
     }
 }

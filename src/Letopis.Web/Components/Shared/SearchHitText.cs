@@ -31,11 +31,12 @@ public static class SearchHitText
         return string.Join(" · ", new[] { d.CounterpartyName, UiText.Day(d.RegisteredOn), summary }.Where(p => !string.IsNullOrWhiteSpace(p)));
     }
 
-    /// <summary>A counterparty opens its card; a contact person opens the card of the counterparty they were found through.</summary>
+    /// <summary>A counterparty opens its card; a contact person opens the card of the counterparty they were found through; a lead its card.</summary>
     public static string Href(SearchHit hit) => hit.Entity switch
     {
         "contact" when hit.ParentId is { } parent => $"/counterparties/{parent}",
         "document" => $"/documents/{hit.Id}",
+        "lead" => $"/leads/{hit.Id}",
         _ => $"/counterparties/{hit.Id}",
     };
 
@@ -43,6 +44,7 @@ public static class SearchHitText
     {
         "contact" => MudBlazor.Icons.Material.Filled.Person,
         "document" => MudBlazor.Icons.Material.Filled.Description,
+        "lead" => MudBlazor.Icons.Material.Filled.PersonAdd,
         _ => MudBlazor.Icons.Material.Filled.Business,
     };
 
