@@ -109,6 +109,7 @@ public static class TimelineLines
         (Document.EntityKind, { } id) => $"/documents/{id}",
         (Activity.EntityKind, { } id) => $"/activities/{id}",
         (ContactPerson.EntityKind, { } id) => $"/contacts/{id}",
+        (Deals.Deal.EntityKind, { } id) => $"/deals/{id}",
         _ => null,
     };
 }

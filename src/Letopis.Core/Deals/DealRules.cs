@@ -24,6 +24,18 @@ internal static class DealRules
     /// <summary>A deal's stage and pipeline change through the move, which records the transition.</summary>
     public const string UseMove = "use_stage_move";
 
+    /// <summary>A quantity must be above zero.</summary>
+    public const string NotPositive = "not_positive";
+
+    /// <summary>A quantity with more than three decimals, or beyond 10⁹.</summary>
+    public const string NotQuantity = "not_quantity";
+
+    /// <summary>An amount or price with more than two decimals, or beyond the limit.</summary>
+    public const string NotMoney = "not_money";
+
+    /// <summary>Negative money.</summary>
+    public const string Negative = "negative";
+
     /// <summary>The validated change: items and contacts to write, when the fields replace them.</summary>
     public sealed record Change(List<(string Field, string Code)> Errors, List<DealItem>? Items, List<Guid>? ContactIds);
 
@@ -70,10 +82,16 @@ internal static class DealRules
         if (f.Amount is { HasValue: true, Value: var given })
         {
             var minor = given is { } g ? DealItemMath.ToMinor(g) : 0;
-            if (minor is null or < 0)
-                errors.Add(("amount", given < 0 ? FieldErrors.Invalid : FieldErrors.OutOfRange));
-            else if (willHaveItems && (items is null || minor != items.Sum(i => i.AmountMinor)))
-                errors.Add(("amount", AmountFromItems));
+            if (given < 0)
+                errors.Add(("amount", Negative));
+            else if (minor is null)
+                errors.Add(("amount", NotMoney));
+            else if (willHaveItems)
+            {
+                // With items the amount is theirs: repeating it is fine, another one is refused.
+                if (given is not null && (items is null || minor != items.Sum(i => i.AmountMinor)))
+                    errors.Add(("amount", AmountFromItems));
+            }
             else
                 amount = minor.Value;
         }
@@ -83,7 +101,7 @@ internal static class DealRules
             foreach (var i in items)
                 sum += i.AmountMinor;
             if (sum > DealItemMath.MaxMinor)
-                errors.Add(("items", FieldErrors.OutOfRange));
+                errors.Add(("items", NotMoney));
             else
                 amount = (long)sum;
         }
@@ -198,25 +216,25 @@ internal static class DealRules
             if (input.Quantity is not { } q)
                 errors.Add((field + ".quantity", FieldErrors.Required));
             else if (q <= 0)
-                errors.Add((field + ".quantity", FieldErrors.Invalid));
+                errors.Add((field + ".quantity", NotPositive));
             else if ((quantity = DealItemMath.ToMilli(q)) is null or 0)
             {
-                errors.Add((field + ".quantity", FieldErrors.OutOfRange));
+                errors.Add((field + ".quantity", NotQuantity));
                 quantity = null;
             }
             if (input.Price is not { } p)
                 errors.Add((field + ".price", FieldErrors.Required));
             else if (p < 0)
-                errors.Add((field + ".price", FieldErrors.Invalid));
+                errors.Add((field + ".price", Negative));
             else if ((price = DealItemMath.ToMinor(p)) is null)
-                errors.Add((field + ".price", FieldErrors.OutOfRange));
+                errors.Add((field + ".price", NotMoney));
             if (!DealItemMath.IsVatRate(input.VatRate))
                 errors.Add((field + ".vatRate", FieldErrors.Invalid));
             if (name is null || quantity is null || price is null || !DealItemMath.IsVatRate(input.VatRate))
                 continue;
             if (DealItemMath.Line(quantity.Value, price.Value, input.VatRate) is not { } line)
             {
-                errors.Add((field + ".price", FieldErrors.OutOfRange));
+                errors.Add((field + ".price", NotMoney));
                 continue;
             }
             items.Add(new DealItem

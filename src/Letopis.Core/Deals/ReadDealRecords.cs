@@ -9,6 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Core.Deals;
 
+/// <summary>A document of a deal, with how many files it holds.</summary>
+/// <param name="Status">The document's status (API name: <c>draft</c>, <c>signed</c>…).</param>
+public sealed record DealDocumentDto(
+    Guid Id, string? Number, DateOnly RegisteredOn, string TypeCode, string TypeName, string Title, string Status,
+    decimal? Amount, string Currency, int FilesCount);
+
 /// <summary>
 /// What the deal card shows besides its fields: its timeline, its history of changes and its
 /// activities. Each needs the deal to be visible, and shows only the documents and activities
@@ -56,6 +62,39 @@ public sealed class ReadDealRecords(LetopisDb db, TimeProvider time, ICurrentAct
             .Project(db).ToPageAsync(page, ct);
         var names = await nameBook.GetAsync(db, access.Stamp, ct);
         return result with { Items = result.Items.Select(i => i.Finish(now, names)).ToList() };
+    }
+
+    /// <summary>
+    /// The deal's documents the caller may open, newest registration first, each with how many files it
+    /// holds: the files of a deal are the files of its documents.
+    /// </summary>
+    public async Task<Result<PageOf<DealDocumentDto>>> DocumentsAsync(AccessContext access, Guid dealId, PageRequest page, CancellationToken ct)
+    {
+        if (!await VisibleAsync(access, dealId, ct))
+            return Error.NotFound();
+        var query = db.VisibleDocuments(access).AsNoTracking().Where(d => d.DealId == dealId);
+        var total = await query.CountAsync(ct);
+        var rows = await (
+            from d in query.OrderByDescending(d => d.RegisteredOn).ThenByDescending(d => d.Id).Skip(page.Skip).Take(page.PageSize)
+            join t in db.DocumentTypes on d.TypeId equals t.Id
+            select new
+            {
+                d.Id,
+                d.Number,
+                d.RegisteredOn,
+                t.Code,
+                TypeName = t.Name,
+                d.Title,
+                d.Status,
+                d.AmountMinor,
+                d.Currency,
+                Files = db.DocumentFiles.Count(f => f.DocumentId == d.Id && !f.Deleted),
+            }).ToListAsync(ct);
+        var items = rows
+            .OrderByDescending(r => r.RegisteredOn).ThenByDescending(r => r.Id)
+            .Select(r => new DealDocumentDto(r.Id, r.Number, r.RegisteredOn, r.Code, r.TypeName, r.Title,
+                DocumentStatuses.ToApi(r.Status), Document.FromMinor(r.AmountMinor), r.Currency, r.Files)).ToList();
+        return new PageOf<DealDocumentDto>(items, total, page.Page, page.PageSize);
     }
 
     private Task<bool> VisibleAsync(AccessContext access, Guid dealId, CancellationToken ct) =>

@@ -90,6 +90,9 @@ public sealed record DocumentFields
 
     public Optional<Guid?> ParentId { get; init; }
 
+    /// <summary>The deal the document belongs to (a contract, an invoice, an offer of the sale); one the caller may see.</summary>
+    public Optional<Guid?> DealId { get; init; }
+
     public Optional<decimal?> Amount { get; init; }
 
     public Optional<int?> VatRate { get; init; }
@@ -167,6 +170,9 @@ public sealed record DocumentDto(
 {
     /// <summary>The gender of the type's name (<c>masculine</c>, <c>feminine</c>, <c>neuter</c>): a status agrees with it in Russian.</summary>
     public string TypeGender { get; init; } = "masculine";
+
+    /// <summary>The deal the document belongs to.</summary>
+    public Guid? DealId { get; init; }
 }
 
 /// <summary>A line of the document registry.</summary>
@@ -175,6 +181,9 @@ public sealed record DocumentListItemDto(
     Guid? CounterpartyId, string? CounterpartyName, Guid? ParentId, string Status, decimal? Amount, string Currency,
     Guid? ResponsibleId, string? ResponsibleName, int Version)
 {
+    /// <summary>The deal the document belongs to.</summary>
+    public Guid? DealId { get; init; }
+
     /// <summary>The first day of validity.</summary>
     public DateOnly? ValidFrom { get; init; }
 
@@ -201,7 +210,8 @@ public sealed record DocumentListItemDto(
 /// <param name="Grouped">A page of contracts, each followed by its filtered documents (see <see cref="DocumentListItemDto.Depth"/>).</param>
 public sealed record DocumentFilter(
     Guid? CounterpartyId = null, string? TypeCode = null, string? Status = null, Guid? ResponsibleId = null, string? Q = null,
-    DateOnly? From = null, DateOnly? To = null, Guid? ParentId = null, int? ExpiringWithinDays = null, bool Grouped = false);
+    DateOnly? From = null, DateOnly? To = null, Guid? ParentId = null, int? ExpiringWithinDays = null, bool Grouped = false,
+    Guid? DealId = null);
 
 /// <summary>An accounting document type a node expects as a child, and whether one is provided (signed, in force or executed).</summary>
 public sealed record ExpectedChildDto(string TypeCode, string TypeName, bool Provided);

@@ -53,6 +53,7 @@ internal static class DocumentProjection
             d.IncomingNumber, d.IncomingDate, custom, children, links, files, d.CreatedAt, d.CreatedById, d.Version)
         {
             TypeGender = ApiNames.Of(DocumentType.GenderOf(row.Gender, row.Kind)),
+            DealId = d.DealId,
         };
     }
 

@@ -64,6 +64,11 @@ internal static class DocumentRules
             && !await db.OurCompanies.AnyAsync(c => c.Id == oid, ct))
             errors.Add(("ourCompanyId", FieldErrors.NotFound));
 
+        var dealId = f.DealId.Or(target.DealId);
+        if (f.DealId is { HasValue: true, Value: { } did } && did != target.DealId
+            && !await db.Deals.VisibleTo(access, Deals.Deal.EntityKind).AnyAsync(d => d.Id == did, ct))
+            errors.Add(("dealId", FieldErrors.NotFound));
+
         var parentId = f.ParentId.Or(target.ParentId);
         ParentInfo? parent = null;
         if (parentId is { } pid)
@@ -183,6 +188,7 @@ internal static class DocumentRules
         target.CounterpartyId = counterpartyId;
         target.OurCompanyId = ourCompanyId;
         target.ParentId = parentId;
+        target.DealId = dealId;
         target.AmountMinor = Document.ToMinor(amount);
         target.VatRate = vatRate;
         target.VatAmountMinor = Document.ToMinor(vatAmount);

@@ -56,6 +56,13 @@ public sealed class ListDocuments(LetopisDb db, TimeProvider time, CompanyTimeZo
             errors.Add(("expiringWithinDays", FieldErrors.Invalid));
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
+        // The documents of a hidden deal are as hidden as the deal.
+        if (filter.DealId is { } dealId)
+        {
+            if (!await db.Deals.VisibleTo(access, Deals.Deal.EntityKind).AnyAsync(d => d.Id == dealId, ct))
+                return Error.NotFound();
+            query = query.Where(d => d.DealId == dealId);
+        }
 
         if (filter.CounterpartyId is { } counterpartyId)
             query = query.Where(d => d.CounterpartyId == counterpartyId);
@@ -156,6 +163,7 @@ public sealed class ListDocuments(LetopisDb db, TimeProvider time, CompanyTimeZo
             OurCompanyId = d.OurCompanyId,
             OurCompanyName = db.OurCompanies.Where(c => c.Id == d.OurCompanyId).Select(c => c.Name).FirstOrDefault(),
             ParentId = d.ParentId,
+            DealId = d.DealId,
             RootId = d.RootId,
             Status = d.Status,
             AmountMinor = d.AmountMinor,
@@ -178,6 +186,7 @@ public sealed class ListDocuments(LetopisDb db, TimeProvider time, CompanyTimeZo
         OurCompanyName = r.OurCompanyName,
         Depth = depth,
         TypeGender = ApiNames.Of(DocumentType.GenderOf(r.Gender, r.Kind)),
+        DealId = r.DealId,
     };
 
     // A named type, not an anonymous one: the flat and the grouped pages share the projection.
@@ -197,6 +206,7 @@ public sealed class ListDocuments(LetopisDb db, TimeProvider time, CompanyTimeZo
         public Guid? OurCompanyId { get; init; }
         public string? OurCompanyName { get; init; }
         public Guid? ParentId { get; init; }
+        public Guid? DealId { get; init; }
         public Guid RootId { get; init; }
         public DocumentStatus Status { get; init; }
         public long? AmountMinor { get; init; }

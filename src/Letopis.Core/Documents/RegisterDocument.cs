@@ -70,8 +70,24 @@ public sealed class RegisterDocument(LetopisDb db, TimeProvider time, ICurrentAc
             var counter = await JournalNumbering.NextAsync(db, journal.Id, scope, ct);
             document.Number = pattern.Format(counter, document.RegisteredOn, parent?.Number, type.Code);
         }
+        // A document of a deal shows on the deal's timeline too (one row, when the deal's client is the counterparty).
         if (document.CounterpartyId is { } counterpartyId)
-            Timeline.Add(db, counterpartyId, now, actor, TimelineKinds.DocumentRegistered, DocumentTimeline.Text(type.Name, document), Document.EntityKind, document.Id);
+            Timeline.Add(db, counterpartyId, now, actor, TimelineKinds.DocumentRegistered, DocumentTimeline.Text(type.Name, document), Document.EntityKind, document.Id)
+                .DealId = document.DealId;
+        else if (document.DealId is { } dealId)
+        {
+            db.TimelineEvents.Add(new TimelineEvent
+            {
+                DealId = dealId,
+                At = now,
+                Kind = TimelineKinds.DocumentRegistered,
+                Text = DocumentTimeline.Text(type.Name, document),
+                UserId = actor.UserId,
+                OnBehalfOfId = actor.OnBehalfOfId,
+                EntityKind = Document.EntityKind,
+                EntityId = document.Id,
+            });
+        }
         // The counter row is ours until commit, so no one else can take this number meanwhile; a
         // number can only be taken already when the journal's pattern was changed to repeat old ones.
         if (document.Number is { } taken && await db.Documents.AnyAsync(d => d.JournalId == document.JournalId && d.Number == taken, ct))

@@ -15,7 +15,8 @@ public static class SearchIndex
     public static IReadOnlyList<ISearchSource> Sources { get; } = [new CounterpartySearchSource(), new ContactSearchSource(), new Documents.DocumentSearchSource(),
         new LeadSearchSource(),
         // After the sources whose records it adds words to: it copies their rows' owners.
-        new Documents.Files.DocumentTextSearchSource()];
+        new Documents.Files.DocumentTextSearchSource(),
+        new Deals.DealSearchSource()];
 
     /// <summary>
     /// Ids of the records of one kind whose text matches <paramref name="text"/>, to compose into a

@@ -105,6 +105,8 @@ public static class DealsEndpoints
             .WithSummary("Lists a deal's field changes");
         group.MapGet("/{id:guid}/activities", Activities)
             .WithSummary("Lists a deal's activities, newest first");
+        group.MapGet("/{id:guid}/documents", Documents)
+            .WithSummary("Lists a deal's documents with their files count, newest first");
 
         app.MapGroup("/api/v1/counterparties").WithTags("Counterparties").RequireAuthorization().WithProblems()
             .MapGet("/{id:guid}/deals", OfCounterparty)
@@ -249,6 +251,13 @@ public static class DealsEndpoints
         Guid id, int? page, int? pageSize, CurrentActor actor, ReadDealRecords handler, ProblemWriter problems, CancellationToken ct)
     {
         var result = await handler.ActivitiesAsync(await actor.AccessAsync(ct), id, PageRequest.From(page, pageSize), ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);
+    }
+
+    internal static async Task<Results<Ok<PageOf<DealDocumentDto>>, ProblemHttpResult>> Documents(
+        Guid id, int? page, int? pageSize, CurrentActor actor, ReadDealRecords handler, ProblemWriter problems, CancellationToken ct)
+    {
+        var result = await handler.DocumentsAsync(await actor.AccessAsync(ct), id, PageRequest.From(page, pageSize), ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : problems.Result(result.Error!);
     }
 

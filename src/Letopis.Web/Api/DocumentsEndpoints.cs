@@ -39,6 +39,9 @@ public sealed record DocumentRequest(
 {
     /// <summary>Custom field values by code (entity <c>document</c>); in a patch, null clears a code and absent codes stay.</summary>
     public IReadOnlyDictionary<string, object?>? CustomFields { get; init; }
+
+    /// <summary>The deal the document belongs to (one the caller may see); null in a patch removes the link.</summary>
+    public Guid? DealId { get; init; }
 }
 
 /// <summary>A step of the document's life cycle.</summary>
@@ -66,6 +69,7 @@ public sealed record CoResponsibleRequest(IReadOnlyList<Guid>? UserIds, int? Ver
 /// <param name="ParentId">Documents directly under this one.</param>
 /// <param name="ExpiringWithinDays">Validity ends between today and today plus this many days (0–366), in the company's days.</param>
 /// <param name="Grouped"><c>true</c>: a page of contracts, each followed by its filtered documents.</param>
+/// <param name="DealId">Documents of this deal.</param>
 public sealed record DocumentListQuery(
     [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "counterpartyId"), Description("Only documents of this counterparty.")] Guid? CounterpartyId,
     [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "typeCode"), Description("Only documents of this type (its code, e.g. contract).")] string? TypeCode,
@@ -76,10 +80,11 @@ public sealed record DocumentListQuery(
     [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "to"), Description("Registered on or before this day, YYYY-MM-DD.")] DateOnly? To,
     [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "parentId"), Description("Only the documents directly under this one.")] Guid? ParentId,
     [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "expiringWithinDays"), Description("Only documents whose validity ends between today and today + this many days.")] int? ExpiringWithinDays,
-    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "grouped"), Description("true: page by contract, each contract followed by the documents under it.")] bool? Grouped)
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "grouped"), Description("true: page by contract, each contract followed by the documents under it.")] bool? Grouped,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "dealId"), Description("Only the documents of this deal (404 when the deal is hidden).")] Guid? DealId = null)
 {
     public DocumentFilter ToFilter() =>
-        new(CounterpartyId, TypeCode, Status, ResponsibleId, Q, From, To, ParentId, ExpiringWithinDays, Grouped == true);
+        new(CounterpartyId, TypeCode, Status, ResponsibleId, Q, From, To, ParentId, ExpiringWithinDays, Grouped == true, DealId);
 }
 
 public static class DocumentsEndpoints
@@ -125,6 +130,7 @@ public static class DocumentsEndpoints
         CounterpartyId = body.Field<Guid?>("counterpartyId"),
         OurCompanyId = body.Field<Guid?>("ourCompanyId"),
         ParentId = body.Field<Guid?>("parentId"),
+        DealId = body.Field<Guid?>("dealId"),
         Amount = body.Field<decimal?>("amount"),
         VatRate = body.Field<int?>("vatRate"),
         VatAmount = body.Field<decimal?>("vatAmount"),

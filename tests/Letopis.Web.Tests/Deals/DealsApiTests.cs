@@ -239,4 +239,28 @@ public class DealsApiTests
         (await DealsApi.ProblemAsync(await client.GetAsync($"/api/v1/deals?pipelineId={Guid.NewGuid()}"), HttpStatusCode.BadRequest))
             .ErrorFields().ShouldBe(["pipelineId"]);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Create_WithCustomFields_RequiresAndShowsThem(string provider)
+    {
+        await using var host = new LetopisHost(provider);
+        var client = await host.AdminAsync();
+        var field = await client.PostAsJsonAsync("/api/v1/custom-fields", new { entity = "deal", code = "tender", label = "Номер тендера", type = "string", required = true });
+        field.StatusCode.ShouldBe(HttpStatusCode.Created, await field.Content.ReadAsStringAsync());
+        var pipeline = await DealsApi.PipelineAsync(client, "Новая");
+        var before = await DealsApi.CountAsync(host);
+
+        var missing = await DealsApi.ProblemAsync(await client.PostAsJsonAsync("/api/v1/deals", new { title = "Тендер", pipelineId = pipeline.Id() }), HttpStatusCode.BadRequest);
+        missing.ErrorFields().ShouldBe(["customFields.tender"]);
+        (await DealsApi.CountAsync(host)).ShouldBe(before);
+
+        var deal = await DealsApi.DealAsync(client, new { title = "Тендер", pipelineId = pipeline.Id(), customFields = new { tender = "0373100000124000001" } });
+        var card = await client.GetFromJsonAsync<JsonElement>($"/api/v1/deals/{deal.Id()}");
+        card.GetProperty("customFields").GetProperty("tender").GetString().ShouldBe("0373100000124000001");
+        var patched = await client.PatchAsJsonAsync($"/api/v1/deals/{deal.Id()}", new { customFields = new { tender = "0373100000124000002" } });
+        (await DealsApi.ProblemAsync(patched, HttpStatusCode.OK)).GetProperty("customFields").GetProperty("tender").GetString().ShouldBe("0373100000124000002");
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/deals/{deal.Id()}/history");
+        history.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("field").GetString()).ShouldContain("customFields.tender");
+    }
 }

@@ -37,6 +37,7 @@ public static class SearchHitText
         "contact" when hit.ParentId is { } parent => $"/counterparties/{parent}",
         "document" => $"/documents/{hit.Id}",
         "lead" => $"/leads/{hit.Id}",
+        "deal" => $"/deals/{hit.Id}",
         _ => $"/counterparties/{hit.Id}",
     };
 
@@ -45,6 +46,7 @@ public static class SearchHitText
         "contact" => MudBlazor.Icons.Material.Filled.Person,
         "document" => MudBlazor.Icons.Material.Filled.Description,
         "lead" => MudBlazor.Icons.Material.Filled.PersonAdd,
+        "deal" => MudBlazor.Icons.Material.Filled.Handshake,
         _ => MudBlazor.Icons.Material.Filled.Business,
     };
 

@@ -12,7 +12,7 @@ public static class TimelineText
     /// <param name="customLabels">Labels of custom fields by <c>customFields.&lt;code&gt;</c>; without them the code is shown.</param>
     public static string Title(IStringLocalizer<SharedResource> L, TimelineItemDto item, IReadOnlyDictionary<string, string>? customLabels = null) => item.Kind switch
     {
-        TimelineKinds.Changed or TimelineKinds.LeadChanged => L["timeline." + item.Kind, string.Join(", ", (item.Text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+        TimelineKinds.Changed or TimelineKinds.LeadChanged or TimelineKinds.DealChanged => L["timeline." + item.Kind, string.Join(", ", (item.Text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(f => customLabels?.GetValueOrDefault(f) ?? FieldLabel(L, f)))],
         TimelineKinds.ContactAdded => L["timeline.contact_added", item.Text ?? ""],
         // An activity's entry carries its subject on the first line, then the result or the note.
