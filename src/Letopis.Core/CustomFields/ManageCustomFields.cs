@@ -134,15 +134,23 @@ public sealed class ManageCustomFields(LetopisDb db, TimeProvider time)
 
         if (options is not null)
         {
+            // A lead's list field and the fields its conversion made on the contact, company and deal
+            // share one list of options: a change to any of them is a change to all.
+            var members = field.OptionsGroupId is { } group
+                ? await db.CustomFields.Where(f => f.OptionsGroupId == group).OrderBy(f => f.Id).ToListAsync(ct)
+                : [field];
+            var memberIds = members.Select(m => m.Id).ToList();
             // Values hold the option text: dropping (or renaming) an option still in use would orphan them.
-            var removed = field.OptionList().Except(options).ToList();
+            var removed = members.SelectMany(m => m.OptionList()).Distinct().Except(options).ToList();
             var used = removed.Count == 0 ? [] : await db.CustomFieldValues
-                .Where(v => v.FieldId == id && v.StringValue != null && removed.Contains(v.StringValue))
+                .Where(v => memberIds.Contains(v.FieldId) && v.StringValue != null && removed.Contains(v.StringValue))
                 .Select(v => v.StringValue!).Distinct().ToListAsync(ct);
             if (used.Count > 0)
                 return new Error(OptionInUse, "Some records still hold the options being removed.",
                     Extensions: new Dictionary<string, object?> { ["options"] = used });
-            field.Options = CustomField.OptionsText(options);
+            var text = CustomField.OptionsText(options);
+            foreach (var member in members.Where(m => m.Options != text))
+                member.Options = text;
         }
         field.Label = label!;
         field.Required = patch.Required.Or(field.Required) ?? field.Required;

@@ -71,6 +71,9 @@ public static class LeadConversionEndpoints
                 problem.Status = StatusCodes.Status400BadRequest;
                 problem.Detail = text["leadConversion.repeatLead"];
                 break;
+            case ConversionErrors.DuplicatesFound:
+                problem.Detail = text["leadConversion.duplicates"];
+                break;
             case ConversionErrors.LeadClosed:
                 problem.Detail = text["leadConversion.closed." + error.Extensions!["status"]];
                 break;

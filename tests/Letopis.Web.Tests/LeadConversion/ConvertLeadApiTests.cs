@@ -253,6 +253,7 @@ public class ConvertLeadApiTests
 
         var duplicates = await ProblemAsync(await ConvertAsync(admin, lead.Id, new { createContact = true, createCompany = true, createDeal = true, pipelineId }),
             HttpStatusCode.Conflict, "duplicates_found");
+        duplicates.GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
         duplicates.GetProperty("matches").GetProperty("companies").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ShouldBe([companyId]);
         duplicates.GetProperty("matches").GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ShouldBe([contactId]);
         (await CountsAsync(host)).ShouldBe(before);
@@ -383,5 +384,28 @@ public class ConvertLeadApiTests
 
         (await CountsAsync(host)).ShouldBe(before);
         (await ReadLeadAsync(host, lead.Id)).Status.ShouldBe(LeadStatus.Open);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Convert_AColleaguesLeadWithoutTheRightToEditIt_Returns403AndCreatesNothing(string provider)
+    {
+        var host = await HostAsync(provider);
+        var department = await host.CreateDepartmentAsync("Продажи");
+        var owner = await host.CreateUserAsync(departmentId: department);
+        var colleague = await host.CreateUserAsync(departmentId: department);
+        var client = await host.ClientAsync(colleague.Login, colleague.Password);
+        var lead = await LeadAsync(host, owner.Id);
+        var before = await CountsAsync(host);
+
+        // An employee sees the department's leads but edits only their own.
+        await ProblemAsync(await ConvertAsync(client, lead.Id, new { createContact = true, createCompany = true }), HttpStatusCode.Forbidden, "forbidden");
+
+        (await CountsAsync(host)).ShouldBe(before);
+        (await ReadLeadAsync(host, lead.Id)).Status.ShouldBe(LeadStatus.Open);
+        var mine = await LeadAsync(host, colleague.Id);
+        var pipelineId = await SalesPipelineAsync(host);
+        var body = await OkAsync(await ConvertAsync(client, mine.Id, new { createContact = true, createCompany = true, createDeal = true, pipelineId }));
+        IdOrNull(body, "dealId").ShouldNotBeNull();
     }
 }

@@ -87,11 +87,13 @@ public sealed record RepeatClient(Guid? CompanyId, string? CompanyName, Guid? Co
 /// <param name="Unsynchronized">Custom fields to create on the targets.</param>
 /// <param name="Matches">Existing companies and contacts with the lead's ИНН, phone or e-mail.</param>
 /// <param name="Repeat">The client of a repeat lead, else null.</param>
+/// <param name="CanCreateFields">Whether the caller may create the unsynchronized fields (the custom-field right); otherwise an administrator must add them first.</param>
 public sealed record ConversionPreview(
     IReadOnlyList<MissingField> Missing,
     IReadOnlyList<UnsyncedField> Unsynchronized,
     ConversionMatches Matches,
-    RepeatClient? Repeat);
+    RepeatClient? Repeat,
+    bool CanCreateFields);
 
 /// <summary>The stable codes of conversion errors.</summary>
 public static class ConversionErrors

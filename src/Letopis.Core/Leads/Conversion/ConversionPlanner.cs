@@ -113,6 +113,9 @@ internal sealed class ConversionPlanner(LetopisDb db)
         PlanContact(plan, fields.Contact);
         PlanDeal(plan, fields.Deal);
         await PlanCustomFieldsAsync(plan, fields, request.CreateFields, ct);
+        // Field definitions are settings: creating them takes the custom-field right, as in the settings screen.
+        if (!preview && plan.NewFields.Count > 0 && !ManageCustomFields.CanManage(access, PermissionAction.Create))
+            return Error.Forbidden();
         plan.Matches = await MatchesAsync(access, plan, fields, preview, ct);
         return plan;
     }
@@ -336,6 +339,9 @@ internal sealed class ConversionPlanner(LetopisDb db)
                     lacking.Add(entity);
                     continue;
                 }
+                // Two lead fields alike (same label, type, multiplicity) fill one target field: the first wins.
+                if (plan.Copies.Any(c => c.Field == target))
+                    continue;
                 plan.Copies.Add(new CustomCopy(entity, target, leadValues[leadField.Id].Select(v => Copy(v, target.Id)).ToList()));
                 if (leadField.Type == CustomFieldType.List)
                     listTargets.Add(target);

@@ -1,5 +1,6 @@
 using Letopis.Core.Access;
 using Letopis.Core.Common;
+using Letopis.Core.CustomFields;
 using Letopis.Core.Data;
 
 namespace Letopis.Core.Leads.Conversion;
@@ -17,6 +18,7 @@ public sealed class PreviewConversion(LetopisDb db)
         if (!planned.IsSuccess)
             return planned.Error!;
         var plan = planned.Value;
-        return new ConversionPreview(plan.Missing, plan.Unsynchronized, plan.Matches, plan.Repeat);
+        return new ConversionPreview(plan.Missing, plan.Unsynchronized, plan.Matches, plan.Repeat,
+            ManageCustomFields.CanManage(access, PermissionAction.Create));
     }
 }
