@@ -115,6 +115,24 @@ public sealed class SalesPagesUiTests : HostedComponentTest
     }
 
     [Fact]
+    public async Task DealCard_DocumentsTab_ListsTheDocumentsRegisteredOnTheDeal()
+    {
+        var admin = await AdminAsync();
+        var tag = Tag();
+        var (pipeline, _) = await PipelineAsync(admin, $"Проекты {tag}");
+        var company = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/counterparties", new { name = $"ООО «Гипс {tag}»" }));
+        var deal = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/deals", new { title = $"Проект {tag}", pipelineId = pipeline, companyId = company }));
+        await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/documents",
+            new { typeCode = "contract", title = $"Договор поставки {tag}", counterpartyId = company, dealId = deal }));
+
+        var cut = RenderPage<DealCardPage>(("Id", deal));
+        cut.WaitForAssertion(() => cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Документы и файлы")).Click());
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=deal-document]").TextContent.ShouldContain($"Договор поставки {tag}"));
+        cut.FindAll("[data-testid=deal-document]").Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task CounterpartyDeals_ListsTheCompanysDeals()
     {
         var admin = await AdminAsync();
