@@ -23,24 +23,13 @@ public sealed class DealItemDraft
 
     public int? VatRate => Vat == NoVat ? null : Vat;
 
-    public long? QuantityMilli => Quantity is { } q ? SalesText.ToMilli(q) : null;
+    public long? QuantityMilli => Quantity is { } q ? Core.Deals.DealItemMath.ToMilli(q) : null;
 
-    public long? PriceMinor => Price is { } p ? SalesText.ToMinor(p) : null;
+    public long? PriceMinor => Price is { } p ? Core.Deals.DealItemMath.ToMinor(p) : null;
 
-    /// <summary>Quantity × price in kopecks, rounded half away from zero; null while either is missing or invalid.</summary>
-    public long? AmountMinor => QuantityMilli is { } q && PriceMinor is { } p ? DealItemMath.Amount(q, p) : null;
+    /// <summary>Quantity × price in kopecks as the server computes it; null while either is missing or invalid.</summary>
+    public long? AmountMinor => QuantityMilli is { } q && PriceMinor is { } p ? Core.Deals.DealItemMath.Line(q, p, VatRate)?.Amount : null;
 
     /// <summary>The VAT included in <see cref="AmountMinor"/>.</summary>
-    public long? VatMinor => AmountMinor is { } a ? DealItemMath.Vat(a, VatRate) : null;
-}
-
-/// <summary>The sums of a line, in integers: the same kopecks the server stores.</summary>
-public static class DealItemMath
-{
-    public static long Amount(long quantityMilli, long priceMinor) =>
-        (long)Math.Round((decimal)quantityMilli * priceMinor / 1000m, MidpointRounding.AwayFromZero);
-
-    /// <summary>VAT included in a sum: sum × rate / (100 + rate).</summary>
-    public static long Vat(long amountMinor, int? rate) =>
-        rate is { } r and > 0 ? (long)Math.Round((decimal)amountMinor * r / (100 + r), MidpointRounding.AwayFromZero) : 0;
+    public long? VatMinor => QuantityMilli is { } q && PriceMinor is { } p ? Core.Deals.DealItemMath.Line(q, p, VatRate)?.Vat : null;
 }

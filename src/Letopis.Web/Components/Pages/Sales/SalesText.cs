@@ -18,14 +18,6 @@ public static class SalesText
         return currency == "RUB" ? $"{number} ₽" : $"{number} {currency}";
     }
 
-    /// <summary>Roubles as typed (two decimals at most) to kopecks; null when it has more decimals.</summary>
-    public static long? ToMinor(decimal amount) =>
-        decimal.Round(amount, 2) == amount ? (long)(amount * 100) : null;
-
-    /// <summary>A quantity as typed (three decimals at most) to thousandths; null when it has more decimals.</summary>
-    public static long? ToMilli(decimal quantity) =>
-        decimal.Round(quantity, 3) == quantity ? (long)(quantity * 1000) : null;
-
     /// <summary>Thousandths as the user reads them: «1,5», «12».</summary>
     public static string Quantity(long milli) => (milli / 1000m).ToString("#,##0.###", CultureInfo.CurrentCulture);
 }
