@@ -30,12 +30,12 @@ internal static class ActivityProjection
             a.Result, a.NextStep,
             a.CancelledAt, a.CancelledById, null, a.CancelledOnBehalfOfId, null,
             a.FollowUpOfId, false, a.CreatedAt, a.Version)
-        {
-            LeadId = a.LeadId,
-            LeadTitle = db.Leads.Where(l => l.Id == a.LeadId).Select(l => l.Title).FirstOrDefault(),
-            DealId = a.DealId,
-            DealTitle = db.Deals.Where(d => d.Id == a.DealId).Select(d => d.Title).FirstOrDefault(),
-        };
+    {
+        LeadId = a.LeadId,
+        LeadTitle = db.Leads.Where(l => l.Id == a.LeadId).Select(l => l.Title).FirstOrDefault(),
+        DealId = a.DealId,
+        DealTitle = db.Deals.Where(d => d.Id == a.DealId).Select(d => d.Title).FirstOrDefault(),
+    };
 
     public static IQueryable<ActivityDto> Project(this IQueryable<Activity> query, LetopisDb db) =>
         query.Select(QueryShapes.Bind(Shape, Expression.Constant(db)));

@@ -134,9 +134,15 @@ public sealed class ReadLeadBoard(LetopisDb db, NameBook nameBook)
         var rows = await leads.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(take)
             .Select(l => new
             {
-                l.Id, l.Title, l.CompanyName, l.ContactName, l.Phone,
+                l.Id,
+                l.Title,
+                l.CompanyName,
+                l.ContactName,
+                l.Phone,
                 IsRepeat = l.RepeatCounterpartyId != null || l.RepeatContactId != null,
-                l.ResponsibleId, l.CreatedAt, l.Status,
+                l.ResponsibleId,
+                l.CreatedAt,
+                l.Status,
             })
             .ToListAsync(ct);
         return rows.Select(r => new LeadCard(r.Id, r.Title, r.CompanyName, r.ContactName, r.Phone, r.Phone is null ? null : Phones.Format(r.Phone),

@@ -66,6 +66,9 @@ public class LeadActivitiesApiTests
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
             (await ProblemAsync(response)).GetProperty("fieldCodes").GetProperty("leadId")[0].GetString().ShouldBe("not_found");
         }
+        var noDeal = await managerClient.PostAsJsonAsync("/api/v1/activities", new { kind = "call", subject = "Звонок", plannedAt = at, dealId = Guid.NewGuid() });
+        noDeal.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemAsync(noDeal)).GetProperty("fieldCodes").GetProperty("dealId")[0].GetString().ShouldBe("not_found");
         (await lawyerClient.GetAsync($"/api/v1/leads/{Id(lead)}/activities")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await host.WithDbAsync(db => db.Activities.CountAsync())).ShouldBe(before);
     }
