@@ -133,6 +133,23 @@ public sealed class SalesPagesUiTests : HostedComponentTest
     }
 
     [Fact]
+    public async Task DealCard_History_NamesTheStagesTheDealPassed()
+    {
+        var admin = await AdminAsync();
+        var tag = Tag();
+        var (pipeline, stages) = await PipelineAsync(admin, $"Монтаж {tag}");
+        var deal = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/deals", new { title = $"Монтаж {tag}", pipelineId = pipeline }));
+        (await admin.PostAsJsonAsync($"/api/v1/deals/{deal}/stage", new { stageId = stages[1] })).EnsureSuccessStatusCode();
+
+        var cut = RenderPage<DealCardPage>(("Id", deal));
+        cut.WaitForAssertion(() => cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("История")).Click());
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=deal-history]").TextContent.ShouldContain("Переговоры"));
+        cut.Find("[data-testid=deal-history]").TextContent.ShouldContain("Стадия");
+        cut.Find("[data-testid=deal-history]").TextContent.ShouldNotContain(stages[1].ToString());
+    }
+
+    [Fact]
     public async Task CounterpartyDeals_ListsTheCompanysDeals()
     {
         var admin = await AdminAsync();
