@@ -79,7 +79,8 @@ public sealed class SalesPagesUiTests : HostedComponentTest
         var (pipeline, stages) = await PipelineAsync(admin, $"Тендеры {tag}");
         var deal = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/deals", new
         {
-            title = $"Поставка {tag}", pipelineId = pipeline,
+            title = $"Поставка {tag}",
+            pipelineId = pipeline,
             items = new[] { new { name = "Бетон", quantity = 3m, price = 411522.63m, vatRate = (int?)20 } },
         }));
         Ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/deals?pipelineId={pipeline}");
@@ -102,7 +103,9 @@ public sealed class SalesPagesUiTests : HostedComponentTest
         var company = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/counterparties", new { name = $"ООО «Кварц {tag}»" }));
         var deal = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/deals", new
         {
-            title = $"Кварц {tag}", pipelineId = pipeline, companyId = company,
+            title = $"Кварц {tag}",
+            pipelineId = pipeline,
+            companyId = company,
             items = new[] { new { name = "Песок", quantity = 1.5m, price = 0.05m, vatRate = (int?)null } },
         }));
 
