@@ -164,6 +164,8 @@ public sealed class SalesPagesUiTests : HostedComponentTest
         var cut = RenderPage<CounterpartyDeals>(("CounterpartyId", company), ("CounterpartyName", $"ООО «Слюда {tag}»"));
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=deal-row]").TextContent.ShouldContain($"Слюда {tag}"));
+        var brief = Ctx.Render<CounterpartyDealsBrief>(p => p.Add(b => b.CounterpartyId, company));
+        brief.WaitForAssertion(() => brief.Find("[data-testid=cp-deal-brief]").TextContent.ShouldContain("1\u00a0500,00 ₽"));
         cut.Find("[data-testid=deal-row-stage]").TextContent.ShouldBe("Первичный контакт");
         cut.Find("[data-testid=deal-row-amount]").TextContent.ShouldBe("1\u00a0500,00 ₽");
     }
