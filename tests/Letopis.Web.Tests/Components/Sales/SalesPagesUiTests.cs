@@ -4,6 +4,7 @@ using Bunit;
 using Letopis.TestKit;
 using Letopis.Web.Components.Pages.Sales;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -69,6 +70,54 @@ public sealed class SalesPagesUiTests : HostedComponentTest
 
         cut.WaitForAssertion(() => cut.Find($"[data-testid=kanban-column-{stages[0]}] [data-testid=kanban-card-{lead}]"));
         (await JsonAsync(admin, $"/api/v1/leads/{lead}")).GetProperty("status").GetString().ShouldBe("open");
+    }
+
+    [Fact]
+    public async Task NewLead_WithoutTitle_SaysSoBesideTheField_AndCreatesNothing_ThenCreatesIt()
+    {
+        var admin = await AdminAsync();
+        var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
+        var tag = Tag();
+        var cut = RenderPage<MudSpacer>();
+        var dialogs = Ctx.Services.GetRequiredService<IDialogService>();
+        var localizer = Ctx.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Letopis.Web.Resources.SharedResource>>();
+        Task<Guid?>? created = null;
+        await cut.InvokeAsync(() => { created = NewLeadDialog.OpenAsync(dialogs, localizer); });
+        cut.WaitForAssertion(() => cut.Find("[data-testid=lead-save]"));
+        Task<int> MineAsync() => host.WithDbAsync(db => db.Leads.CountAsync(l => l.CompanyName == $"ООО «Мел {tag}»"));
+
+        new TypedInput(cut.Find("[data-testid=lead-company] input, input[data-testid=lead-company]")).Change($"ООО «Мел {tag}»");
+        cut.Find("[data-testid=lead-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=lead-title] input, input[data-testid=lead-title]").Closest(".mud-input-control")!
+            .TextContent.ShouldContain("Обязательное поле"));
+        (await MineAsync()).ShouldBe(0);
+
+        new TypedInput(cut.Find("[data-testid=lead-title] input, input[data-testid=lead-title]")).Change($"Звонок {tag}");
+        cut.Find("[data-testid=lead-save]").Click();
+        var id = await created!.WaitAsync(TimeSpan.FromSeconds(15));
+
+        id.ShouldNotBeNull();
+        (await JsonAsync(admin, $"/api/v1/leads/{id}")).GetProperty("title").GetString().ShouldBe($"Звонок {tag}");
+        (await MineAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task LeadCard_ConvertedLead_LinksWhatWasCreatedFromIt()
+    {
+        var admin = await AdminAsync();
+        var tag = Tag();
+        var lead = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/leads", new { title = $"Заявка {tag}", contactName = $"Орлов {tag}" }));
+        var converted = await admin.PostAsJsonAsync($"/api/v1/leads/{lead}/convert", new { createContact = true, createCompany = false, createDeal = false });
+        converted.EnsureSuccessStatusCode();
+        var contact = (await converted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("contactId").GetGuid();
+
+        var cut = RenderPage<LeadCardPage>(("Id", lead));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=lead-status]").GetAttribute("data-status").ShouldBe("converted"));
+        cut.Find("[data-testid=lead-created-contact]").GetAttribute("href").ShouldBe($"/contacts/{contact}");
+        cut.FindAll("[data-testid=lead-created-deal]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=lead-outcome]").ShouldBeEmpty();
     }
 
     [Fact]
