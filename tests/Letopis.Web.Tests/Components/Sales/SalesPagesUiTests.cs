@@ -103,6 +103,38 @@ public sealed class SalesPagesUiTests : HostedComponentTest
     }
 
     [Fact]
+    public async Task LeadList_SearchFindsTheLead_WithItsStageAndRepeatMark()
+    {
+        var admin = await AdminAsync();
+        var tag = Tag();
+        var client = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/counterparties", new { name = $"ООО «Шпат {tag}»", inn = TestRequisites.Inn10() }));
+        var inn = (await JsonAsync(admin, $"/api/v1/counterparties/{client}")).GetProperty("inn").GetString();
+        await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/leads", new { title = $"Повтор {tag}", inn }));
+
+        var cut = RenderPage<LeadList>();
+        new TypedInput(cut.Find("[data-testid=leads-search] input, input[data-testid=leads-search]")).Change($"Повтор {tag}");
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row]").Count.ShouldBe(1), TimeSpan.FromSeconds(5));
+        cut.Find("[data-testid=lead-row]").TextContent.ShouldContain("Повторный");
+        cut.Find("[data-testid=leads-total]").TextContent.ShouldContain("1");
+    }
+
+    [Fact]
+    public async Task DealList_FilteredByPipeline_ListsItsDeals()
+    {
+        var admin = await AdminAsync();
+        var tag = Tag();
+        var (pipeline, _) = await PipelineAsync(admin, $"Экспорт {tag}");
+        await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/deals", new { title = $"Экспорт {tag}", pipelineId = pipeline, amount = 10m }));
+        Ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/deals/list?pipelineId={pipeline}");
+
+        var cut = RenderPage<DealList>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=deal-row]").Select(r => r.TextContent).ShouldBe([$"Экспорт {tag}"]));
+        cut.Find("[data-testid=deals-total]").TextContent.ShouldContain("1");
+    }
+
+    [Fact]
     public async Task LeadCard_ConvertedLead_LinksWhatWasCreatedFromIt()
     {
         var admin = await AdminAsync();
