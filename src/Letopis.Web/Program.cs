@@ -60,6 +60,7 @@ builder.Services.AddDataProtection().SetApplicationName("Letopis").PersistKeysTo
 builder.Services.AddLetopisCore();
 builder.Services.AddScoped<Letopis.Core.Crm.IContactDateWording, Letopis.Web.Crm.ContactDateWording>();
 builder.Services.AddScoped<Letopis.Core.Activities.IActivityWording, Letopis.Web.Activities.ActivityWording>();
+builder.Services.AddScoped<Letopis.Web.Components.Pages.Sales.ReadSalesStages>();
 builder.Services.AddLetopisAuth(letopis);
 builder.Services.AddLetopisNotifications(builder.Configuration);
 builder.Services.AddSingleton(sp => new PublicAddress(publicUrl, sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()));

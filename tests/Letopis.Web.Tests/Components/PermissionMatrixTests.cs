@@ -33,13 +33,13 @@ public sealed class PermissionMatrixTests : MudComponentTest
     }
 
     [Fact]
-    public void Render_ListsOnlyKindsOfRecordsThatExist()
+    public void Render_ListsEveryKindOfRecord_LeadsAndDealsNamedInRussian()
     {
         var cut = RenderMatrix(readOnly: false);
 
-        cut.FindAll("tbody tr").Select(r => r.GetAttribute("data-kind")).ShouldBe(["counterparty", "contact", "activity", "document"]);
-        cut.Markup.ShouldNotContain("Лиды");
-        cut.Markup.ShouldNotContain("Сделки");
+        cut.FindAll("tbody tr").Select(r => r.GetAttribute("data-kind")).ShouldBe(["counterparty", "contact", "lead", "deal", "activity", "document"]);
+        cut.Find("tr[data-kind=lead] td").TextContent.ShouldBe("Лиды");
+        cut.Find("tr[data-kind=deal] td").TextContent.ShouldBe("Сделки");
     }
 
     [Fact]
@@ -48,6 +48,8 @@ public sealed class PermissionMatrixTests : MudComponentTest
         var cut = Ctx.Render<PermissionMatrix>(p => p.Add(m => m.Cells, Cells).Add(m => m.Kinds, EntityKinds.InMatrix));
 
         cut.Find("tr[data-kind=documentType] td").TextContent.ShouldBe("Типы документов и журналы");
+        cut.Find("tr[data-kind=pipeline] td").TextContent.ShouldBe("Направления и стадии");
+        cut.Find("tr[data-kind=leadOutcome] td").TextContent.ShouldBe("Возврат лида из результата");
         foreach (var row in cut.FindAll("tbody tr"))
             row.QuerySelector("td")!.TextContent.ShouldNotStartWith("roles.kind.");
     }

@@ -27,6 +27,7 @@ public static class HistoryText
         [(Counterparty.EntityKind, "kind")] = (Api<CounterpartyKind>, "crm.kind."),
         [(Activity.EntityKind, "kind")] = (Api<ActivityKind>, "activity.kind."),
         [(CustomField.EntityKind, "type")] = (Api<CustomFieldType>, "customFields.type."),
+        [(Core.Leads.Lead.EntityKind, "status")] = (Api<Core.Leads.LeadStatus>, "lead.status."),
     };
 
     // Money kept in kopecks; history shows it in roubles, under the field's own name.
@@ -34,6 +35,7 @@ public static class HistoryText
     {
         [(Document.EntityKind, "amountMinor")] = "amount",
         [(Document.EntityKind, "vatAmountMinor")] = "vatAmount",
+        [(Core.Deals.Deal.EntityKind, "amountMinor")] = "amount",
     };
 
     // Phones are kept as E.164 (+74951234567); the cards show them grouped (+7 495 123-45-67).

@@ -38,6 +38,12 @@ public sealed class ActivityDraft
 
     public int? RemindBeforeMinutes { get; set; } = 15;
 
+    /// <summary>The lead the activity is planned on (from the lead's card).</summary>
+    public Guid? LeadId { get; set; }
+
+    /// <summary>The deal the activity is planned on (from the deal's card).</summary>
+    public Guid? DealId { get; set; }
+
     /// <summary>The zone the date and time are entered in: the viewer's.</summary>
     public required TimeZoneInfo Zone { get; init; }
 
@@ -156,5 +162,7 @@ public sealed class ActivityDraft
         Assignee?.Id,
         Counterparty?.Id,
         Counterparty is null ? null : ContactId,
-        RemindBeforeMinutes);
+        RemindBeforeMinutes,
+        LeadId,
+        DealId);
 }
