@@ -438,8 +438,13 @@ internal sealed class ConversionPlanner(LetopisDb db)
         var email = plan.CreateContact ? plan.ContactEmail : preview ? (Given(given.Contact?.Email) ?? lead.Email)?.ToLowerInvariant() : null;
         if ((preview || plan.CreateContact) && (phone is not null || email is not null))
         {
-            var people = db.ContactPersons.AsNoTracking()
-                .Where(c => (phone != null && (c.Phone == phone || c.Phone2 == phone)) || (email != null && c.Email == email))
+            // Each condition on its own indexed column (as the repeat-lead check matches): an OR that
+            // also named the unindexed second phone read every contact person (0.33 s at 200,000).
+            var people = db.ContactPersons.AsNoTracking();
+            people = phone is not null && email is not null ? people.Where(c => c.Phone == phone || c.Email == email)
+                : phone is not null ? people.Where(c => c.Phone == phone)
+                : people.Where(c => c.Email == email);
+            people = people
                 .Where(c => db.CounterpartyContacts.Any(l => l.ContactId == c.Id && visible.Any(v => v.Id == l.CounterpartyId)));
             contacts = await people.OrderBy(c => c.FullNameNormalized).ThenBy(c => c.Id).Take(MatchLimit)
                 .Select(c => new ContactMatch(c.Id, c.FullName, c.Phone, c.Email)).ToListAsync(ct);
