@@ -114,7 +114,7 @@ public sealed class SalesPagesUiTests : HostedComponentTest
         var cut = RenderPage<LeadList>();
         new TypedInput(cut.Find("[data-testid=leads-search] input, input[data-testid=leads-search]")).Change($"Повтор {tag}");
 
-        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row]").Count.ShouldBe(1), TimeSpan.FromSeconds(5));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row]").Count.ShouldBe(1), TimeSpan.FromSeconds(30));
         cut.Find("[data-testid=lead-row]").TextContent.ShouldContain("Повторный");
         cut.Find("[data-testid=leads-total]").TextContent.ShouldContain("1");
     }
