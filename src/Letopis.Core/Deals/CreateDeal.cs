@@ -29,15 +29,7 @@ public sealed class CreateDeal(LetopisDb db, TimeProvider time, ICurrentActor ac
         if (change.ContactIds is { } contacts)
             await DealRules.ReplaceContactsAsync(db, deal.Id, contacts, isNew: true, ct);
         custom.Apply(db, deal.Id, Deal.EntityKind, now, actor);
-        db.StageTransitions.Add(new StageTransition
-        {
-            EntityKind = Deal.EntityKind,
-            EntityId = deal.Id,
-            ToStageId = deal.StageId,
-            At = now,
-            UserId = actor.UserId,
-            OnBehalfOfId = actor.OnBehalfOfId,
-        });
+        StageMoves.Record(db, Deal.EntityKind, deal.Id, null, deal.StageId, now, now, actor);
         DealTimeline.Add(db, deal, now, actor, TimelineKinds.DealCreated, deal.Title);
         await db.SaveChangesAsync(ct);
         return await DealProjection.CardAsync(db, await nameBook.GetAsync(db, access.Stamp, ct), access, deal, ct);

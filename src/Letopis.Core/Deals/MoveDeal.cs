@@ -60,17 +60,7 @@ public sealed class MoveDeal(LetopisDb db, TimeProvider time, ICurrentActor acto
         var moved = stage.Id != deal.StageId;
         if (moved)
         {
-            db.StageTransitions.Add(new StageTransition
-            {
-                EntityKind = Deal.EntityKind,
-                EntityId = deal.Id,
-                FromStageId = deal.StageId,
-                ToStageId = stage.Id,
-                At = now,
-                SecondsInPrevious = Math.Max(0, (long)(now - deal.StageChangedAt).TotalSeconds),
-                UserId = actor.UserId,
-                OnBehalfOfId = actor.OnBehalfOfId,
-            });
+            StageMoves.Record(db, Deal.EntityKind, deal.Id, deal.StageId, stage.Id, now, deal.StageChangedAt, actor);
             deal.StageChangedAt = now;
         }
         deal.PipelineId = stage.PipelineId;

@@ -160,17 +160,7 @@ internal static class LeadMoves
     public static void Enter(LetopisDb db, Lead lead, Guid stageId, DateTime now, ICurrentActor? actor)
     {
         var from = db.Entry(lead).State == EntityState.Added ? (Guid?)null : lead.StageId;
-        db.StageTransitions.Add(new StageTransition
-        {
-            EntityKind = Lead.EntityKind,
-            EntityId = lead.Id,
-            FromStageId = from,
-            ToStageId = stageId,
-            At = now,
-            SecondsInPrevious = from is null ? null : (long)Math.Max(0, (now - lead.StageChangedAt).TotalSeconds),
-            UserId = actor?.UserId,
-            OnBehalfOfId = actor?.OnBehalfOfId,
-        });
+        Deals.StageMoves.Record(db, Lead.EntityKind, lead.Id, from, stageId, now, lead.StageChangedAt, actor);
         lead.StageId = stageId;
         lead.StageChangedAt = now;
     }

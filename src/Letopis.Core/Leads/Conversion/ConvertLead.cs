@@ -79,15 +79,7 @@ public sealed class ConvertLead(LetopisDb db, TimeProvider time, ICurrentActor a
             db.Deals.Add(deal);
             if (contactId is { } main)
                 db.DealContacts.Add(new DealContact { DealId = deal.Id, ContactId = main, Order = 0 });
-            db.StageTransitions.Add(new StageTransition
-            {
-                EntityKind = Deal.EntityKind,
-                EntityId = deal.Id,
-                ToStageId = deal.StageId,
-                At = now,
-                UserId = actor.UserId,
-                OnBehalfOfId = actor.OnBehalfOfId,
-            });
+            StageMoves.Record(db, Deal.EntityKind, deal.Id, null, deal.StageId, now, now, actor);
         }
 
         await WriteCustomFieldsAsync(plan, plan.CreateCompany ? companyId : null, plan.CreateContact ? contactId : null, deal?.Id, now, ct);
@@ -191,19 +183,7 @@ public sealed class ConvertLead(LetopisDb db, TimeProvider time, ICurrentActor a
         var lead = plan.Lead;
         if (plan.OutcomeStage is { } outcome && lead.StageId != outcome.Id)
         {
-            db.StageTransitions.Add(new StageTransition
-            {
-                EntityKind = Lead.EntityKind,
-                EntityId = lead.Id,
-                FromStageId = lead.StageId,
-                ToStageId = outcome.Id,
-                At = now,
-                SecondsInPrevious = Math.Max(0, (long)(now - lead.StageChangedAt).TotalSeconds),
-                UserId = actor.UserId,
-                OnBehalfOfId = actor.OnBehalfOfId,
-            });
-            lead.StageId = outcome.Id;
-            lead.StageChangedAt = now;
+            LeadMoves.Enter(db, lead, outcome.Id, now, actor);
         }
         lead.Status = LeadStatus.Converted;
         lead.ClosedAt = now;
