@@ -40,6 +40,7 @@ public class CustomFieldsJourneyTests(LetopisServer server)
         (await page.InnerTextAsync("[data-testid=cf-view-purchaseVolume]")).Replace('\u00A0', ' ').Replace('\u202F', ' ').ShouldContain("1 234 567,89 ₽");
         (await page.InnerTextAsync("[data-testid=cf-view-sroAdmission]")).ShouldContain("да");
         (await page.InnerTextAsync("[data-testid=cf-view-objectTypes]")).ShouldContain("Склады и логистика");
+        (await page.InnerTextAsync("[data-testid=cf-view-sroNumber" + suffix + "]")).ShouldContain("СРО-С-123-" + suffix);
         await page.ShotAsync(server, "counterparty-custom-fields");
 
         // The directory narrows to cards with this value.
@@ -52,6 +53,8 @@ public class CustomFieldsJourneyTests(LetopisServer server)
         await page.WaitForSelectorAsync("[data-testid=cf-filter-chip]");
         await page.WaitForSelectorAsync($"table tbody tr >> text={name}", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
         await page.ClickAsync("[data-testid=cf-filter-chip] .mud-chip-close-button");
+        // Without the condition the search alone shows the card again.
+        await page.WaitForSelectorAsync($"table tbody tr >> text={name}");
         await page.PickAsync("cf-filter-field", "Номер в реестре СРО");
         await page.Field("cf-filter-value").FillAsync("СРО-С-123-" + suffix);
         await page.ClickAsync("[data-testid=cf-filter-apply]");
