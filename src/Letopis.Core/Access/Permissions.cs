@@ -30,8 +30,11 @@ public static class EntityKinds
     /// </summary>
     public const string LeadOutcome = "leadOutcome";
 
+    /// <summary>Templates of generated documents: creating, editing and archiving them. Generating from one needs only the rights on the record.</summary>
+    public const string Template = "template";
+
     /// <summary>Kinds of settings whose create, edit and delete rights are given per role; everyone reads them.</summary>
-    public static readonly string[] Settings = [CustomField, DocumentType, Pipeline, LeadOutcome];
+    public static readonly string[] Settings = [CustomField, DocumentType, Pipeline, LeadOutcome, Template];
 
     /// <summary>Every row of the permission matrix: record kinds, then settings.</summary>
     public static readonly string[] InMatrix = [.. Scoped, .. Settings];

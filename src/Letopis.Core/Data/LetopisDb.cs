@@ -115,6 +115,16 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
 
     public DbSet<Leads.Lead> Leads => Set<Leads.Lead>();
 
+    public DbSet<Templates.DocumentTemplate> DocumentTemplates => Set<Templates.DocumentTemplate>();
+
+    public DbSet<Templates.TemplateBatch> TemplateBatches => Set<Templates.TemplateBatch>();
+
+    public DbSet<Templates.TemplateBatchItem> TemplateBatchItems => Set<Templates.TemplateBatchItem>();
+
+    public DbSet<Mail.OutgoingEmail> OutgoingEmails => Set<Mail.OutgoingEmail>();
+
+    public DbSet<Mail.OutgoingEmailAttachment> OutgoingEmailAttachments => Set<Mail.OutgoingEmailAttachment>();
+
     /// <summary>
     /// Who the coming saves are recorded as, when a handler knows better than the request: a deputy
     /// working on the absent colleague's record without having switched to them is still their deputy.
