@@ -115,6 +115,10 @@ public static class CoreRegistration
         services.AddScoped<Documents.ReadCounterpartyDocuments>();
         services.AddScoped<Documents.ManageDocumentLinks>();
         services.AddScoped<Documents.ManageCoResponsible>();
+        // Templates: the settings page, the editor's preview and generation from a card.
+        services.AddScoped<Templates.ManageTemplates>();
+        services.AddScoped<Templates.PreviewTemplate>();
+        services.AddScoped<Templates.GenerateDocument>();
         return services;
     }
 }
