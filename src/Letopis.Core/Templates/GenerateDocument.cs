@@ -41,13 +41,13 @@ public sealed class GenerateDocument(
     public async Task<Result<GeneratedFile>> HandleAsync(AccessContext access, Guid templateId, GenerateRequest request, CancellationToken ct)
     {
         var output = request.Output?.Trim().ToLowerInvariant();
-        if (output is null || !TemplateErrors.Outputs.Contains(output))
+        if (output is null || !TemplateFieldErrors.Outputs.Contains(output))
             return Error.Validation(("output", output is null ? FieldErrors.Required : FieldErrors.Invalid));
         var template = await ManageTemplates.FindAsync(db, access, templateId, ct);
         if (template is null)
             return Error.NotFound();
         if (template.IsArchived)
-            return new Error(TemplateErrors.Archived, "The template is archived: restore it to generate from it.");
+            return new Error(TemplateFieldErrors.Archived, "The template is archived: restore it to generate from it.");
 
         var (subject, field, recordId) = template.Target switch
         {
@@ -58,8 +58,8 @@ public sealed class GenerateDocument(
         if (recordId is null)
             return Error.Validation((field, FieldErrors.Required));
         if (request.Register && template.DocumentTypeId is null)
-            return new Error(TemplateErrors.NotRegistrable, "The template has no document type, so its files cannot be registered.",
-                new Dictionary<string, string[]> { ["register"] = [TemplateErrors.NotRegistrable] });
+            return new Error(TemplateFieldErrors.NotRegistrable, "The template has no document type, so its files cannot be registered.",
+                new Dictionary<string, string[]> { ["register"] = [TemplateFieldErrors.NotRegistrable] });
         if (output == "html" && template.Format == TemplateFormat.Docx)
             return OutputNotSupported(output, template.Format);
 
@@ -100,7 +100,7 @@ public sealed class GenerateDocument(
         {
             var parsed = liquid.Parse(template.Body ?? "");
             if (!parsed.IsSuccess)
-                return TemplateErrors.SyntaxIn("body", parsed.Error!);
+                return TemplateFieldErrors.SyntaxIn("body", parsed.Error!);
             var html = liquid.RenderHtml(parsed.Value, model);
             if (!html.IsSuccess)
                 return html.Error!;
@@ -141,7 +141,7 @@ public sealed class GenerateDocument(
         {
             var parsed = liquid.Parse(template.FileNamePattern);
             if (!parsed.IsSuccess)
-                return TemplateErrors.SyntaxIn("fileNamePattern", parsed.Error!);
+                return TemplateFieldErrors.SyntaxIn("fileNamePattern", parsed.Error!);
             var text = liquid.RenderText(parsed.Value, model);
             if (!text.IsSuccess)
                 return text.Error!;
@@ -157,8 +157,8 @@ public sealed class GenerateDocument(
     {
         var type = await db.DocumentTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == template.DocumentTypeId, ct);
         if (type is null || type.Archived)
-            return new Error(TemplateErrors.NotRegistrable, "The template's document type is archived or gone.",
-                new Dictionary<string, string[]> { ["register"] = [TemplateErrors.NotRegistrable] });
+            return new Error(TemplateFieldErrors.NotRegistrable, "The template's document type is archived or gone.",
+                new Dictionary<string, string[]> { ["register"] = [TemplateFieldErrors.NotRegistrable] });
 
         Guid? counterpartyId = subject.CounterpartyId, dealId = subject.DealId, parentId = null;
         if (subject.DealId is { } deal)
@@ -240,8 +240,8 @@ public sealed class GenerateDocument(
     }
 
     private static Error OutputNotSupported(string output, TemplateFormat format) =>
-        new(TemplateErrors.OutputNotSupported, $"A {ApiNames.Of(format)} template cannot be generated as {output}.",
-            new Dictionary<string, string[]> { ["output"] = [TemplateErrors.OutputNotSupported] },
+        new(TemplateFieldErrors.OutputNotSupported, $"A {ApiNames.Of(format)} template cannot be generated as {output}.",
+            new Dictionary<string, string[]> { ["output"] = [TemplateFieldErrors.OutputNotSupported] },
             new Dictionary<string, object?> { ["output"] = output, ["format"] = ApiNames.Of(format) });
 
     private async Task DeleteBlobAsync(string key)

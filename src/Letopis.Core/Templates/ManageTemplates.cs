@@ -123,7 +123,7 @@ public sealed class ManageTemplates(
             if (VersionCheck.Fails(found.Version, null, ifMatch) is { } stale)
                 return stale;
             if (found.Format != TemplateFormat.Docx)
-                return Error.Validation(("file", TemplateErrors.OutputNotSupported));
+                return Error.Validation(("file", TemplateFieldErrors.OutputNotSupported));
             template = found;
         }
         else
@@ -144,7 +144,7 @@ public sealed class ManageTemplates(
             return Error.Validation(("file", UploadDocumentFile.Empty));
         var check = docx.Check(read);
         if (!check.IsSuccess)
-            return check.Error!.Code == TemplateErrors.Syntax ? TemplateErrors.SyntaxIn("file", check.Error) : check.Error!;
+            return check.Error!.Code == TemplateErrors.Syntax ? TemplateFieldErrors.SyntaxIn("file", check.Error) : check.Error!;
 
         var key = Guid.CreateVersion7().ToString("N");
         var blob = await blobs.PutAsync(key, new MemoryStream(read, writable: false), ct);
@@ -285,7 +285,7 @@ public sealed class ManageTemplates(
                 body = f.Body;
         }
         else if (!string.IsNullOrEmpty(f.Body))
-            errors.Add(("body", TemplateErrors.BodyNotAllowed));
+            errors.Add(("body", TemplateFieldErrors.BodyNotAllowed));
 
         var fileNamePattern = TextRules.Field(f.FileNamePattern, "fileNamePattern", DocumentTemplate.FileNamePatternMax, errors);
         var emailSubject = TextRules.Field(f.EmailSubject, "emailSubject", DocumentTemplate.EmailSubjectMax, errors);
@@ -305,7 +305,7 @@ public sealed class ManageTemplates(
                 continue;
             var parsed = liquid.Parse(text);
             if (!parsed.IsSuccess)
-                return TemplateErrors.SyntaxIn(field, parsed.Error!);
+                return TemplateFieldErrors.SyntaxIn(field, parsed.Error!);
         }
 
         template.Name = name!;

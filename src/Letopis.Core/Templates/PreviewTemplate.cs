@@ -18,7 +18,7 @@ public sealed class PreviewTemplate(BuildTemplateModel models, LiquidTemplates l
             return Error.Validation(("counterpartyId", FieldErrors.Required));
         var parsed = liquid.Parse(body);
         if (!parsed.IsSuccess)
-            return TemplateErrors.SyntaxIn("body", parsed.Error!);
+            return TemplateFieldErrors.SyntaxIn("body", parsed.Error!);
         var model = await models.HandleAsync(access, subject, ct);
         if (!model.IsSuccess)
             return model.Error!;
@@ -33,6 +33,6 @@ public sealed class PreviewTemplate(BuildTemplateModel models, LiquidTemplates l
         if (body.Length > DocumentTemplate.BodyMax)
             return Error.Validation(("body", FieldErrors.TooLong));
         var parsed = liquid.Parse(body);
-        return parsed.IsSuccess ? null : TemplateErrors.SyntaxIn("body", parsed.Error!);
+        return parsed.IsSuccess ? null : TemplateFieldErrors.SyntaxIn("body", parsed.Error!);
     }
 }

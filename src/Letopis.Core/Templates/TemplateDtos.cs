@@ -44,13 +44,9 @@ public sealed record GeneratedFile(string FileName, string ContentType, byte[] C
     public string? DocumentNumber { get; init; }
 }
 
-/// <summary>Error codes of templates, beside the engine's <c>template_syntax</c>, <c>template_unknown_field</c> and <c>template_not_docx</c>.</summary>
-public static class TemplateErrors
+/// <summary>Error codes of keeping and using templates, beside the engine's (<see cref="TemplateErrors"/>).</summary>
+public static class TemplateFieldErrors
 {
-    public const string Syntax = "template_syntax";
-    public const string UnknownField = "template_unknown_field";
-    public const string NotDocx = "template_not_docx";
-
     /// <summary>The output asked for cannot be made from this template.</summary>
     public const string OutputNotSupported = "output_not_supported";
 
@@ -75,6 +71,6 @@ public static class TemplateErrors
     public static Error SyntaxIn(string field, Error parse)
     {
         var extensions = new Dictionary<string, object?>(parse.Extensions ?? new Dictionary<string, object?>()) { ["field"] = field };
-        return new Error(Syntax, parse.Message, new Dictionary<string, string[]> { [field] = [Syntax] }, extensions);
+        return new Error(TemplateErrors.Syntax, parse.Message, new Dictionary<string, string[]> { [field] = [TemplateErrors.Syntax] }, extensions);
     }
 }

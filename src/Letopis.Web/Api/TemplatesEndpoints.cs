@@ -384,7 +384,8 @@ public static class TemplatesEndpoints
 
     public static int? StatusOf(string code) => code switch
     {
-        TemplateErrors.Syntax or TemplateErrors.UnknownField or TemplateErrors.NotRegistrable or TemplateErrors.OutputNotSupported
+        TemplateErrors.Syntax or TemplateErrors.UnknownField or TemplateErrors.TooLarge or TemplateErrors.FilterFailed
+            or TemplateFieldErrors.NotRegistrable or TemplateFieldErrors.OutputNotSupported
             => StatusCodes.Status422UnprocessableEntity,
         TemplateErrors.NotDocx => StatusCodes.Status415UnsupportedMediaType,
         PdfErrors.EngineMissing => StatusCodes.Status503ServiceUnavailable,
@@ -403,6 +404,8 @@ public static class TemplatesEndpoints
             TemplateErrors.Syntax when Ext("line") is { } line => text["templates.error.syntaxAt", line, Ext("cause") ?? error.Message].Value,
             TemplateErrors.Syntax => text["templates.error.syntax", Ext("cause") ?? error.Message].Value,
             TemplateErrors.UnknownField => text["templates.error.unknownField", Ext("field") ?? Ext("name") ?? Ext("path") ?? error.Message].Value,
+            TemplateErrors.FilterFailed => text["templates.error.filter", Ext("filter") ?? "", Ext("cause") ?? error.Message].Value,
+            TemplateErrors.TooLarge => text["templates.error.tooLarge", Ext("cause") ?? error.Message].Value,
             PdfErrors.EngineMissing => text["templates.error.pdfMissing", Ext("package") ?? ""].Value,
             PdfErrors.EngineFailed => text["templates.error.pdfFailed", Ext("cause") ?? error.Message].Value,
             _ => null,
