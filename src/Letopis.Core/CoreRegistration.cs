@@ -117,6 +117,7 @@ public static class CoreRegistration
         services.AddScoped<Documents.ManageCoResponsible>();
         // Templates: the engine (Liquid, Word), the model of a record and the shipped templates.
         services.AddSingleton<Templates.LiquidTemplates>();
+        services.AddScoped<Templates.BuildTemplateModel>();
         return services;
     }
 }
