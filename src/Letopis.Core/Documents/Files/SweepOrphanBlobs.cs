@@ -18,8 +18,8 @@ namespace Letopis.Core.Documents.Files;
 /// quick one. Several nodes may sweep at once: each deletes only what no committed version holds,
 /// and deleting a blob twice is harmless. The store is listed lazily and checked against the
 /// database <see cref="BatchSize"/> keys at a time (one indexed query per batch).
-/// File versions are the only records that hold blob keys today: a feature that stores blobs of its
-/// own must be checked here too, or its blobs are swept (ADR 0014).
+/// File versions and the attachments of letters to clients are the records that hold blob keys: a
+/// feature that stores blobs of its own must be checked here too, or its blobs are swept (ADR 0014).
 /// </remarks>
 public sealed class SweepOrphanBlobs(
     LetopisDb db,
@@ -64,6 +64,11 @@ public sealed class SweepOrphanBlobs(
             .Where(v => EF.Parameter(keys).Contains(v.BlobKey))
             .Select(v => v.BlobKey)
             .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        // A letter's attachment keeps the blob it was sent with, also after its file or version is deleted.
+        referenced.UnionWith(await db.OutgoingEmailAttachments.AsNoTracking()
+            .Where(a => EF.Parameter(keys).Contains(a.BlobKey))
+            .Select(a => a.BlobKey)
+            .ToListAsync(ct));
         var deleted = 0;
         foreach (var key in keys)
         {
