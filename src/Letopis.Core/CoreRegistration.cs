@@ -77,6 +77,13 @@ public static class CoreRegistration
         services.AddScoped<Notifications.ReminderDispatcher>();
         services.AddSingleton<Notifications.ReminderDispatchGate>();
         services.AddSingleton<Notifications.ClusterNode>();
+        // Letters to clients: written in a request, sent by whichever node claims them.
+        services.AddScoped<Mail.SendEmail>();
+        services.AddScoped<Mail.ReadEmails>();
+        services.AddScoped<Mail.RetryEmail>();
+        services.AddScoped<Mail.DeliverEmails>();
+        services.AddSingleton<Mail.EmailDeliveryGate>();
+        services.AddSingleton<Mail.EmailQueueSignal>();
         services.AddScoped<ListCalendarDays>();
         services.AddScoped<SetCalendarDay>();
         services.AddScoped<RemoveCalendarDay>();

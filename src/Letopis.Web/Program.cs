@@ -12,6 +12,7 @@ using Letopis.Web.Components;
 using Letopis.Web.Components.Shared;
 using Letopis.Web.Documents;
 using Letopis.Web.Hosting;
+using Letopis.Web.Mail;
 using Letopis.Web.Notifications;
 using Letopis.Web.Templates;
 using Microsoft.AspNetCore.DataProtection;
@@ -64,6 +65,7 @@ builder.Services.AddScoped<Letopis.Core.Activities.IActivityWording, Letopis.Web
 builder.Services.AddScoped<Letopis.Web.Components.Pages.Sales.ReadSalesStages>();
 builder.Services.AddLetopisAuth(letopis);
 builder.Services.AddLetopisNotifications(builder.Configuration);
+builder.Services.AddLetopisMail();
 builder.Services.AddSingleton(sp => new PublicAddress(publicUrl, sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
 // E-mail links use the same address, whichever of its two names set it.
 builder.Services.PostConfigure<Letopis.Core.Notifications.ReminderOptions>(o => o.PublicUrl = publicUrl);
@@ -161,6 +163,7 @@ app.MapDocumentTypesEndpoints();
 app.MapDocumentsEndpoints();
 app.MapDocumentFilesEndpoints();
 app.MapTemplatesEndpoints();
+app.MapEmailsEndpoints();
 app.MapLeadConversionEndpoints();
 app.MapPipelinesEndpoints();
 app.MapDealsEndpoints();

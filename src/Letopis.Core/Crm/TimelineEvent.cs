@@ -60,6 +60,9 @@ public static class TimelineKinds
     public const string ActivityDone = "activity_done";
     public const string ActivityCancelled = "activity_cancelled";
     public const string ActivityNote = "activity_note";
+
+    /// <summary>A letter written to the client (an e-mail activity): its subject, then the address and the attached files.</summary>
+    public const string EmailSent = "email_sent";
     public const string DocumentRegistered = "document_registered";
     public const string DocumentStatus = "document_status";
     public const string DocumentFile = "document_file";

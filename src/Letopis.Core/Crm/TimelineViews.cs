@@ -24,7 +24,7 @@ public static class TimelineFilters
         [Calls] =
         [
             TimelineKinds.ActivityPlanned, TimelineKinds.ActivityMoved, TimelineKinds.ActivityDone, TimelineKinds.ActivityCancelled,
-            TimelineKinds.ActivityNote,
+            TimelineKinds.ActivityNote, TimelineKinds.EmailSent,
         ],
         [Notes] = [TimelineKinds.Note],
         [Documents] = [TimelineKinds.DocumentRegistered, TimelineKinds.DocumentStatus, TimelineKinds.DocumentFile],

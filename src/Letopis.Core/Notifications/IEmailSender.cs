@@ -1,7 +1,21 @@
 namespace Letopis.Core.Notifications;
 
-/// <summary>One e-mail with a plain-text and an HTML part.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody);
+/// <summary>One e-mail with a plain-text part, an HTML part when <paramref name="HtmlBody"/> is set, and attachments.</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody,
+    IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A file attached to an e-mail; the sender reads <paramref name="Content"/> while sending and does not dispose it.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, Stream Content);
+
+/// <summary>
+/// The SMTP server answered with a refusal. <see cref="Permanent"/> (a 5xx reply: the recipient does
+/// not exist, the message is refused) means trying again cannot help; otherwise (4xx: mailbox busy,
+/// try later) it may. Network failures are not wrapped: they are temporary by nature.
+/// </summary>
+public sealed class EmailRefusedException(string message, bool permanent, Exception? inner = null) : Exception(message, inner)
+{
+    public bool Permanent { get; } = permanent;
+}
 
 /// <summary>
 /// Sends e-mail. Registered only when SMTP is configured: without it Letopis sends nothing and

@@ -19,6 +19,7 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
         ErrorCodes.Validation or "outcome_required" or "malformed_json" or "bad_request" or "upload_incomplete" => StatusCodes.Status400BadRequest,
         VersionCheck.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         "body_too_large" or "quota_exceeded" or "file_too_large" or "preview_too_large" => StatusCodes.Status413PayloadTooLarge,
+        "attachments_too_large" => StatusCodes.Status413PayloadTooLarge,
         "not_previewable" => StatusCodes.Status415UnsupportedMediaType,
         "uri_too_long" => StatusCodes.Status414UriTooLong,
         "headers_too_large" => StatusCodes.Status431RequestHeaderFieldsTooLarge,

@@ -41,7 +41,11 @@ public sealed class DeleteDocumentFile(LetopisDb db, IBlobStore blobs, TimeProvi
             await transaction.CommitAsync(ct);
         }
 
-        foreach (var version in versions)
+        // A letter sent (or queued) with one of these versions keeps its bytes: they are what was sent.
+        var keys = versions.Select(v => v.BlobKey).ToList();
+        var attached = (await db.OutgoingEmailAttachments.AsNoTracking().Where(a => keys.Contains(a.BlobKey))
+            .Select(a => a.BlobKey).ToListAsync(CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
+        foreach (var version in versions.Where(v => !attached.Contains(v.BlobKey)))
         {
             try
             {

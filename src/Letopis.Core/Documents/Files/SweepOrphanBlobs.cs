@@ -18,9 +18,10 @@ namespace Letopis.Core.Documents.Files;
 /// quick one. Several nodes may sweep at once: each deletes only what no committed version holds,
 /// and deleting a blob twice is harmless. The store is listed lazily and checked against the
 /// database <see cref="BatchSize"/> keys at a time (one indexed query per batch).
-/// File versions and Word templates hold blob keys: a feature that stores blobs of its own must be
-/// checked here too, or its blobs are swept (ADR 0014). A generated file that was not registered is
-/// held by nothing: it stays for the grace period (long enough to e-mail it) and then goes.
+/// File versions, Word templates and the attachments of letters to clients hold blob keys: a
+/// feature that stores blobs of its own must be checked here too, or its blobs are swept (ADR 0014).
+/// A generated file that was not registered is held by nothing: it stays for the grace period (long
+/// enough to e-mail it) and then goes.
 /// </remarks>
 public sealed class SweepOrphanBlobs(
     LetopisDb db,
@@ -69,6 +70,11 @@ public sealed class SweepOrphanBlobs(
         referenced.UnionWith(await db.DocumentTemplates.AsNoTracking()
             .Where(t => t.FileBlobKey != null && EF.Parameter(keys).Contains(t.FileBlobKey))
             .Select(t => t.FileBlobKey!)
+            .ToListAsync(ct));
+        // A letter's attachment keeps the blob it was sent with, also after its file or version is deleted.
+        referenced.UnionWith(await db.OutgoingEmailAttachments.AsNoTracking()
+            .Where(a => EF.Parameter(keys).Contains(a.BlobKey))
+            .Select(a => a.BlobKey)
             .ToListAsync(ct));
         var deleted = 0;
         foreach (var key in keys)

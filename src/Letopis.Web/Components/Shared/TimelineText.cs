@@ -17,7 +17,7 @@ public static class TimelineText
         TimelineKinds.ContactAdded => L["timeline.contact_added", item.Text ?? ""],
         // An activity's entry carries its subject on the first line, then the result or the note.
         TimelineKinds.ActivityPlanned or TimelineKinds.ActivityMoved or TimelineKinds.ActivityDone or TimelineKinds.ActivityCancelled
-            or TimelineKinds.ActivityNote => L["timeline." + item.Kind, (item.Text ?? "").Split('\n', 2)[0]],
+            or TimelineKinds.ActivityNote or TimelineKinds.EmailSent => L["timeline." + item.Kind, (item.Text ?? "").Split('\n', 2)[0]],
         // A status entry: the document, then the new status (API name), then the comment.
         TimelineKinds.DocumentStatus => L["timeline.document_status", Core.Documents.DocumentTimeline.ParseStatus(item.Text).Document,
             StatusName(L, Core.Documents.DocumentTimeline.ParseStatus(item.Text).Status)],
@@ -32,7 +32,7 @@ public static class TimelineText
     {
         TimelineKinds.Note => item.Text,
         TimelineKinds.DocumentStatus => Core.Documents.DocumentTimeline.ParseStatus(item.Text).Comment,
-        TimelineKinds.ActivityDone or TimelineKinds.ActivityCancelled or TimelineKinds.ActivityNote
+        TimelineKinds.ActivityDone or TimelineKinds.ActivityCancelled or TimelineKinds.ActivityNote or TimelineKinds.EmailSent
             => item.Text?.IndexOf('\n') is int at and >= 0 ? item.Text[(at + 1)..] : null,
         _ => null,
     };
