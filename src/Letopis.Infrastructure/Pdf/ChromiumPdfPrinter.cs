@@ -21,9 +21,15 @@ namespace Letopis.Infrastructure.Pdf;
 /// a request that slipped past interception goes nowhere. Chromium itself refuses <c>file:</c>
 /// subresources to a page that is not a file.
 /// </remarks>
-public sealed class ChromiumPdfPrinter : IAsyncDisposable
+public sealed class ChromiumPdfPrinter : IAsyncDisposable, IDisposable
 {
     public const string Package = "chromium";
+
+    /// <summary>
+    /// The margins of a page whose template sets none (ГОСТ Р 7.0.97-2016 for office documents: 30 mm
+    /// left for binding, 20 mm top and bottom, 10 mm or more right); a CSS <c>@page { margin }</c> overrides them.
+    /// </summary>
+    private static readonly MarginOptions DefaultMargins = new() { Top = "20mm", Bottom = "20mm", Left = "30mm", Right = "15mm" };
 
     private readonly EngineLocator _locator;
     private readonly PdfOptions _options;
@@ -77,6 +83,7 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
                 Format = PaperFormat.A4,
                 PrintBackground = true,
                 PreferCSSPageSize = true,
+                MarginOptions = DefaultMargins,
             }).WaitAsync(timeout.Token);
             _idle.Add(page);
             page = null;
@@ -229,4 +236,7 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
             _launch.Release();
         }
     }
+
+    /// <summary>For a host disposed synchronously: the browser must not outlive it either way.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -9,7 +9,7 @@ namespace Letopis.Infrastructure.Pdf;
 /// The node's PDF engine: HTML through the warm <see cref="ChromiumPdfPrinter"/>, DOCX through
 /// <see cref="LibreOfficePdfConverter"/>. A singleton; disposing it (with the host) closes the browser.
 /// </summary>
-public sealed class PdfEngine : IPdfEngine, IAsyncDisposable
+public sealed class PdfEngine : IPdfEngine, IAsyncDisposable, IDisposable
 {
     public PdfEngine(IOptions<PdfOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
@@ -26,4 +26,6 @@ public sealed class PdfEngine : IPdfEngine, IAsyncDisposable
     public Task<Result<byte[]>> FromDocxAsync(byte[] docx, CancellationToken ct) => LibreOffice.ConvertAsync(docx, ct);
 
     public ValueTask DisposeAsync() => Chromium.DisposeAsync();
+
+    public void Dispose() => Chromium.Dispose();
 }

@@ -52,6 +52,19 @@ public sealed class HtmlPdfTests(PdfEngineFixture fixture) : IClassFixture<PdfEn
         document.GetPage(1).Height.ShouldBe(420, 1);
     }
 
+    [Theory]
+    [InlineData("", 91)] // no margins of its own: 30 mm on the left for binding, plus the body's 8 px
+    [InlineData("@page { margin: 0 }", 6)]
+    [InlineData("@page { margin: 10mm }", 34)]
+    public async Task FromHtml_PageMargins_OfficeDefaultUnlessTheTemplateSetsThem(string style, double left)
+    {
+        var result = await _engine.FromHtmlAsync(PdfTestKit.Html("<p>Поле</p>", style), CancellationToken.None);
+
+        result.IsSuccess.ShouldBeTrue(result.Error?.Message);
+        using var document = PdfTestKit.Open(result.Value);
+        document.GetPage(1).GetWords().Single().BoundingBox.Left.ShouldBe(left, 1.5);
+    }
+
     [Fact]
     public async Task FromHtml_NetworkFileAndScriptReferences_AreNotFollowed()
     {

@@ -46,6 +46,26 @@ public sealed class PdfEngineLifecycleTests
     }
 
     [Fact]
+    public async Task HostStops_WarmBrowser_EndsWithIt()
+    {
+        var host = new LetopisHost(TestDatabases.Sqlite);
+        Process process;
+        try
+        {
+            var engine = host.Services.GetRequiredService<PdfEngine>();
+            (await engine.FromHtmlAsync(PdfTestKit.Html("<p>Тест</p>"), CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            process = Process.GetProcessById(engine.Chromium.BrowserProcessId.ShouldNotBeNull());
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+
+        using (process)
+            process.WaitForExit(10_000).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task FromHtml_ChromiumMissing_NamesThePackage()
     {
         await using var engine = PdfTestKit.Engine(new PdfOptions { ChromiumPath = "/nonexistent/chromium" });
