@@ -91,8 +91,8 @@ internal static class MailTestKit
 }
 
 /// <summary>
-/// The smallest SMTP server that refuses every recipient with a 550, as a real server does for a
-/// mailbox that does not exist.
+/// The smallest SMTP server: it refuses recipients named <c>nobody@…</c> with a 550, as a real
+/// server does for a mailbox that does not exist, and accepts the rest.
 /// </summary>
 internal sealed class RefusingSmtpServer : IDisposable
 {
@@ -110,6 +110,8 @@ internal sealed class RefusingSmtpServer : IDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public int Recipients;
+
+    public int Accepted;
 
     private async Task AcceptAsync()
     {
@@ -144,9 +146,21 @@ internal sealed class RefusingSmtpServer : IDisposable
                 case "HELO":
                     await writer.WriteLineAsync("250 refusing.example.ru");
                     break;
-                case "RCPT":
+                case "RCPT" when line.Contains("nobody@", StringComparison.OrdinalIgnoreCase):
                     Interlocked.Increment(ref Recipients);
                     await writer.WriteLineAsync("550 " + Refusal);
+                    break;
+                case "RCPT":
+                    Interlocked.Increment(ref Recipients);
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+                case "DATA":
+                    await writer.WriteLineAsync("354 Go ahead");
+                    while (await reader.ReadLineAsync() is { } data && data != ".")
+                    {
+                    }
+                    Interlocked.Increment(ref Accepted);
+                    await writer.WriteLineAsync("250 Queued");
                     break;
                 case "QUIT":
                     await writer.WriteLineAsync("221 Bye");
