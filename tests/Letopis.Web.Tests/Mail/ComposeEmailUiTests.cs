@@ -25,7 +25,7 @@ public sealed class ComposeEmailUiTests : HostedComponentTest
         var admin = await host.AdminAsync();
         var adminId = await FileTestKit.AdminIdAsync(host);
         var client = await ClientAsync(admin);
-        var (documentId, _) = await FileAsync(host, admin, adminId, client.CounterpartyId, Pdf("акт"), "Акт № 5.pdf");
+        var (documentId, _) = await FileAsync(host, admin, adminId, client.CounterpartyId, PdfOf("акт"), "Акт № 5.pdf");
         SignIn(host, adminId);
 
         var card = RenderPage<DocumentCard>((nameof(DocumentCard.Id), documentId));

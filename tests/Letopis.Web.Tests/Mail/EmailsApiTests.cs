@@ -26,7 +26,7 @@ public class EmailsApiTests
         using var host = Host(provider, port);
         var admin = await host.AdminAsync();
         var client = await ClientAsync(admin);
-        var pdf = Pdf("Договор поставки № 17");
+        var pdf = PdfOf("Договор поставки № 17");
         var (documentId, fileId) = await FileAsync(host, admin, await FileTestKit.AdminIdAsync(host), client.CounterpartyId, pdf, "Договор поставки № 17.pdf");
 
         var created = await FileTestKit.CreatedAsync(await admin.PostAsJsonAsync("/api/v1/emails", new
@@ -86,7 +86,7 @@ public class EmailsApiTests
         var client = await ClientAsync(admin);
         var adminId = await FileTestKit.AdminIdAsync(host);
         var (_, bigFile) = await FileAsync(host, admin, adminId, client.CounterpartyId, FileTestKit.RandomBytes(1_100_000, 7), "Скан.bin");
-        var (_, smallFile) = await FileAsync(host, admin, adminId, client.CounterpartyId, Pdf("счёт"), "Счёт.pdf");
+        var (_, smallFile) = await FileAsync(host, admin, adminId, client.CounterpartyId, PdfOf("счёт"), "Счёт.pdf");
         var before = await CountsAsync(host);
 
         var invalid = await FileTestKit.ProblemAsync(await admin.PostAsJsonAsync("/api/v1/emails", new
@@ -129,7 +129,7 @@ public class EmailsApiTests
         using var host = Host(provider, port, extra: new Dictionary<string, string?> { ["Letopis:Files:OrphanGraceMinutes"] = "10" });
         var admin = await host.AdminAsync();
         var client = await ClientAsync(admin);
-        var pdf = Pdf("Коммерческое предложение");
+        var pdf = PdfOf("Коммерческое предложение");
         var key = GeneratedFileKeys.New();
         await using (var scope = host.Scope())
             await scope.ServiceProvider.GetRequiredService<IBlobStore>().PutAsync(key, new MemoryStream(pdf), CancellationToken.None);
@@ -290,7 +290,7 @@ public class EmailsApiTests
         using var host = Host(provider, FreePort());
         var admin = await host.AdminAsync();
         var hidden = await ClientAsync(admin, "ООО «Тайна»");
-        var (_, fileId) = await FileAsync(host, admin, await FileTestKit.AdminIdAsync(host), hidden.CounterpartyId, Pdf("тайна"), "Тайна.pdf");
+        var (_, fileId) = await FileAsync(host, admin, await FileTestKit.AdminIdAsync(host), hidden.CounterpartyId, PdfOf("тайна"), "Тайна.pdf");
         var user = await host.CreateUserAsync();
         var employee = await host.ClientAsync(user.Login, user.Password);
         var own = await ClientAsync(employee, "ООО «Своя»");

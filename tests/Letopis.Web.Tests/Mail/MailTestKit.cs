@@ -68,7 +68,7 @@ internal static class MailTestKit
     }
 
     /// <summary>A small but real-looking PDF: what matters is that the bytes arrive unchanged.</summary>
-    public static byte[] Pdf(string text) =>
+    public static byte[] PdfOf(string text) =>
         Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% {text}\n")
             .Concat(FileTestKit.RandomBytes(3000, text.Length)).Concat(Encoding.ASCII.GetBytes("\n%%EOF\n")).ToArray();
 
