@@ -103,7 +103,7 @@ public sealed class PdfEngineLifecycleTests
     }
 
     [Fact]
-    public async Task FromDocx_NotAWordFile_FailsWithTheEngineError()
+    public async Task FromDocx_NotAWordFile_FailsAndLeavesNothingBehind()
     {
         var work = Directory.CreateTempSubdirectory("letopis-pdf-work-");
         try
@@ -112,9 +112,9 @@ public sealed class PdfEngineLifecycleTests
 
             var result = await engine.FromDocxAsync("PK\u0003\u0004 not a zip"u8.ToArray(), CancellationToken.None);
 
-            // LibreOffice opens nearly anything as text; whatever it makes, nothing is left behind.
-            if (!result.IsSuccess)
-                result.Error!.Code.ShouldBe(PdfErrors.EngineFailed);
+            // soffice exits with 0 here, saying only "source file could not be loaded": no PDF is the failure.
+            result.Error.ShouldNotBeNull().Code.ShouldBe(PdfErrors.EngineFailed);
+            result.Error.Extensions.ShouldNotBeNull()["cause"].ShouldBeOfType<string>().ShouldContain("LibreOffice made no PDF");
             work.GetFileSystemInfos().ShouldBeEmpty();
         }
         finally
