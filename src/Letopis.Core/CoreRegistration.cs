@@ -130,6 +130,7 @@ public static class CoreRegistration
         services.AddSingleton<Templates.LiquidTemplates>();
         services.AddScoped<Templates.BuildTemplateModel>();
         services.AddSingleton<Templates.DocxTemplates>();
+        services.AddScoped<Templates.SeedTemplates>();
         return services;
     }
 }
