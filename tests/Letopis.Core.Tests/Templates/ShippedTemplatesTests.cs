@@ -24,7 +24,7 @@ public class ShippedTemplatesTests
         ShippedTemplates.All.Select(t => (t.Code, t.Target, t.DocumentTypeCode)).ShouldBe(
         [
             (ShippedTemplates.SupplyContract, TemplateTarget.Deal, "contract"),
-            (ShippedTemplates.CommercialOffer, TemplateTarget.Deal, null),
+            (ShippedTemplates.CommercialOffer, TemplateTarget.Deal, "outgoing-letter"),
             (ShippedTemplates.CompletedWorksAct, TemplateTarget.Document, "act"),
             (ShippedTemplates.CoverLetter, TemplateTarget.Counterparty, "outgoing-letter"),
         ]);

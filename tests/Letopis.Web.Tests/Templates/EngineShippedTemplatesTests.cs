@@ -45,7 +45,7 @@ public class EngineShippedTemplatesTests
         templates.Single(t => t.ShippedCode == ShippedTemplates.SupplyContract).DocumentTypeId.ShouldBe(types[SeedDocumentTypes.Contract]);
         templates.Single(t => t.ShippedCode == ShippedTemplates.CompletedWorksAct).DocumentTypeId.ShouldBe(types[SeedDocumentTypes.Act]);
         templates.Single(t => t.ShippedCode == ShippedTemplates.CoverLetter).DocumentTypeId.ShouldBe(types[SeedDocumentTypes.OutgoingLetter]);
-        templates.Single(t => t.ShippedCode == ShippedTemplates.CommercialOffer).DocumentTypeId.ShouldBeNull();
+        templates.Single(t => t.ShippedCode == ShippedTemplates.CommercialOffer).DocumentTypeId.ShouldBe(types[SeedDocumentTypes.OutgoingLetter]);
         templates.Single(t => t.ShippedCode == ShippedTemplates.CommercialOffer).Name.ShouldBe("Коммерческое предложение");
 
         await using var scope = host.Scope();

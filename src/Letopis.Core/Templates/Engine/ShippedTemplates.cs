@@ -50,7 +50,8 @@ public static class ShippedTemplates
                 "{% if counterparty.mainContact %}Уважаемый(ая) {{ counterparty.mainContact.fullName }}!{% else %}Добрый день!{% endif %}\n\nНаправляем договор поставки на сумму {{ deal.total | money }}. Просим подписать его и вернуть нам подписанный экземпляр." + EmailSignature),
             new(CommercialOffer, "Коммерческое предложение",
                 "Коммерческое предложение по сделке: позиции с ценами и НДС, итог и сумма прописью, срок действия, контакты менеджера.",
-                TemplateTarget.Deal, null, Body(CommercialOffer),
+                // An offer leaves the company as an outgoing letter: registered, it gets that journal's number.
+                TemplateTarget.Deal, SeedDocumentTypes.OutgoingLetter, Body(CommercialOffer),
                 "КП — {{ counterparty.name }} — {{ today | date }}",
                 "Коммерческое предложение {{ ourCompany.name }}",
                 "{% if counterparty.mainContact %}Уважаемый(ая) {{ counterparty.mainContact.fullName }}!{% else %}Добрый день!{% endif %}\n\nНаправляем коммерческое предложение{% if deal.title %} «{{ deal.title }}»{% endif %} на сумму {{ deal.total | money }}. Будем рады ответить на вопросы." + EmailSignature),
