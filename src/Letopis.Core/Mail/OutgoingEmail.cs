@@ -117,5 +117,7 @@ internal sealed class OutgoingEmailAttachmentConfiguration : IEntityTypeConfigur
         e.Property(a => a.Sha256).HasMaxLength(64);
         e.HasOne<OutgoingEmail>().WithMany().HasForeignKey(a => a.EmailId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(a => a.EmailId);
+        // The orphan sweep and file deletion ask whether a letter still holds a blob.
+        e.HasIndex(a => a.BlobKey);
     }
 }

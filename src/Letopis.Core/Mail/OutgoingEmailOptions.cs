@@ -45,9 +45,12 @@ public static class MailErrors
 }
 
 /// <summary>
-/// Blob keys of files generated from templates that may be attached to a letter. A generator stores
-/// its output under a key from <see cref="New"/>; a letter accepts only keys of that form, so a
-/// client cannot attach a document's stored file by guessing its key and bypass the document's access.
+/// Blob keys of files generated from templates that may be attached to a letter. The generator
+/// stores an unregistered file under a fresh key (<c>Guid.CreateVersion7().ToString("N")</c>, or
+/// <see cref="New"/>) and hands it to the one who generated it; a letter accepts a key of that form
+/// only when it is not the key of a document's stored file or of a template's file, so a client
+/// cannot attach a document's file by its key and bypass the document's access (those are attached
+/// by file id).
 /// </summary>
 public static class GeneratedFileKeys
 {
@@ -55,8 +58,9 @@ public static class GeneratedFileKeys
 
     public static string New() => Guid.CreateVersion7().ToString("N") + Suffix;
 
-    public static bool IsGenerated(string? key) =>
-        key is { Length: 32 + 10 }
-        && key.EndsWith(Suffix, StringComparison.Ordinal)
+    /// <summary>The form of a generated key: 32 lowercase hex digits, optionally followed by <see cref="Suffix"/>.</summary>
+    public static bool HasForm(string? key) =>
+        key is not null
+        && (key.Length == 32 || (key.Length == 32 + Suffix.Length && key.EndsWith(Suffix, StringComparison.Ordinal)))
         && key[..32].All(char.IsAsciiHexDigitLower);
 }

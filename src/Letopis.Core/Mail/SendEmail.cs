@@ -15,7 +15,7 @@ using MimeKit;
 namespace Letopis.Core.Mail;
 
 /// <summary>A file generated from a template (its <c>GeneratedFile.BlobKey</c>) to attach to a letter.</summary>
-/// <param name="Key">The generated file's blob key; only keys made by <see cref="GeneratedFileKeys.New"/> are accepted.</param>
+/// <param name="Key">The generated file's blob key (<c>GeneratedFile.BlobKey</c>); see <see cref="GeneratedFileKeys"/> for what is accepted.</param>
 /// <param name="FileName">The name the recipient sees, e.g. <c>Договор поставки.pdf</c>.</param>
 /// <param name="ContentType">The MIME type, e.g. <c>application/pdf</c>; default <c>application/octet-stream</c>.</param>
 public sealed record GeneratedAttachment(string? Key, string? FileName, string? ContentType);
@@ -226,7 +226,9 @@ public sealed class SendEmail(
         {
             var file = files![i];
             var field = $"generatedKeys[{i}]";
-            if (!GeneratedFileKeys.IsGenerated(file.Key))
+            if (!GeneratedFileKeys.HasForm(file.Key)
+                || await db.DocumentFileVersions.AnyAsync(v => v.BlobKey == file.Key, ct)
+                || await db.DocumentTemplates.AnyAsync(t => t.FileBlobKey == file.Key, ct))
             {
                 errors.Add((field + ".key", FieldErrors.Invalid));
                 continue;

@@ -91,20 +91,26 @@ public class EmailsApiTests
 
         var invalid = await FileTestKit.ProblemAsync(await admin.PostAsJsonAsync("/api/v1/emails", new
         {
-            contactId = client.ContactId, to = "ivanov@@romashka", subject = "Счёт", documentFileIds = new[] { smallFile },
+            contactId = client.ContactId,
+            to = "ivanov@@romashka",
+            subject = "Счёт",
+            documentFileIds = new[] { smallFile },
         }), HttpStatusCode.BadRequest);
         invalid.GetProperty("errors").TryGetProperty("to", out _).ShouldBeTrue(invalid.ToString());
         invalid.GetProperty("fieldCodes").GetProperty("to")[0].GetString().ShouldBe("invalid_address");
 
         var noSubject = await FileTestKit.ProblemAsync(await admin.PostAsJsonAsync("/api/v1/emails", new
         {
-            contactId = client.ContactId, subject = " ",
+            contactId = client.ContactId,
+            subject = " ",
         }), HttpStatusCode.BadRequest);
         noSubject.GetProperty("errors").TryGetProperty("subject", out _).ShouldBeTrue();
 
         var tooLarge = await FileTestKit.ProblemAsync(await admin.PostAsJsonAsync("/api/v1/emails", new
         {
-            contactId = client.ContactId, subject = "Скан", documentFileIds = new[] { bigFile, smallFile },
+            contactId = client.ContactId,
+            subject = "Скан",
+            documentFileIds = new[] { bigFile, smallFile },
         }), HttpStatusCode.RequestEntityTooLarge);
         tooLarge.GetProperty("code").GetString().ShouldBe("attachments_too_large");
         tooLarge.GetProperty("limit").GetInt64().ShouldBe(1024 * 1024);
@@ -113,7 +119,9 @@ public class EmailsApiTests
         var storedKey = await host.WithDbAsync(db => db.DocumentFileVersions.Where(v => v.FileId == smallFile).Select(v => v.BlobKey).SingleAsync());
         var smuggled = await FileTestKit.ProblemAsync(await admin.PostAsJsonAsync("/api/v1/emails", new
         {
-            contactId = client.ContactId, subject = "Счёт", generatedKeys = new[] { new { key = storedKey, fileName = "Счёт.pdf", contentType = "application/pdf" } },
+            contactId = client.ContactId,
+            subject = "Счёт",
+            generatedKeys = new[] { new { key = storedKey, fileName = "Счёт.pdf", contentType = "application/pdf" } },
         }), HttpStatusCode.BadRequest);
         smuggled.GetProperty("errors").TryGetProperty("generatedKeys[0].key", out _).ShouldBeTrue(smuggled.ToString());
 
@@ -130,13 +138,15 @@ public class EmailsApiTests
         var admin = await host.AdminAsync();
         var client = await ClientAsync(admin);
         var pdf = PdfOf("Коммерческое предложение");
-        var key = GeneratedFileKeys.New();
+        // Stored as the template generator stores a file it does not register.
+        var key = Guid.CreateVersion7().ToString("N");
         await using (var scope = host.Scope())
             await scope.ServiceProvider.GetRequiredService<IBlobStore>().PutAsync(key, new MemoryStream(pdf), CancellationToken.None);
 
         var created = await FileTestKit.CreatedAsync(await admin.PostAsJsonAsync("/api/v1/emails", new
         {
-            contactId = client.ContactId, subject = "Коммерческое предложение",
+            contactId = client.ContactId,
+            subject = "Коммерческое предложение",
             generatedKeys = new[] { new { key, fileName = "КП ООО Ромашка.pdf", contentType = "application/pdf" } },
         }));
         created.GetProperty("counterpartyId").GetGuid().ShouldBe(client.CounterpartyId);
@@ -154,6 +164,34 @@ public class EmailsApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Send_FileDeletedBeforeTheLetterGoesOut_TheLetterStillCarriesTheBytesItWasWrittenWith(string provider)
+    {
+        var port = FreePort();
+        using var host = Host(provider, port);
+        var admin = await host.AdminAsync();
+        var client = await ClientAsync(admin);
+        var pdf = PdfOf("Спецификация");
+        var (_, fileId) = await FileAsync(host, admin, await FileTestKit.AdminIdAsync(host), client.CounterpartyId, pdf, "Спецификация.pdf");
+        // The server is down: the letter waits in the queue while its file is deleted.
+        await FileTestKit.CreatedAsync(await admin.PostAsJsonAsync("/api/v1/emails", new
+        {
+            contactId = client.ContactId,
+            subject = "Спецификация",
+            documentFileIds = new[] { fileId },
+        }));
+        await DeliverAsync(host);
+        (await admin.DeleteAsync($"/api/v1/files/{fileId}")).IsSuccessStatusCode.ShouldBeTrue();
+
+        using var smtp = SimpleSmtpServer.Start(port);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await DeliverAsync(host);
+
+        var attachment = Parse(smtp.ReceivedEmail.ShouldHaveSingleItem().Data).Attachments.OfType<MimePart>().ShouldHaveSingleItem();
+        Bytes(attachment).ShouldBe(pdf);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Send_RecipientRefusedByTheServer_FailsAtOnceWithTheServersWords(string provider)
     {
         using var server = new RefusingSmtpServer();
@@ -162,7 +200,9 @@ public class EmailsApiTests
         var client = await ClientAsync(admin);
         var created = await FileTestKit.CreatedAsync(await admin.PostAsJsonAsync("/api/v1/emails", new
         {
-            contactId = client.ContactId, to = "nobody@romashka.example.ru", subject = "Акт сверки",
+            contactId = client.ContactId,
+            to = "nobody@romashka.example.ru",
+            subject = "Акт сверки",
         }));
         var id = created.GetProperty("id").GetGuid();
 
@@ -190,7 +230,8 @@ public class EmailsApiTests
         var client = await ClientAsync(admin);
         var created = await FileTestKit.CreatedAsync(await admin.PostAsJsonAsync("/api/v1/emails", new
         {
-            contactId = client.ContactId, subject = "Счёт на оплату",
+            contactId = client.ContactId,
+            subject = "Счёт на оплату",
         }));
         var id = created.GetProperty("id").GetGuid();
 
@@ -242,8 +283,12 @@ public class EmailsApiTests
             {
                 var email = new OutgoingEmail
                 {
-                    CounterpartyId = client.CounterpartyId, To = client.Email, Subject = $"Письмо {i:00}", TextBody = "Текст",
-                    Status = OutgoingEmailStatus.Queued, NextAttemptAt = LetopisHost.Start.UtcDateTime,
+                    CounterpartyId = client.CounterpartyId,
+                    To = client.Email,
+                    Subject = $"Письмо {i:00}",
+                    TextBody = "Текст",
+                    Status = OutgoingEmailStatus.Queued,
+                    NextAttemptAt = LetopisHost.Start.UtcDateTime,
                     CreatedById = await db.Users.Where(u => u.NormalizedUserName == "ADMIN").Select(u => u.Id).SingleAsync(),
                     CreatedAt = LetopisHost.Start.UtcDateTime,
                 };
@@ -298,7 +343,9 @@ public class EmailsApiTests
 
         var viaFile = await employee.PostAsJsonAsync("/api/v1/emails", new
         {
-            contactId = own.ContactId, subject = "Чужой файл", documentFileIds = new[] { fileId },
+            contactId = own.ContactId,
+            subject = "Чужой файл",
+            documentFileIds = new[] { fileId },
         });
         (await FileTestKit.ProblemAsync(viaFile, HttpStatusCode.NotFound)).GetProperty("code").GetString().ShouldBe("not_found");
         var viaContact = await employee.PostAsJsonAsync("/api/v1/emails", new { contactId = hidden.ContactId, subject = "Чужой контакт" });
