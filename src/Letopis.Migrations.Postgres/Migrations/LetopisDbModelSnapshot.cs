@@ -2273,6 +2273,8 @@ namespace Letopis.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BlobKey");
+
                     b.HasIndex("EmailId");
 
                     b.ToTable("OutgoingEmailAttachments");

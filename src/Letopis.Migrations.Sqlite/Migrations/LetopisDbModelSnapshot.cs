@@ -2268,6 +2268,8 @@ namespace Letopis.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BlobKey");
+
                     b.HasIndex("EmailId");
 
                     b.ToTable("OutgoingEmailAttachments");

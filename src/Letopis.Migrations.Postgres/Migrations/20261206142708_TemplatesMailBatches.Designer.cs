@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Letopis.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(LetopisDb))]
-    [Migration("20261206131456_TemplatesMailBatches")]
+    [Migration("20261206142708_TemplatesMailBatches")]
     partial class TemplatesMailBatches
     {
         /// <inheritdoc />
@@ -2275,6 +2275,8 @@ namespace Letopis.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BlobKey");
 
                     b.HasIndex("EmailId");
 

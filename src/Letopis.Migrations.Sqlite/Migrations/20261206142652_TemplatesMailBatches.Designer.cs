@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Letopis.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LetopisDb))]
-    [Migration("20261206131450_TemplatesMailBatches")]
+    [Migration("20261206142652_TemplatesMailBatches")]
     partial class TemplatesMailBatches
     {
         /// <inheritdoc />
@@ -2270,6 +2270,8 @@ namespace Letopis.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BlobKey");
 
                     b.HasIndex("EmailId");
 

@@ -175,6 +175,11 @@ namespace Letopis.Migrations.Postgres.Migrations
                 columns: new[] { "Target", "IsArchived", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmailAttachments_BlobKey",
+                table: "OutgoingEmailAttachments",
+                column: "BlobKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutgoingEmailAttachments_EmailId",
                 table: "OutgoingEmailAttachments",
                 column: "EmailId");
