@@ -122,6 +122,7 @@ public static class CoreRegistration
         // Templates: the engine (Liquid, Word), the model of a record and the shipped templates.
         services.AddSingleton<Templates.LiquidTemplates>();
         services.AddScoped<Templates.BuildTemplateModel>();
+        services.AddSingleton<Templates.DocxTemplates>();
         return services;
     }
 }
