@@ -41,7 +41,7 @@ public class BuiltFeaturesOnlyTests
         var matrix = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/roles/{employee}/permissions");
 
         matrix.EnumerateArray().Select(c => c.GetProperty("entityKind").GetString()).Distinct()
-            .ShouldBe(["counterparty", "contact", "lead", "deal", "activity", "document", "customField", "documentType", "pipeline", "leadOutcome"], ignoreOrder: true);
+            .ShouldBe(["counterparty", "contact", "lead", "deal", "activity", "document", "customField", "documentType", "pipeline", "leadOutcome", "template"], ignoreOrder: true);
     }
 
     [Theory]

@@ -228,7 +228,9 @@ public class GenerateDocumentApiTests
         var pipelineId = (await pipeline.Content.ReadFromJsonAsync<JsonElement>()).Id();
         var response = await client.PostAsJsonAsync("/api/v1/deals", new
         {
-            title = Marker("Поставка "), pipelineId, companyId,
+            title = Marker("Поставка "),
+            pipelineId,
+            companyId,
             items = items.Select(i => new { name = i.Name, quantity = i.Quantity, price = i.Price }).ToArray(),
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
