@@ -123,6 +123,7 @@ public static class CoreRegistration
         services.AddSingleton<Templates.LiquidTemplates>();
         services.AddScoped<Templates.BuildTemplateModel>();
         services.AddSingleton<Templates.DocxTemplates>();
+        services.AddScoped<Templates.SeedTemplates>();
         return services;
     }
 }

@@ -37,6 +37,9 @@ public static class StartupTasks
             logger.LogInformation("Preconfigured document types created");
         if (await services.GetRequiredService<Core.Deals.SeedSales>().HandleAsync(app.Lifetime.ApplicationStopping))
             logger.LogInformation("Lead stages, a first deal pipeline and the usual reasons created");
+        // After the document types: the shipped templates are registered as them.
+        if (await services.GetRequiredService<Core.Templates.SeedTemplates>().HandleAsync(app.Lifetime.ApplicationStopping))
+            logger.LogInformation("Shipped document templates created");
         if (demo)
         {
             var seeded = await services.GetRequiredService<Core.Demo.SeedDemoCompany>().HandleAsync(app.Lifetime.ApplicationStopping);

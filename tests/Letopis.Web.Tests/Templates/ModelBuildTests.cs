@@ -5,9 +5,9 @@ using Letopis.Core.Common;
 using Letopis.Core.Data;
 using Letopis.Core.Templates;
 using Letopis.TestKit;
-using DealsApi = Letopis.Web.Tests.Deals.DealsApi;
 using Microsoft.Extensions.DependencyInjection;
 using static Letopis.Web.Tests.Documents.DocumentTestData;
+using DealsApi = Letopis.Web.Tests.Deals.DealsApi;
 
 namespace Letopis.Web.Tests.Templates;
 
@@ -45,12 +45,19 @@ public class ModelBuildTests
         var account = TestBankRequisites.Account();
         (await client.PostAsJsonAsync($"/api/v1/counterparties/{id}/bank-accounts", new
         {
-            bik = TestBankRequisites.Bik, bankName = "ПАО Сбербанк", account, correspondentAccount = TestBankRequisites.CorrespondentAccount, isMain = true,
+            bik = TestBankRequisites.Bik,
+            bankName = "ПАО Сбербанк",
+            account,
+            correspondentAccount = TestBankRequisites.CorrespondentAccount,
+            isMain = true,
         })).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync($"/api/v1/counterparties/{id}/contacts", new { fullName = "Яковлев Яков", position = "Менеджер" })).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync($"/api/v1/counterparties/{id}/contacts", new
         {
-            fullName = "Иванов Иван Иванович", position = "Генеральный директор", email = "ivanov@shablon.ru", isMain = true,
+            fullName = "Иванов Иван Иванович",
+            position = "Генеральный директор",
+            email = "ivanov@shablon.ru",
+            isMain = true,
         })).EnsureSuccessStatusCode();
         return (id, name, inn, account);
     }
@@ -136,13 +143,20 @@ public class ModelBuildTests
         var (counterpartyId, name, inn, _) = await RichCounterpartyAsync(client);
         var ours = await client.PostAsJsonAsync("/api/v1/our-companies", new
         {
-            name = Marker("ООО Летопись "), inn = TestRequisites.Inn10(), signatoryPosition = "Генеральный директор", signatoryName = "Сидоров С. С.",
+            name = Marker("ООО Летопись "),
+            inn = TestRequisites.Inn10(),
+            signatoryPosition = "Генеральный директор",
+            signatoryName = "Сидоров С. С.",
         });
         ours.EnsureSuccessStatusCode();
         var ourCompany = await ours.Content.ReadFromJsonAsync<JsonElement>();
         var contract = await RegisterAsync(client, new
         {
-            typeCode = "contract", title = "Договор поставки", counterpartyId, ourCompanyId = ourCompany.Id(), amount = 120000m,
+            typeCode = "contract",
+            title = "Договор поставки",
+            counterpartyId,
+            ourCompanyId = ourCompany.Id(),
+            amount = 120000m,
         });
         var act = await RegisterAsync(client, new { typeCode = "act", title = "Акт за ноябрь", amount = 123000.45m, parentId = contract.Id() });
 

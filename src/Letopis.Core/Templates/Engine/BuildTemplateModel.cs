@@ -104,7 +104,16 @@ public sealed class BuildTemplateModel(LetopisDb db, NameBook nameBook, UserCloc
         var row = await db.Counterparties.AsNoTracking().VisibleTo(access, Counterparty.EntityKind).Where(c => c.Id == id)
             .Select(c => new
             {
-                c.Name, c.FullName, c.Inn, c.Kpp, c.Ogrn, c.LegalAddress, c.ActualAddress, c.PostalAddress, c.Phone, c.Email,
+                c.Name,
+                c.FullName,
+                c.Inn,
+                c.Kpp,
+                c.Ogrn,
+                c.LegalAddress,
+                c.ActualAddress,
+                c.PostalAddress,
+                c.Phone,
+                c.Email,
             })
             .SingleOrDefaultAsync(ct);
         if (row is null)
