@@ -69,6 +69,33 @@ public class GenerateDocumentApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Render_WordTemplate_FillsItsPlaceholders_AsDocxAndPdf_ButNotAsHtml(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var admin = await host.AdminAsync();
+        var name = Marker("ООО Слово ");
+        var inn = TestRequisites.Inn10();
+        var counterparty = await CounterpartyAsync(admin, name, inn);
+        var upload = await UploadDocxAsync(admin, "/api/v1/templates", Docx("Договор с {{ counterparty.name }}", "ИНН {{ counterparty.inn }}"), "договор.docx",
+            new Dictionary<string, string> { ["name"] = Marker("Договор Word "), ["target"] = "counterparty" });
+        upload.StatusCode.ShouldBe(HttpStatusCode.Created, await upload.Content.ReadAsStringAsync());
+        var template = await upload.Content.ReadFromJsonAsync<JsonElement>();
+
+        var docx = await RenderAsync(admin, template.Id(), new { output = "docx", counterpartyId = counterparty });
+        var text = DocxText(await docx.Content.ReadAsByteArrayAsync());
+        text.ShouldContain($"Договор с {name}");
+        text.ShouldContain($"ИНН {inn}");
+
+        var pdf = await RenderAsync(admin, template.Id(), new { output = "pdf", counterpartyId = counterparty });
+        using (var document = PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
+            Squeeze(string.Join(" ", document.GetPages().Select(p => p.Text))).ShouldContain(Squeeze($"ИНН {inn}"));
+
+        var html = await admin.PostAsJsonAsync($"/api/v1/templates/{template.Id()}/render", new { output = "html", counterpartyId = counterparty });
+        (await ProblemAsync(html, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("output_not_supported");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Render_WithRegister_GivesANumberedDocumentWithTheFileAttachedAndATimelineRow(string provider)
     {
         var host = await LetopisHost.SharedAsync(provider);
@@ -201,7 +228,9 @@ public class GenerateDocumentApiTests
         var pipelineId = (await pipeline.Content.ReadFromJsonAsync<JsonElement>()).Id();
         var response = await client.PostAsJsonAsync("/api/v1/deals", new
         {
-            title = Marker("Поставка "), pipelineId, companyId,
+            title = Marker("Поставка "),
+            pipelineId,
+            companyId,
             items = items.Select(i => new { name = i.Name, quantity = i.Quantity, price = i.Price }).ToArray(),
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

@@ -21,8 +21,12 @@ public class ManageTemplatesApiTests
 
         var created = await admin.PostAsJsonAsync("/api/v1/templates", new
         {
-            name, format = "html", target = "counterparty", body = "<p>Уважаемые {{ counterparty.name }}!</p>",
-            fileNamePattern = "Письмо {{ counterparty.name }}", emailSubject = "Письмо для {{ counterparty.name }}",
+            name,
+            format = "html",
+            target = "counterparty",
+            body = "<p>Уважаемые {{ counterparty.name }}!</p>",
+            fileNamePattern = "Письмо {{ counterparty.name }}",
+            emailSubject = "Письмо для {{ counterparty.name }}",
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var template = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -59,7 +63,9 @@ public class ManageTemplatesApiTests
 
         var response = await admin.PostAsJsonAsync("/api/v1/templates", new
         {
-            name, target = "counterparty", body = "<p>Договор</p>\n{% if counterparty.inn %}\n<p>ИНН {{ counterparty.inn }}</p>",
+            name,
+            target = "counterparty",
+            body = "<p>Договор</p>\n{% if counterparty.inn %}\n<p>ИНН {{ counterparty.inn }}</p>",
         });
 
         var problem = await ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
