@@ -97,6 +97,11 @@ public static class TemplatesEndpoints
                 + "`Location` name that document. 503 `pdf_engine_missing` names the system package to install when a PDF engine is missing; "
                 + "422 `output_not_supported` for a Word template asked for HTML; 422 `template_not_registrable` (on `register`) when the "
                 + "template has no document type.");
+        group.MapGet("/{id:guid}/render", RenderLink)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(422).ProducesProblem(503)
+            .WithSummary("Generates a file from a template without registering it (a download or print link)")
+            .WithDescription("The same file as `POST /render` without `register`, addressed by a link: the UI's «Скачать» and "
+                + "«Открыть для печати» of a file that was not registered.");
     }
 
     internal static async Task<Ok<PageOf<TemplateDto>>> List(
@@ -252,6 +257,23 @@ public static class TemplatesEndpoints
             if (file.FileId is { } fileId)
                 http.Response.Headers["X-File-Id"] = fileId.ToString();
         }
+        return FileResult(http, file.Content, file.ContentType, file.FileName, inline == true && !file.ContentType.Contains("wordprocessingml", StringComparison.Ordinal));
+    }
+
+    internal static async Task<IResult> RenderLink(
+        Guid id,
+        [Description("`html`, `pdf` or `docx`.")] string? output,
+        [Description("The counterparty of a counterparty template.")] Guid? counterpartyId,
+        [Description("The deal of a deal template.")] Guid? dealId,
+        [Description("The document of a document template.")] Guid? documentId,
+        [Description("true: ask the browser to show an HTML or PDF file (to print it) instead of saving it.")] bool? inline,
+        HttpContext http, CurrentActor actor, GenerateDocument handler, ProblemWriter problems, IStringLocalizer<SharedResource> text, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(await actor.AccessAsync(ct), id,
+            new GenerateRequest(output!, counterpartyId, dealId, documentId, Register: false), ct);
+        if (!result.IsSuccess)
+            return Problem(problems, text, result.Error!);
+        var file = result.Value;
         return FileResult(http, file.Content, file.ContentType, file.FileName, inline == true && !file.ContentType.Contains("wordprocessingml", StringComparison.Ordinal));
     }
 
