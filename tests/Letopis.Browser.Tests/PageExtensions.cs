@@ -57,6 +57,19 @@ public static class FieldExtensions
     public static ILocator Field(this IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 
+    /// <summary>
+    /// Ticks a MudBlazor check box or radio marked with <c>data-testid</c> (on the input or a wrapper): its
+    /// input is visually hidden, so its label takes the click.
+    /// </summary>
+    public static async Task TickAsync(this IPage page, string testId)
+    {
+        var input = page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+        await input.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        if (!await input.IsCheckedAsync())
+            await page.Locator($"label:has(input[data-testid={testId}]), [data-testid={testId}] label, label[data-testid={testId}]").First.ClickAsync();
+        await Assertions.Expect(input).ToBeCheckedAsync();
+    }
+
     /// <summary>Opens a MudSelect and picks the option with this text.</summary>
     public static async Task PickAsync(this IPage page, string testId, string option)
     {

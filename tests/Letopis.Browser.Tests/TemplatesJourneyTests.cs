@@ -23,9 +23,12 @@ public class TemplatesJourneyTests(LetopisServer server)
         });
         created.EnsureSuccessStatusCode();
         var companyId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var pipelines = await api.GetFromJsonAsync<JsonElement>("/api/v1/pipelines?kind=deal");
+        var pipelineId = pipelines.GetProperty("items").EnumerateArray().First(p => p.GetProperty("name").GetString() == "Продажи").GetProperty("id").GetGuid();
         var deal = await api.PostAsJsonAsync("/api/v1/deals", new
         {
             title = $"Утепление склада ({suffix})",
+            pipelineId,
             companyId,
             items = new object[]
             {
@@ -42,10 +45,8 @@ public class TemplatesJourneyTests(LetopisServer server)
         await page.ClickAsync("[data-testid=deal-generate]");
         await page.WaitForSelectorAsync("[data-testid=generate-dialog]");
         await page.PickAsync("generate-template", "Коммерческое предложение");
-        await page.Locator("[data-testid=generate-output-pdf] input").CheckAsync();
-        var register = page.Locator("[data-testid=generate-register] input");
-        if (!await register.IsCheckedAsync())
-            await register.CheckAsync();
+        await page.TickAsync("generate-output-pdf");
+        await page.TickAsync("generate-register");
         await page.ShotAsync(server, "generate-dialog");
         await page.ClickAsync("[data-testid=generate-run]");
         await page.WaitForSelectorAsync("[data-testid=generate-registered]", new PageWaitForSelectorOptions { Timeout = 60_000 });
