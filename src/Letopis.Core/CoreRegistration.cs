@@ -115,6 +115,12 @@ public static class CoreRegistration
         services.AddScoped<Documents.ReadCounterpartyDocuments>();
         services.AddScoped<Documents.ManageDocumentLinks>();
         services.AddScoped<Documents.ManageCoResponsible>();
+        // Templates: the engine (Liquid, Word), the model of a record and the shipped templates.
+        services.AddSingleton<Templates.LiquidTemplates>();
+        // Templates: the settings page, the editor's preview and generation from a card.
+        services.AddScoped<Templates.ManageTemplates>();
+        services.AddScoped<Templates.PreviewTemplate>();
+        services.AddScoped<Templates.GenerateDocument>();
         return services;
     }
 }

@@ -158,6 +158,7 @@ app.MapCalendarFeedEndpoints();
 app.MapDocumentTypesEndpoints();
 app.MapDocumentsEndpoints();
 app.MapDocumentFilesEndpoints();
+app.MapTemplatesEndpoints();
 app.MapLeadConversionEndpoints();
 app.MapPipelinesEndpoints();
 app.MapDealsEndpoints();

@@ -13,7 +13,16 @@ namespace Letopis.Core.Documents;
 /// </summary>
 public sealed class RegisterDocument(LetopisDb db, TimeProvider time, ICurrentActor actor)
 {
-    public async Task<Result<DocumentDto>> HandleAsync(AccessContext access, RegisterDocumentRequest request, CancellationToken ct)
+    public Task<Result<DocumentDto>> HandleAsync(AccessContext access, RegisterDocumentRequest request, CancellationToken ct) =>
+        HandleAsync(access, request, null, ct);
+
+    /// <summary>
+    /// Registers the document; <paramref name="within"/>, when given, runs inside the registration's
+    /// transaction once the document has its number and before anything is saved, to stage rows that must
+    /// commit with it (a generated file) or to refuse: its error rolls everything back, number included.
+    /// </summary>
+    public async Task<Result<DocumentDto>> HandleAsync(
+        AccessContext access, RegisterDocumentRequest request, Func<Document, CancellationToken, Task<Error?>>? within, CancellationToken ct)
     {
         var type = await FindTypeAsync(request, ct);
         if (type is null)
@@ -95,6 +104,12 @@ public sealed class RegisterDocument(LetopisDb db, TimeProvider time, ICurrentAc
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             return Error.Conflict("The registration number is already taken in this journal.") with { Code = DocumentErrors.NumberTaken };
+        }
+        if (within is not null && await within(document, ct) is { } refused)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return refused;
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

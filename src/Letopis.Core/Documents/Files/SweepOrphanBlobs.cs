@@ -18,8 +18,9 @@ namespace Letopis.Core.Documents.Files;
 /// quick one. Several nodes may sweep at once: each deletes only what no committed version holds,
 /// and deleting a blob twice is harmless. The store is listed lazily and checked against the
 /// database <see cref="BatchSize"/> keys at a time (one indexed query per batch).
-/// File versions are the only records that hold blob keys today: a feature that stores blobs of its
-/// own must be checked here too, or its blobs are swept (ADR 0014).
+/// File versions and Word templates hold blob keys: a feature that stores blobs of its own must be
+/// checked here too, or its blobs are swept (ADR 0014). A generated file that was not registered is
+/// held by nothing: it stays for the grace period (long enough to e-mail it) and then goes.
 /// </remarks>
 public sealed class SweepOrphanBlobs(
     LetopisDb db,
@@ -64,6 +65,11 @@ public sealed class SweepOrphanBlobs(
             .Where(v => EF.Parameter(keys).Contains(v.BlobKey))
             .Select(v => v.BlobKey)
             .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        // The uploaded .docx of Word templates (generated files that were not registered have no holder and go).
+        referenced.UnionWith(await db.DocumentTemplates.AsNoTracking()
+            .Where(t => t.FileBlobKey != null && EF.Parameter(keys).Contains(t.FileBlobKey))
+            .Select(t => t.FileBlobKey!)
+            .ToListAsync(ct));
         var deleted = 0;
         foreach (var key in keys)
         {
