@@ -13,6 +13,7 @@ using Letopis.Web.Components.Shared;
 using Letopis.Web.Documents;
 using Letopis.Web.Hosting;
 using Letopis.Web.Notifications;
+using Letopis.Web.Templates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -67,6 +68,7 @@ builder.Services.AddSingleton(sp => new PublicAddress(publicUrl, sp.GetRequiredS
 // E-mail links use the same address, whichever of its two names set it.
 builder.Services.PostConfigure<Letopis.Core.Notifications.ReminderOptions>(o => o.PublicUrl = publicUrl);
 builder.Services.AddLetopisDocumentFiles();
+builder.Services.AddLetopisTemplateBatches();
 
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -163,6 +165,7 @@ app.MapLeadConversionEndpoints();
 app.MapPipelinesEndpoints();
 app.MapDealsEndpoints();
 app.MapLeadsEndpoints();
+app.MapTemplateBatchesEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -27,7 +27,7 @@ public sealed class StartTemplateBatch(
     public async Task<Result<TemplateBatchDto>> HandleAsync(AccessContext access, StartTemplateBatchRequest request, CancellationToken ct)
     {
         var output = request.Output?.Trim().ToLowerInvariant();
-        if (output is null || !TemplateBatchErrors.Outputs.Contains(output))
+        if (output is null || !TemplateFieldErrors.Outputs.Contains(output))
             return Error.Validation(("output", output is null ? FieldErrors.Required : FieldErrors.Invalid));
         var template = await db.DocumentTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == request.TemplateId, ct);
         if (template is null)

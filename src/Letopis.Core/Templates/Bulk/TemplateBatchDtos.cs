@@ -60,12 +60,10 @@ public static class TemplateBatchErrors
     public const string Finished = "template_batch_finished";
 
     // The codes single generation answers with, so a client handles both alike.
-    public const string Archived = "template_archived";
-    public const string NotRegistrable = "template_not_registrable";
-    public const string WrongTarget = "wrong_target";
-    public const string OutputNotSupported = "output_not_supported";
-
-    public static readonly string[] Outputs = ["html", "pdf", "docx"];
+    public const string Archived = TemplateFieldErrors.Archived;
+    public const string NotRegistrable = TemplateFieldErrors.NotRegistrable;
+    public const string WrongTarget = TemplateFieldErrors.WrongTarget;
+    public const string OutputNotSupported = TemplateFieldErrors.OutputNotSupported;
 
     /// <summary>What an item's <see cref="TemplateBatchItem.Error"/> holds: the code (for the reader's language) and the message.</summary>
     public static string Describe(Common.Error error)
