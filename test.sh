@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Letopis test suite: unit, API integration on SQLite and PostgreSQL, components, browser.
-# As root it installs what is missing (PostgreSQL, Chromium) from Debian's packages; it always starts
-# a throwaway PostgreSQL cluster of its own and removes it afterwards.
+# As root it installs what is missing (PostgreSQL, Chromium, LibreOffice, poppler-utils) from
+# Debian's packages; it always starts a throwaway PostgreSQL cluster of its own and removes it afterwards.
 #   ./test.sh              everything
 #   ./test.sh --no-browser skip the Playwright suite
 set -euo pipefail
@@ -61,14 +61,24 @@ else
   echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
 fi
 
-# --- Chromium for the browser suite ------------------------------------------
-if [ $browser = 1 ] && [ ! -x /usr/bin/chromium ]; then
+# --- System packages: PDF engines (Web tests) and the browser suite -------------
+# chromium prints HTML to PDF and drives the browser suite; LibreOffice converts DOCX to PDF;
+# poppler-utils (pdftoppm) pictures PDFs in the browser suite. The Web tests need the first two.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
   if is_root; then
-    log "installing Chromium (apt-get)"
-    apt_install chromium fonts-liberation
+    log "installing ${missing[*]} (apt-get)"
+    apt_install "${missing[@]}"
   else
-    echo "!! Browser suite SKIPPED: /usr/bin/chromium is missing and we are not root."
-    browser=0
+    echo "!! Not root, so not installed: ${missing[*]}. PDF tests fail without chromium and LibreOffice."
+    if [ ! -x /usr/bin/chromium ]; then
+      echo "!! Browser suite SKIPPED: /usr/bin/chromium is missing."
+      browser=0
+    fi
   fi
 fi
 

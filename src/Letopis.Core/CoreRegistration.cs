@@ -115,12 +115,14 @@ public static class CoreRegistration
         services.AddScoped<Documents.ReadCounterpartyDocuments>();
         services.AddScoped<Documents.ManageDocumentLinks>();
         services.AddScoped<Documents.ManageCoResponsible>();
-        // Templates: the engine (Liquid, Word), the model of a record and the shipped templates.
-        services.AddSingleton<Templates.LiquidTemplates>();
         // Templates: the settings page, the editor's preview and generation from a card.
         services.AddScoped<Templates.ManageTemplates>();
         services.AddScoped<Templates.PreviewTemplate>();
         services.AddScoped<Templates.GenerateDocument>();
+        // Templates: the engine (Liquid, Word), the model of a record and the shipped templates.
+        services.AddSingleton<Templates.LiquidTemplates>();
+        services.AddScoped<Templates.BuildTemplateModel>();
+        services.AddSingleton<Templates.DocxTemplates>();
         return services;
     }
 }

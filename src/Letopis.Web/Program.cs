@@ -69,6 +69,7 @@ builder.Services.AddSingleton(sp => new PublicAddress(publicUrl, sp.GetRequiredS
 builder.Services.PostConfigure<Letopis.Core.Notifications.ReminderOptions>(o => o.PublicUrl = publicUrl);
 builder.Services.AddLetopisDocumentFiles();
 builder.Services.AddLetopisTemplateBatches();
+builder.Services.AddLetopisPdf();
 
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(o =>

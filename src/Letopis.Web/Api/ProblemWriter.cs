@@ -24,6 +24,9 @@ public sealed class ProblemWriter(IStringLocalizer<SharedResource> text, IProble
         "headers_too_large" => StatusCodes.Status431RequestHeaderFieldsTooLarge,
         "unauthorized" or "invalid_credentials" or "locked_out" or "account_disabled" or "session_expired" => StatusCodes.Status401Unauthorized,
         "internal_error" or "file_corrupted" => StatusCodes.Status500InternalServerError,
+        // The server lacks a system package (named in the problem); HTML printing still works.
+        Letopis.Core.Templates.PdfErrors.EngineMissing => StatusCodes.Status503ServiceUnavailable,
+        Letopis.Core.Templates.PdfErrors.EngineFailed => StatusCodes.Status502BadGateway,
         _ => StatusCodes.Status409Conflict,
     };
 

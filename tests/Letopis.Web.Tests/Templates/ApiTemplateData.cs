@@ -34,9 +34,10 @@ internal static class ApiTemplateData
         return client.PostAsync(path, form);
     }
 
-    /// <summary>All templates the admin sees, archived included: counted before and after a refused write.</summary>
-    public static async Task<int> CountAsync(HttpClient admin) =>
-        (await admin.GetFromJsonAsync<JsonElement>("/api/v1/templates?includeArchived=true")).GetProperty("total").GetInt32();
+    /// <summary>The templates named <paramref name="name"/>, archived included: counted before and after a refused write (other tests share the host).</summary>
+    public static async Task<int> CountAsync(HttpClient admin, string name) =>
+        (await admin.GetFromJsonAsync<JsonElement>("/api/v1/templates?includeArchived=true")).GetProperty("items").EnumerateArray()
+            .Count(t => t.GetProperty("name").GetString() == name);
 
     /// <summary>A real Word document whose paragraphs are <paramref name="paragraphs"/> (Liquid placeholders allowed).</summary>
     public static byte[] Docx(params string[] paragraphs)

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Fluid;
 using Fluid.Ast;
+using Fluid.Parser;
 using Fluid.Values;
 using Letopis.Core.Common;
 
@@ -35,8 +36,8 @@ public sealed class ParsedTemplate
 /// </summary>
 public sealed partial class LiquidTemplates
 {
-    /// <summary>The most statements one render may execute (a 10,000-item table takes about 200,000).</summary>
-    public const int MaxSteps = 2_000_000;
+    /// <summary>The most statements one render may execute (a 10,000-item table takes about 100,000).</summary>
+    public const int MaxSteps = 1_000_000;
 
     /// <summary>The deepest nesting of blocks and loops.</summary>
     public const int MaxRecursion = 40;
@@ -129,10 +130,49 @@ public sealed partial class LiquidTemplates
         return parsed.IsSuccess ? RenderText(parsed.Value, model) : parsed.Error!;
     }
 
-    private Result<string> Render(ParsedTemplate template, TemplateModel model, TextEncoder encoder)
+    /// <summary>Renders text with one more variable in scope (a loop variable of a repeated Word table row).</summary>
+    internal Result<string> RenderText(ParsedTemplate template, TemplateModel model, string local, object? value) =>
+        Render(template, model, NullEncoder.Default, context => context.SetValue(local, value));
+
+    /// <summary>The elements of a collection the model holds, e.g. <c>deal.items</c>; empty for nothing.</summary>
+    internal Result<IReadOnlyList<object?>> EvaluateList(string expression, TemplateModel model)
+    {
+        var parsed = Parse("{{ " + expression + " }}");
+        if (!parsed.IsSuccess)
+            return parsed.Error!;
+        if (parsed.Value.Template is not FluidTemplate { Statements: [OutputStatement output] })
+            return TemplateErrors.SyntaxError(null, $"'{expression}' is not a collection of the model");
+        return Guarded<IReadOnlyList<object?>>(() =>
+        {
+            var context = Context(model, null);
+            var evaluation = output.Expression.EvaluateAsync(context);
+            var value = evaluation.IsCompletedSuccessfully ? evaluation.Result : evaluation.AsTask().GetAwaiter().GetResult();
+            if (value.IsNil())
+                return Result<IReadOnlyList<object?>>.Ok(Array.Empty<object?>());
+            if (value.Type != FluidValues.Array)
+                return TemplateErrors.SyntaxError(null, $"'{expression}' is not a collection of the model");
+            return Result<IReadOnlyList<object?>>.Ok(value.Enumerate(context).Select(v => v.ToObjectValue()).ToList());
+        });
+    }
+
+    private Result<string> Render(ParsedTemplate template, TemplateModel model, TextEncoder encoder, Action<TemplateContext>? extend = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(model);
+        return Guarded<string>(() =>
+        {
+            var context = Context(model, extend);
+            using var writer = new BoundedWriter(MaxOutputChars);
+            // The model's members are plain properties, so rendering completes synchronously.
+            var rendering = template.Template.RenderAsync(writer, encoder, context);
+            if (!rendering.IsCompletedSuccessfully)
+                rendering.AsTask().GetAwaiter().GetResult();
+            return writer.ToString();
+        });
+    }
+
+    private TemplateContext Context(TemplateModel model, Action<TemplateContext>? extend)
+    {
         var context = new TemplateContext(_options);
         context.SetValue("counterparty", model.Counterparty);
         context.SetValue("ourCompany", model.OurCompany);
@@ -141,14 +181,16 @@ public sealed partial class LiquidTemplates
         context.SetValue("user", model.User);
         context.SetValue("today", model.Today);
         context.Now = () => new DateTimeOffset(DateTime.SpecifyKind(model.Today, DateTimeKind.Unspecified), TimeSpan.Zero);
-        using var writer = new BoundedWriter(MaxOutputChars);
+        extend?.Invoke(context);
+        return context;
+    }
+
+    /// <summary>Runs a render, turning what a template can do wrong into its problem.</summary>
+    private static Result<T> Guarded<T>(Func<Result<T>> render)
+    {
         try
         {
-            // The model's members are plain properties, so rendering completes synchronously.
-            var rendering = template.Template.RenderAsync(writer, encoder, context);
-            if (!rendering.IsCompletedSuccessfully)
-                rendering.AsTask().GetAwaiter().GetResult();
-            return writer.ToString();
+            return render();
         }
         catch (UnknownFieldException e)
         {
