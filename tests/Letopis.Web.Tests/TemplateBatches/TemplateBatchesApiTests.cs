@@ -154,8 +154,12 @@ public class TemplateBatchesApiTests
         {
             var t = new DocumentTemplate
             {
-                Name = Marker("Без типа "), Format = TemplateFormat.Html, Target = TemplateTarget.Counterparty, Body = "<p>{{ counterparty.name }}</p>",
-                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                Name = Marker("Без типа "),
+                Format = TemplateFormat.Html,
+                Target = TemplateTarget.Counterparty,
+                Body = "<p>{{ counterparty.name }}</p>",
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
             };
             db.DocumentTemplates.Add(t);
             await db.SaveChangesAsync();
