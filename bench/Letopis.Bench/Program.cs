@@ -116,6 +116,54 @@ if (args[0] == FileTransferScenario.Name)
     }
 }
 
+if (args[0] == BulkLettersScenario.Name)
+{
+    // --count N (default 1000) and --output pdf|docx|html (default pdf) besides the usual server options.
+    var rest = args[1..].ToList();
+    var count = 1000;
+    var output = "pdf";
+    var at = rest.IndexOf("--count");
+    if (at >= 0)
+    {
+        if (at + 1 >= rest.Count || !int.TryParse(rest[at + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count <= 0)
+        {
+            Console.Error.WriteLine("--count takes a positive whole number.");
+            return 2;
+        }
+        rest.RemoveRange(at, 2);
+    }
+    at = rest.IndexOf("--output");
+    if (at >= 0)
+    {
+        if (at + 1 >= rest.Count || rest[at + 1] is not ("pdf" or "docx" or "html"))
+        {
+            Console.Error.WriteLine("--output takes pdf, docx or html.");
+            return 2;
+        }
+        output = rest[at + 1];
+        rest.RemoveRange(at, 2);
+    }
+    BenchOptions bulk;
+    try
+    {
+        bulk = BenchOptions.Parse(rest);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+    try
+    {
+        return await BulkLettersScenario.RunAsync(bulk, count, output, CancellationToken.None);
+    }
+    catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
+}
+
 if (args[0] is "index" or DirectoryFloor.Name or SalesFloor.Name)
 {
     // Subcommands that work on the database itself (--data-dir, or --provider postgres --connection).
@@ -207,6 +255,7 @@ void PrintUsage()
     Console.Error.WriteLine($"  {"generate-documents",-28} add 1,000,000 documents to a generated directory (see its options)");
     Console.Error.WriteLine($"  {"generate-sales",-28} add 1,000,000 leads and 200,000 deals in three pipelines to a generated directory (see its options)");
     Console.Error.WriteLine($"  {FileTransferScenario.Name,-28} {FileTransferScenario.Description}");
+    Console.Error.WriteLine($"  {BulkLettersScenario.Name,-28} {BulkLettersScenario.Description}");
     Console.Error.WriteLine($"  {DirectoryFloor.Name,-28} {DirectoryFloor.Description} (--data-dir or --provider postgres --connection; --clients are threads)");
     Console.Error.WriteLine($"  {SalesFloor.Name,-28} {SalesFloor.Description} (as {DirectoryFloor.Name})");
     Console.Error.WriteLine($"  {"index",-28} rebuild the search index of a database (--data-dir or --provider postgres --connection)");

@@ -70,6 +70,7 @@ builder.Services.AddSingleton(sp => new PublicAddress(publicUrl, sp.GetRequiredS
 // E-mail links use the same address, whichever of its two names set it.
 builder.Services.PostConfigure<Letopis.Core.Notifications.ReminderOptions>(o => o.PublicUrl = publicUrl);
 builder.Services.AddLetopisDocumentFiles();
+builder.Services.AddLetopisTemplateBatches();
 builder.Services.AddLetopisPdf();
 
 builder.Services.AddLocalization();
@@ -168,6 +169,7 @@ app.MapLeadConversionEndpoints();
 app.MapPipelinesEndpoints();
 app.MapDealsEndpoints();
 app.MapLeadsEndpoints();
+app.MapTemplateBatchesEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -121,5 +121,7 @@ internal sealed class TemplateBatchItemConfiguration : IEntityTypeConfiguration<
         e.Property(i => i.Error).HasMaxLength(2000);
         e.HasOne<TemplateBatch>().WithMany().HasForeignKey(i => i.BatchId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(i => new { i.BatchId, i.Status, i.Order });
+        // The orphan sweep asks whether a batch still offers a blob for download.
+        e.HasIndex(i => i.BlobKey);
     }
 }

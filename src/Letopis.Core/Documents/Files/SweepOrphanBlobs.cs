@@ -76,6 +76,11 @@ public sealed class SweepOrphanBlobs(
             .Where(a => EF.Parameter(keys).Contains(a.BlobKey))
             .Select(a => a.BlobKey)
             .ToListAsync(ct));
+        // Files of bulk generation that were not registered: the batch page offers them for download.
+        referenced.UnionWith(await db.TemplateBatchItems.AsNoTracking()
+            .Where(i => i.BlobKey != null && EF.Parameter(keys).Contains(i.BlobKey))
+            .Select(i => i.BlobKey!)
+            .ToListAsync(ct));
         var deleted = 0;
         foreach (var key in keys)
         {
