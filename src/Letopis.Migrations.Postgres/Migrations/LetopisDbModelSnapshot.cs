@@ -2655,6 +2655,8 @@ namespace Letopis.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BlobKey");
+
                     b.HasIndex("BatchId", "Status", "Order");
 
                     b.ToTable("TemplateBatchItems");

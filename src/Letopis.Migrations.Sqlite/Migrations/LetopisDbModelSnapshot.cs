@@ -2648,6 +2648,8 @@ namespace Letopis.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BlobKey");
+
                     b.HasIndex("BatchId", "Status", "Order");
 
                     b.ToTable("TemplateBatchItems");

@@ -218,6 +218,11 @@ namespace Letopis.Migrations.Sqlite.Migrations
                 name: "IX_TemplateBatchItems_BatchId_Status_Order",
                 table: "TemplateBatchItems",
                 columns: new[] { "BatchId", "Status", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TemplateBatchItems_BlobKey",
+                table: "TemplateBatchItems",
+                column: "BlobKey");
         }
 
         /// <inheritdoc />
