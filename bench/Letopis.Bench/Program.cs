@@ -7,7 +7,8 @@ using Letopis.Bench.Scenarios;
 // new scenarios (other endpoints, data generators) are new entries here.
 ILoadScenario[] scenarios = [new MeScenario(), new CardScenario(), new FilteredPageScenario(), new FirstPageScenario(), new CreateScenario(), new SearchScenario(), new AgendaScenario(),
     new DocumentCardScenario(), new DocumentTreeScenario(), new DocumentNodeTreeScenario(), new DocumentSearchScenario(), new RegisterScenario(),
-    new LeadsBoardScenario(), new DealsBoardScenario(), new ConvertScenario()];
+    new LeadsBoardScenario(), new DealsBoardScenario(), new ConvertScenario(),
+    new GenerateScenario("html"), new GenerateScenario("docx"), new GenerateScenario("pdf")];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
