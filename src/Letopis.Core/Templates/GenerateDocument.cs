@@ -74,22 +74,36 @@ public sealed class GenerateDocument(
         if (!name.IsSuccess)
             return name.Error!;
 
+        // The letter that may carry the file: its subject and text as the template proposes them.
+        var (letterSubject, letterBody) = (LetterText(template.EmailSubject, model.Value), LetterText(template.EmailBody, model.Value));
         var blob = await blobs.PutAsync(Guid.CreateVersion7().ToString("N"), new MemoryStream(content, writable: false), ct);
         if (!request.Register)
-            return new GeneratedFile(name.Value, contentType, content, null, null, blob.Key);
+            return new GeneratedFile(name.Value, contentType, content, null, null, blob.Key) { EmailSubject = letterSubject, EmailBody = letterBody };
 
         try
         {
             var registered = await RegisterAsync(access, template, subject, name.Value, content, blob, ct);
             if (!registered.IsSuccess)
                 await DeleteBlobAsync(blob.Key);
-            return registered;
+            return registered.IsSuccess ? registered.Value with { EmailSubject = letterSubject, EmailBody = letterBody } : registered;
         }
         catch
         {
             await DeleteBlobAsync(blob.Key);
             throw;
         }
+    }
+
+    /// <summary>
+    /// A letter's subject or text rendered for the record; a template whose letter text does not render
+    /// still gives its file (the compose dialog then starts empty, and the user writes the letter).
+    /// </summary>
+    private string? LetterText(string? source, TemplateModel model)
+    {
+        if (string.IsNullOrWhiteSpace(source))
+            return null;
+        var text = liquid.RenderText(source, model);
+        return text.IsSuccess && !string.IsNullOrWhiteSpace(text.Value) ? text.Value.Trim() : null;
     }
 
     /// <summary>The template rendered as <paramref name="output"/>: the bytes, their media type and the file extension.</summary>

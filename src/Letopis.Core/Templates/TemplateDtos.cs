@@ -42,6 +42,12 @@ public sealed record GeneratedFile(string FileName, string ContentType, byte[] C
 {
     /// <summary>The registered document's number, when its journal gave one.</summary>
     public string? DocumentNumber { get; init; }
+
+    /// <summary>The subject a letter carrying the file starts with (the template's e-mail subject, rendered); null when it has none.</summary>
+    public string? EmailSubject { get; init; }
+
+    /// <summary>The text a letter carrying the file starts with (the template's e-mail text, rendered).</summary>
+    public string? EmailBody { get; init; }
 }
 
 /// <summary>Error codes of keeping and using templates, beside the engine's (<see cref="TemplateErrors"/>).</summary>

@@ -76,4 +76,29 @@ public class EngineShippedTemplatesTests
         html.Value.ShouldContain(encoder.Encode(deal.Items[0].Name));
         html.Value.ShouldContain(encoder.Encode(model.Value.Counterparty!.Name));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ShippedOffer_Generated_ProposesTheLetterRenderedForTheDeal(string provider)
+    {
+        var host = DemoHost(provider);
+        var dealId = await host.WithDbAsync(db => db.Deals.AsNoTracking()
+            .Where(d => d.CompanyId != null && db.DealItems.Any(i => i.DealId == d.Id))
+            .OrderBy(d => d.Id).Select(d => d.Id).FirstAsync());
+        var templateId = await host.WithDbAsync(db => db.DocumentTemplates.AsNoTracking()
+            .Where(t => t.ShippedCode == ShippedTemplates.CommercialOffer).Select(t => t.Id).SingleAsync());
+        var ourCompanies = await host.WithDbAsync(db => db.OurCompanies.AsNoTracking().Where(c => !c.IsArchived).Select(c => c.Name).ToListAsync());
+
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<LetopisDb>();
+        var access = await scope.ServiceProvider.GetRequiredService<Letopis.Core.Access.AccessCache>().GetAsync(db, await ModelBuildTests.AdminIdAsync(host), null, CancellationToken.None);
+        var file = await scope.ServiceProvider.GetRequiredService<GenerateDocument>()
+            .HandleAsync(access, templateId, new GenerateRequest("html", null, dealId, null, Register: false), CancellationToken.None);
+
+        file.IsSuccess.ShouldBeTrue(file.Error?.Message);
+        // The compose dialog starts with these: the offer's subject names our company, its text the deal's sum.
+        ourCompanies.Select(name => $"Коммерческое предложение {name}").ShouldContain(file.Value.EmailSubject);
+        file.Value.EmailBody.ShouldNotBeNull().ShouldContain("Направляем коммерческое предложение");
+        file.Value.EmailBody.ShouldNotContain("{{");
+    }
 }
