@@ -24,7 +24,7 @@ public static class BulkLettersScenario
         <body>
         <p style="text-align:right">{{ counterparty.fullName | default: counterparty.name }}<br>ИНН {{ counterparty.inn }}</p>
         <h1>Уважаемые партнёры!</h1>
-        <p>Сообщаем, что с {{ today | date: "%d.%m.%Y" }} наш склад в вашем регионе работает по новому графику: с понедельника по субботу, с 8:00 до 20:00.</p>
+        <p>Сообщаем, что с {{ today | date }} наш склад в вашем регионе работает по новому графику: с понедельника по субботу, с 8:00 до 20:00.</p>
         <p>Заказы, поданные до 14:00, отгружаются в тот же день. Благодарим за сотрудничество.</p>
         <p>С уважением,<br>{{ user.fullName }}</p>
         </body></html>

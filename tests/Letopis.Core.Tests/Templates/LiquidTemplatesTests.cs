@@ -162,6 +162,15 @@ public class LiquidTemplatesTests
     }
 
     [Fact]
+    public void DateFilter_StrftimeAsLiquidAuthorsWriteIt()
+    {
+        Text("{{ today | date: '%d.%m.%Y' }}").ShouldBe("28.11.2026");
+        Text("{{ document.parent.date | date: '%e %B %Y г., 100%%' }}").ShouldBe("15 января 2026 г., 100%");
+        var unknown = Liquid.RenderText("{{ today | date: '%Q' }}", TemplateSamples.Model());
+        unknown.Error.ShouldNotBeNull().Code.ShouldBe(TemplateErrors.FilterFailed);
+    }
+
+    [Fact]
     public void MoneyAndNumber_RussianGrouping()
     {
         Text("{{ 1234567.891 | money }}").ShouldBe("1\u00A0234\u00A0567,89\u00A0₽");

@@ -95,6 +95,9 @@ public static class TemplateFilters
         if (ToDate(input, context) is not { } date)
             return Nil();
         var format = arguments.Count > 0 ? arguments.At(0).ToStringValue() : "dd.MM.yyyy";
+        // Liquid authors write strftime («%d.%m.%Y»), .NET authors «dd.MM.yyyy»: both are understood.
+        if (format.Contains('%', StringComparison.Ordinal))
+            format = FromStrftime(format);
         try
         {
             return Text(date.ToString(string.IsNullOrEmpty(format) ? "dd.MM.yyyy" : format, Russian));
@@ -103,6 +106,39 @@ public static class TemplateFilters
         {
             throw new TemplateFilterException("date", $"'{format}' is not a date format.");
         }
+    }
+
+    /// <summary>A strftime pattern as a .NET one: its directives mapped, everything else kept as literal text.</summary>
+    internal static string FromStrftime(string pattern)
+    {
+        var result = new System.Text.StringBuilder();
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] != '%' || i + 1 == pattern.Length)
+            {
+                result.Append('\\').Append(pattern[i]);
+                continue;
+            }
+            var directive = pattern[++i] switch
+            {
+                'd' => "dd",
+                'e' => "%d",
+                'm' => "MM",
+                'y' => "yy",
+                'Y' => "yyyy",
+                'B' => "MMMM",
+                'b' or 'h' => "MMM",
+                'H' => "HH",
+                'M' => "mm",
+                'S' => "ss",
+                'A' => "dddd",
+                'a' => "ddd",
+                '%' => "\\%",
+                _ => throw new TemplateFilterException("date", $"'%{pattern[i]}' is not a date directive."),
+            };
+            result.Append(directive);
+        }
+        return result.ToString();
     }
 
     private static ValueTask<FluidValue> Money(FluidValue input, FilterArguments arguments, TemplateContext context)
