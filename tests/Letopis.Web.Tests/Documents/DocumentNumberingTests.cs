@@ -49,8 +49,9 @@ public class DocumentNumberingTests
         a2.Str("number").ShouldBe(first.Str("number") + "/ДС-2");
         b1.Str("number").ShouldBe(second.Str("number") + "/ДС-1");
         appendix.Str("number").ShouldBe(a2.Str("number") + "/П-1");
-        // Contracts of one year count on: the second is the next number of the journal.
-        int.Parse(second.Str("number")!["Д-2026-".Length..]).ShouldBe(int.Parse(first.Str("number")!["Д-2026-".Length..]) + 1);
+        // Contracts of one year count on: the second takes a later number of the journal (other tests on
+        // the shared host register contracts too, so not necessarily the very next one).
+        int.Parse(second.Str("number")!["Д-2026-".Length..]).ShouldBeGreaterThan(int.Parse(first.Str("number")!["Д-2026-".Length..]));
     }
 
     [Theory]
