@@ -13,16 +13,6 @@ public class HeaderSuggestionsAndFilesJourneyTests(LetopisServer server)
     private static string Marker() =>
         string.Concat(Enumerable.Range(0, 8).Select(_ => "бвгджзклмнпрстфхцчшщ"[Random.Shared.Next(20)]));
 
-    private async Task<HttpClient> ApiAsync(string login)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { login, password = LetopisServer.DemoPassword });
-        token.EnsureSuccessStatusCode();
-        var access = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access);
-        return http;
-    }
-
     private static async Task<Guid> IdAsync(HttpResponseMessage response)
     {
         response.EnsureSuccessStatusCode();
@@ -34,7 +24,7 @@ public class HeaderSuggestionsAndFilesJourneyTests(LetopisServer server)
     {
         var marker = Marker();
         var name = $"ООО «Подсказка {marker}»";
-        using var api = await ApiAsync("petrov");
+        using var api = await server.ApiAsync("petrov");
         var id = await IdAsync(await api.PostAsJsonAsync("/api/v1/counterparties", new { kind = "company", name }));
         var page = await server.NewPageAsync();
         await page.SignInAsync("petrov", LetopisServer.DemoPassword);
@@ -69,7 +59,7 @@ public class HeaderSuggestionsAndFilesJourneyTests(LetopisServer server)
     [Fact]
     public async Task DocumentFiles_DroppedFileUploads_AndItsCommentShowsInTheList()
     {
-        using var api = await ApiAsync("petrov");
+        using var api = await server.ApiAsync("petrov");
         var title = "Служебная записка " + Marker();
         var document = await IdAsync(await api.PostAsJsonAsync("/api/v1/documents", new { typeCode = "internal-memo", title }));
         var page = await server.NewPageAsync();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.Playwright;
 
@@ -124,6 +125,17 @@ public sealed class LetopisServer : IAsyncLifetime
     {
         lock (_log)
             return string.Join('\n', _log.TakeLast(80));
+    }
+
+    /// <summary>An API client signed in as a demo user (bearer token from <c>POST /api/v1/auth/token</c>).</summary>
+    public async Task<HttpClient> ApiAsync(string login)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { login, password = DemoPassword });
+        token.EnsureSuccessStatusCode();
+        var access = (await token.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", access);
+        return http;
     }
 
     public async Task<IPage> NewPageAsync(int width = 1366, int height = 860, string locale = "ru-RU")

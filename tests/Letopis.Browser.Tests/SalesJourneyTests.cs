@@ -14,7 +14,7 @@ public class SalesJourneyTests(LetopisServer server)
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var company = $"ООО «Кровля-Сервис {suffix}»";
         var person = $"Лаптев Григорий {suffix}";
-        using var api = await ApiAsync("ivanova");
+        using var api = await server.ApiAsync("ivanova");
         var stages = await StagesAsync(api, "lead");
         var outcome = stages.Single(s => s.Semantic == "outcome");
         var sales = (await PipelinesAsync(api)).Single(p => p.Name == "Продажи");
@@ -126,16 +126,6 @@ public class SalesJourneyTests(LetopisServer server)
     }
 
     private static async Task<List<Stage>> StagesAsync(HttpClient api, string kind) => (await PipelinesAsync(api, kind)).Single().Stages;
-
-    private async Task<HttpClient> ApiAsync(string login)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { login, password = LetopisServer.DemoPassword });
-        token.EnsureSuccessStatusCode();
-        var access = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access);
-        return http;
-    }
 
     /// <summary>A valid 10-digit ИНН no one else has (region 77, a random body, the checksum).</summary>
     private static string Inn10()

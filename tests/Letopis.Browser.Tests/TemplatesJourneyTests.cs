@@ -14,7 +14,7 @@ public class TemplatesJourneyTests(LetopisServer server)
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var company = $"ООО «Тёплый дом {suffix}»";
-        using var api = await ApiAsync("ivanova");
+        using var api = await server.ApiAsync("ivanova");
         var created = await api.PostAsJsonAsync("/api/v1/counterparties", new
         {
             name = company,
@@ -81,15 +81,5 @@ public class TemplatesJourneyTests(LetopisServer server)
         await process.WaitForExitAsync();
         process.ExitCode.ShouldBe(0, await process.StandardError.ReadToEndAsync());
         return output;
-    }
-
-    private async Task<HttpClient> ApiAsync(string login)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { login, password = LetopisServer.DemoPassword });
-        token.EnsureSuccessStatusCode();
-        var access = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access);
-        return http;
     }
 }

@@ -226,16 +226,7 @@ public sealed class GenerateDocument(
                 UploadedAt = now,
             };
             db.DocumentFiles.Add(file);
-            db.DocumentFileVersions.Add(version);
-            if (extractable)
-                db.Set<FileTextExtraction>().Add(new FileTextExtraction
-                {
-                    VersionId = version.Id,
-                    FileId = file.Id,
-                    DocumentId = document.Id,
-                    State = TextState.Pending,
-                    CreatedAt = now,
-                });
+            ExtractFileTexts.AddVersion(db, extractors, document.Id, version, now);
             if (await StorageQuotas.ReserveAsync(db, uploader, blob.Size, limits, token) is { } refusal)
                 return refusal.ToError();
             db.ChangeRecords.Add(ChangeRecord.Of(Document.EntityKind, document.Id, now, db.RecordAs ?? actor, ChangeOperation.Created,

@@ -172,4 +172,22 @@ public sealed class ExtractFileTexts(
 
     /// <summary>Whether files of this sniffed type get their text extracted.</summary>
     public static bool Extractable(IEnumerable<ITextExtractor> extractors, string contentType) => extractors.Any(e => e.Handles(contentType));
+
+    /// <summary>
+    /// Adds a file version and, when its type has an extractor, its pending text extraction: every
+    /// way a file enters a document (an upload, a generated file) records both the same way.
+    /// </summary>
+    public static void AddVersion(LetopisDb db, IEnumerable<ITextExtractor> extractors, Guid documentId, DocumentFileVersion version, DateTime now)
+    {
+        db.DocumentFileVersions.Add(version);
+        if (Extractable(extractors, version.ContentType))
+            db.Set<FileTextExtraction>().Add(new FileTextExtraction
+            {
+                VersionId = version.Id,
+                FileId = version.FileId,
+                DocumentId = documentId,
+                State = TextState.Pending,
+                CreatedAt = now,
+            });
+    }
 }

@@ -237,18 +237,7 @@ public sealed class UploadDocumentFile(
             UploadedAt = now,
             Comment = comment,
         };
-        db.DocumentFileVersions.Add(version);
-        if (ExtractFileTexts.Extractable(extractors, blob.ContentType))
-        {
-            db.Set<FileTextExtraction>().Add(new FileTextExtraction
-            {
-                VersionId = version.Id,
-                FileId = file.Id,
-                DocumentId = target.DocumentId,
-                State = TextState.Pending,
-                CreatedAt = now,
-            });
-        }
+        ExtractFileTexts.AddVersion(db, extractors, target.DocumentId, version, now);
 
         // The orphan sweep deletes blobs older than the grace period that no version references. A version
         // is therefore recorded only while its blob is younger than half of it: the other half is the
