@@ -33,8 +33,15 @@ public static class EntityKinds
     /// <summary>Templates of generated documents: creating, editing and archiving them. Generating from one needs only the rights on the record.</summary>
     public const string Template = "template";
 
+    /// <summary>
+    /// Approval schemes and the control of running routes: create and edit schemes, publish
+    /// versions (create, edit); move, cancel, restart routes and reassign their tasks (edit).
+    /// Starting a route and deciding one's own task need only the rights on the document.
+    /// </summary>
+    public const string Approval = "approval";
+
     /// <summary>Kinds of settings whose create, edit and delete rights are given per role; everyone reads them.</summary>
-    public static readonly string[] Settings = [CustomField, DocumentType, Pipeline, LeadOutcome, Template];
+    public static readonly string[] Settings = [CustomField, DocumentType, Pipeline, LeadOutcome, Template, Approval];
 
     /// <summary>Every row of the permission matrix: record kinds, then settings.</summary>
     public static readonly string[] InMatrix = [.. Scoped, .. Settings];

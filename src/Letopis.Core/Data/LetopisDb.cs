@@ -125,6 +125,18 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
 
     public DbSet<Mail.OutgoingEmailAttachment> OutgoingEmailAttachments => Set<Mail.OutgoingEmailAttachment>();
 
+    public DbSet<Approvals.ApprovalScheme> ApprovalSchemes => Set<Approvals.ApprovalScheme>();
+
+    public DbSet<Approvals.ApprovalSchemeVersion> ApprovalSchemeVersions => Set<Approvals.ApprovalSchemeVersion>();
+
+    public DbSet<Approvals.ApprovalRoute> ApprovalRoutes => Set<Approvals.ApprovalRoute>();
+
+    public DbSet<Approvals.ApprovalRouteStage> ApprovalRouteStages => Set<Approvals.ApprovalRouteStage>();
+
+    public DbSet<Approvals.ApprovalTask> ApprovalTasks => Set<Approvals.ApprovalTask>();
+
+    public DbSet<Approvals.ApprovalTaskFile> ApprovalTaskFiles => Set<Approvals.ApprovalTaskFile>();
+
     /// <summary>
     /// Who the coming saves are recorded as, when a handler knows better than the request: a deputy
     /// working on the absent colleague's record without having switched to them is still their deputy.

@@ -13,6 +13,9 @@ public enum DocumentStatus
     Executed,
     Terminated,
     Rejected,
+
+    /// <summary>Returned from approval to its author for rework.</summary>
+    Rework,
 }
 
 /// <summary>
@@ -28,13 +31,14 @@ public static class DocumentStatuses
     {
         // A document that arrives already signed (an incoming act, an invoice) skips approval.
         [DocumentStatus.Draft] = [DocumentStatus.OnApproval, DocumentStatus.Signed],
-        [DocumentStatus.OnApproval] = [DocumentStatus.Approved, DocumentStatus.Rejected, DocumentStatus.Draft],
+        [DocumentStatus.OnApproval] = [DocumentStatus.Approved, DocumentStatus.Rejected, DocumentStatus.Rework, DocumentStatus.Draft],
         [DocumentStatus.Approved] = [DocumentStatus.Signed, DocumentStatus.Draft],
         [DocumentStatus.Signed] = [DocumentStatus.InForce, DocumentStatus.Executed, DocumentStatus.Terminated],
         [DocumentStatus.InForce] = [DocumentStatus.Executed, DocumentStatus.Terminated],
         [DocumentStatus.Executed] = [],
         [DocumentStatus.Terminated] = [],
         [DocumentStatus.Rejected] = [DocumentStatus.Draft],
+        [DocumentStatus.Rework] = [DocumentStatus.OnApproval, DocumentStatus.Draft],
     };
 
     /// <summary>Statuses in which an expected accounting document counts as provided.</summary>

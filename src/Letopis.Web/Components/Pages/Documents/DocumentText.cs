@@ -46,7 +46,7 @@ public static class DocumentText
     public static Color StatusColor(string status) => DocumentStatuses.Parse(status) switch
     {
         DocumentStatus.Draft => Color.Default,
-        DocumentStatus.OnApproval => Color.Warning,
+        DocumentStatus.OnApproval or DocumentStatus.Rework => Color.Warning,
         DocumentStatus.Approved => Color.Info,
         DocumentStatus.Signed or DocumentStatus.InForce => Color.Success,
         DocumentStatus.Executed => Color.Primary,
