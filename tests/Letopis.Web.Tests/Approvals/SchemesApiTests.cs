@@ -166,7 +166,7 @@ public class SchemesApiTests
         compare.GetProperty("reworkChanged").GetBoolean().ShouldBeTrue();
         var diff = compare.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!);
         diff[keys[0]].GetProperty("change").GetString().ShouldBe("changed");
-        diff[keys[0]].GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ShouldBe(["days", "remindDaysBefore"]);
+        diff[keys[0]].GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ShouldBe(["days"]);
         diff[keys[1]].GetProperty("change").GetString().ShouldBe("removed");
         diff.Values.Count(d => d.GetProperty("change").GetString() == "added").ShouldBe(1);
         diff.Values.Single(d => d.GetProperty("change").GetString() == "added").GetProperty("rightName").GetString().ShouldBe("Директор");
