@@ -131,6 +131,8 @@ public static class CoreRegistration
         services.AddScoped<Templates.BuildTemplateModel>();
         services.AddSingleton<Templates.DocxTemplates>();
         services.AddScoped<Templates.SeedTemplates>();
+        // Approvals: schemes per document type, drafts and published versions.
+        services.AddScoped<Approvals.ManageApprovalSchemes>();
         return services;
     }
 }

@@ -170,6 +170,7 @@ app.MapPipelinesEndpoints();
 app.MapDealsEndpoints();
 app.MapLeadsEndpoints();
 app.MapTemplateBatchesEndpoints();
+app.MapApprovalSchemesEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
