@@ -133,6 +133,13 @@ public static class CoreRegistration
         services.AddScoped<Templates.SeedTemplates>();
         // Approvals: schemes per document type, drafts and published versions.
         services.AddScoped<Approvals.ManageApprovalSchemes>();
+        // Approvals: the route engine, the decisions and «На согласовании».
+        services.AddScoped<Approvals.ApprovalFlow>();
+        services.AddScoped<Approvals.StartApprovalRoute>();
+        services.AddScoped<Approvals.DecideApprovalTask>();
+        services.AddScoped<Approvals.ReadApprovalRoute>();
+        services.AddScoped<Approvals.ListApprovalInbox>();
+        services.AddScoped<Approvals.ManageApprovalRoute>();
         return services;
     }
 }
