@@ -131,6 +131,9 @@ public static class CoreRegistration
         services.AddScoped<Templates.BuildTemplateModel>();
         services.AddSingleton<Templates.DocxTemplates>();
         services.AddScoped<Templates.SeedTemplates>();
+        // Approvals, control: the sheet, overdue lists and statistics, cancel / restart / reassign, moving routes.
+        services.AddScoped<Approvals.Control.ApprovalSheet>();
+        services.AddScoped<Approvals.Control.ReadApprovalControl>();
         return services;
     }
 }
