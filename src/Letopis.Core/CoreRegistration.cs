@@ -134,6 +134,8 @@ public static class CoreRegistration
         // Approvals, control: the sheet, overdue lists and statistics, cancel / restart / reassign, moving routes.
         services.AddScoped<Approvals.Control.ApprovalSheet>();
         services.AddScoped<Approvals.Control.ReadApprovalControl>();
+        services.AddScoped<Approvals.Control.ControlApprovalRoutes>();
+        services.AddScoped<Approvals.Control.MoveApprovalRoutes>();
         return services;
     }
 }

@@ -170,6 +170,7 @@ app.MapPipelinesEndpoints();
 app.MapDealsEndpoints();
 app.MapLeadsEndpoints();
 app.MapTemplateBatchesEndpoints();
+app.MapApprovalControlEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
