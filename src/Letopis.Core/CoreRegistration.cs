@@ -136,6 +136,13 @@ public static class CoreRegistration
         services.AddScoped<Approvals.Control.ReadApprovalControl>();
         services.AddScoped<Approvals.Control.ControlApprovalRoutes>();
         services.AddScoped<Approvals.Control.MoveApprovalRoutes>();
+        // Approvals: the route engine, the decisions and «На согласовании».
+        services.AddScoped<Approvals.ApprovalFlow>();
+        services.AddScoped<Approvals.StartApprovalRoute>();
+        services.AddScoped<Approvals.DecideApprovalTask>();
+        services.AddScoped<Approvals.ReadApprovalRoute>();
+        services.AddScoped<Approvals.ListApprovalInbox>();
+        services.AddScoped<Approvals.ManageApprovalRoute>();
         return services;
     }
 }
