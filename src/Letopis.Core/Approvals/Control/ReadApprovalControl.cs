@@ -33,6 +33,35 @@ public sealed class ReadApprovalControl(LetopisDb db, NameBook nameBook, Company
         return watched;
     }
 
+    /// <summary>Whether the caller holds the approval right, and the departments they watch as a head.</summary>
+    public async Task<ApprovalControlScopeDto> ScopeAsync(AccessContext access, CancellationToken ct)
+    {
+        var watched = await WatchedDepartmentsAsync(access, ct);
+        if (watched is null)
+        {
+            var all = await db.Departments.AsNoTracking().OrderBy(d => d.Name).ThenBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
+            return new ApprovalControlScopeDto(true, all);
+        }
+        return new ApprovalControlScopeDto(false, [.. watched]);
+    }
+
+    /// <summary>The approval schemes with a published version, by name, with their live routes on older versions.</summary>
+    public async Task<IReadOnlyList<ApprovalSchemeControlDto>> SchemesAsync(CancellationToken ct)
+    {
+        var schemes = await (from s in db.ApprovalSchemes.AsNoTracking()
+                             where s.PublishedVersion > 0
+                             join t in db.DocumentTypes on s.DocumentTypeId equals t.Id
+                             orderby s.Name, s.Id
+                             select new
+                             {
+                                 s.Id, s.Name, TypeName = t.Name, s.PublishedVersion,
+                                 Older = db.ApprovalRoutes.Count(r => r.SchemeId == s.Id
+                                     && (r.Status == ApprovalRouteStatus.Running || r.Status == ApprovalRouteStatus.Rework)
+                                     && r.SchemeVersionNumber < s.PublishedVersion),
+                             }).ToListAsync(ct);
+        return [.. schemes.Select(s => new ApprovalSchemeControlDto(s.Id, s.Name, s.TypeName, s.PublishedVersion, s.Older))];
+    }
+
     /// <summary>
     /// The overdue approvals, most overdue deadline first: pending tasks past their deadline and
     /// tasks decided after it. <paramref name="departmentId"/> narrows to that department and those
