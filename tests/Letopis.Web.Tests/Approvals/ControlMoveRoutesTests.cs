@@ -117,6 +117,64 @@ public class ControlMoveRoutesTests
         (await RouteAsync(admin, doc)).GetProperty("schemeVersion").GetInt32().ShouldBe(1);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Move_PartlyApprovedStage_KeepsItsApprovals_AndARouteInReworkFromARemovedStageStays(string provider)
+    {
+        var host = await LetopisHost.SharedAsync(provider);
+        var admin = await host.AdminAsync();
+        var first = await host.CreateUserAsync();
+        var second = await host.CreateUserAsync();
+        var third = await host.CreateUserAsync();
+        var controller = await RightHolderAsync(host);
+        var control = await host.ClientAsync(controller.Login, controller.Password);
+        var (typeCode, schemeId) = await SchemeAsync(host, new ApprovalDefinition
+        {
+            Stages = [Stage("check", "Проверка", first.Id, second.Id), Stage("final", "Итог", third.Id)],
+        });
+        var firstClient = await host.ClientAsync(first.Login, first.Password);
+        var secondClient = await host.ClientAsync(second.Login, second.Password);
+        // Route P: the first approver of «Проверка» approved, the second has not yet.
+        var (docP, _) = await DocumentAsync(host, admin, typeCode, "Договор П");
+        var routeP = await StartAsync(admin, docP);
+        var approvedTask = PendingTask(routeP, first.Id);
+        await DecideAsync(firstClient, approvedTask);
+        // Route R: returned for rework from «Итог».
+        var (docR, _) = await DocumentAsync(host, admin, typeCode, "Договор Р");
+        var routeR = await StartAsync(admin, docR);
+        await DecideAsync(firstClient, PendingTask(routeR, first.Id));
+        routeR = await DecideAsync(secondClient, PendingTask(await RouteAsync(admin, docR), second.Id));
+        await DecideAsync(await host.ClientAsync(third.Login, third.Password), PendingTask(routeR, third.Id), "rework", "Поправьте сроки");
+        (await RouteAsync(admin, docR)).GetProperty("status").GetString().ShouldBe("rework");
+
+        // Version 2: a third person checks too, and «Итог» is gone.
+        await PublishAsync(host, schemeId, new ApprovalDefinition { Stages = [Stage("check", "Проверка", first.Id, second.Id, third.Id)] });
+        var preview = (await control.GetFromJsonAsync<JsonElement>($"/api/v1/approval-schemes/{schemeId}/move-routes"))
+            .EnumerateArray().ToDictionary(r => r.GetProperty("documentId").GetGuid());
+        preview[docP].GetProperty("toStage").GetString().ShouldBe("Проверка");
+        preview[docP].GetProperty("carriedOver").GetArrayLength().ShouldBe(1);
+        preview[docR].GetProperty("canMove").GetBoolean().ShouldBeFalse();
+        preview[docR].GetProperty("problem").GetString().ShouldBe("rework_stage_missing");
+        preview[docR].GetProperty("fromStage").GetString().ShouldBe("Итог");
+
+        var move = await control.PostAsJsonAsync($"/api/v1/approval-schemes/{schemeId}/move-routes", new { routeIds = new[] { preview[docP].GetProperty("routeId").GetGuid(), preview[docR].GetProperty("routeId").GetGuid() } });
+        var result = await move.Content.ReadFromJsonAsync<JsonElement>();
+        result.GetProperty("moved").GetArrayLength().ShouldBe(1);
+        result.GetProperty("leftAlone").EnumerateArray().Single().GetProperty("documentId").GetGuid().ShouldBe(docR);
+
+        // The first approver is not asked again; the second and the new third are.
+        var moved = await RouteAsync(admin, docP);
+        moved.GetProperty("schemeVersion").GetInt32().ShouldBe(2);
+        var pending = Tasks(moved).Where(t => t.GetProperty("status").GetString() == "pending")
+            .Select(t => t.GetProperty("assignee").GetProperty("id").GetGuid()).ToList();
+        pending.ShouldBe([second.Id, third.Id], ignoreOrder: true);
+        Tasks(moved).Single(t => t.GetProperty("id").GetGuid() == approvedTask).GetProperty("status").GetString().ShouldBe("approved");
+        (await host.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == first.Id && n.Link == $"/documents/{docP}"))).ShouldBe(1);
+        var unmoved = await RouteAsync(admin, docR);
+        unmoved.GetProperty("schemeVersion").GetInt32().ShouldBe(1);
+        unmoved.GetProperty("status").GetString().ShouldBe("rework");
+    }
+
     private static Task<string> NameAsync(LetopisHost host, Guid userId) =>
         host.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.FullName).SingleAsync());
 }
