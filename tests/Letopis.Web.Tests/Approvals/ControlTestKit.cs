@@ -5,8 +5,8 @@ using System.Text.Json;
 using Letopis.Core.Approvals;
 using Letopis.Core.Data;
 using Letopis.TestKit;
-using Letopis.Web.Tests.Documents;
 using Letopis.Web.Tests.DocumentFiles;
+using Letopis.Web.Tests.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Letopis.Web.Tests.Approvals;

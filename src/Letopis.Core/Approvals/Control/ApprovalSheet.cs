@@ -94,7 +94,9 @@ public sealed class ApprovalSheet(LetopisDb db, NameBook nameBook, CompanyTimeZo
         if (document is null)
             return Error.NotFound();
         var schemeName = await db.ApprovalSchemes.AsNoTracking().Where(s => s.Id == route.SchemeId).Select(s => s.Name).SingleAsync(ct);
-        var stages = await db.ApprovalRouteStages.AsNoTracking().Where(s => s.RouteId == routeId).OrderBy(s => s.Index).ToListAsync(ct);
+        // Stages a move to a newer version retired (negative places) come after the route's own, as history.
+        var stages = (await db.ApprovalRouteStages.AsNoTracking().Where(s => s.RouteId == routeId).OrderBy(s => s.Index).ToListAsync(ct))
+            .OrderBy(s => s.Index < 0).ThenBy(s => s.Index < 0 ? -s.Index : s.Index).ToList();
         var tasks = await db.ApprovalTasks.AsNoTracking().Where(t => t.RouteId == routeId)
             .OrderBy(t => t.Round).ThenBy(t => t.ReceivedAt).ThenBy(t => t.Id).ToListAsync(ct);
         var taskIds = tasks.Select(t => t.Id).ToList();
@@ -138,7 +140,7 @@ public sealed class ApprovalSheet(LetopisDb db, NameBook nameBook, CompanyTimeZo
             var stageCell = $"<b>{E(stage.Name)}</b><div class=\"muted\">{E(StageStatus(stage.Status))}; {E(ModeText(stage))}</div>";
             if (stageTasks.Count == 0)
             {
-                html.Append("<tr><td class=\"n\">").Append(stage.Index + 1).Append("</td><td>").Append(stageCell)
+                html.Append("<tr><td class=\"n\">").Append(Place(stage)).Append("</td><td>").Append(stageCell)
                     .Append("</td><td colspan=\"6\" class=\"muted\">").Append(stage.Status == ApprovalStageStatus.Skipped ? "Этап не требовался по условию" : "—")
                     .Append("</td></tr>");
                 continue;
@@ -149,7 +151,7 @@ public sealed class ApprovalSheet(LetopisDb db, NameBook nameBook, CompanyTimeZo
                 html.Append("<tr>");
                 if (i == 0)
                 {
-                    html.Append("<td class=\"n\" rowspan=\"").Append(stageTasks.Count).Append("\">").Append(stage.Index + 1)
+                    html.Append("<td class=\"n\" rowspan=\"").Append(stageTasks.Count).Append("\">").Append(Place(stage))
                         .Append("</td><td rowspan=\"").Append(stageTasks.Count).Append("\">").Append(stageCell).Append("</td>");
                 }
                 html.Append("<td>").Append(Person(sheet.Names, t)).Append("</td>");
@@ -203,6 +205,9 @@ public sealed class ApprovalSheet(LetopisDb db, NameBook nameBook, CompanyTimeZo
             text.Append("<div class=\"muted\">по схеме: ").Append(E(names.User(original) ?? "")).Append("</div>");
         return text.ToString();
     }
+
+    /// <summary>The stage's number; a stage a move to a newer version retired (a negative place) has none.</summary>
+    private static string Place(ApprovalRouteStage stage) => stage.Index >= 0 ? (stage.Index + 1).ToString(CultureInfo.InvariantCulture) : "—";
 
     private static string ModeText(ApprovalRouteStage stage) => stage.Mode switch
     {

@@ -54,7 +54,10 @@ public sealed class ReadApprovalControl(LetopisDb db, NameBook nameBook, Company
                              orderby s.Name, s.Id
                              select new
                              {
-                                 s.Id, s.Name, TypeName = t.Name, s.PublishedVersion,
+                                 s.Id,
+                                 s.Name,
+                                 TypeName = t.Name,
+                                 s.PublishedVersion,
                                  Older = db.ApprovalRoutes.Count(r => r.SchemeId == s.Id
                                      && (r.Status == ApprovalRouteStatus.Running || r.Status == ApprovalRouteStatus.Rework)
                                      && r.SchemeVersionNumber < s.PublishedVersion),
@@ -83,7 +86,15 @@ public sealed class ReadApprovalControl(LetopisDb db, NameBook nameBook, Company
                     orderby t.DueAt, t.Id
                     select new
                     {
-                        t.Id, t.DocumentId, d.Title, d.Number, StageName = s.Name, t.AssigneeId, t.DueAt, t.DecidedAt, t.DelayReason,
+                        t.Id,
+                        t.DocumentId,
+                        d.Title,
+                        d.Number,
+                        StageName = s.Name,
+                        t.AssigneeId,
+                        t.DueAt,
+                        t.DecidedAt,
+                        t.DelayReason,
                     };
         var total = await query.CountAsync(ct);
         var rows = await query.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
