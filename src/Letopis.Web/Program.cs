@@ -172,6 +172,7 @@ app.MapDealsEndpoints();
 app.MapLeadsEndpoints();
 app.MapTemplateBatchesEndpoints();
 app.MapApprovalSchemesEndpoints();
+app.MapApprovalControlEndpoints();
 app.MapApprovalsEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
