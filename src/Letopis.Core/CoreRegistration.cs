@@ -50,6 +50,7 @@ public static class CoreRegistration
         services.AddSingleton<NameBook>();
         services.AddScoped<WorkingCalendar>();
         services.AddScoped<Demo.SeedDemoCompany>();
+        services.AddScoped<Demo.SeedDemoApprovals>();
         services.AddScoped<Demo.SeedDemoSales>();
         services.AddScoped<Crm.CreateCounterparty>();
         services.AddScoped<Crm.UpdateCounterparty>();

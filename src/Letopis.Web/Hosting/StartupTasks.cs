@@ -52,6 +52,9 @@ public static class StartupTasks
             var files = await services.GetRequiredService<Core.Documents.Files.SeedDemoFiles>().HandleAsync(app.Lifetime.ApplicationStopping);
             if (files > 0)
                 logger.LogInformation("Demo documents got {Count} files", files);
+            // After the files: a route binds its decisions to the files the approvers saw.
+            if (await services.GetRequiredService<Core.Demo.SeedDemoApprovals>().HandleAsync(app.Lifetime.ApplicationStopping))
+                logger.LogInformation("Demo approval schemes and routes created");
         }
     }
 }
