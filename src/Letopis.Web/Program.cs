@@ -172,6 +172,7 @@ app.MapDealsEndpoints();
 app.MapLeadsEndpoints();
 app.MapTemplateBatchesEndpoints();
 app.MapApprovalsEndpoints();
+app.MapApprovalSchemesEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
