@@ -87,8 +87,8 @@ public class ApprovalJourneyTests(LetopisServer server)
         await orlova.ClickAsync("[data-testid=approval-rework]");
         await orlova.WaitForSelectorAsync("[data-testid=approval-decision-dialog]");
         await orlova.ClickAsync("[data-testid=approval-decision-save]");
-        await Assertions.Expect(orlova.Locator("[data-testid=approval-decision-comment]")).ToContainTextAsync("Обязательное поле");
-        await orlova.Locator("[data-testid=approval-decision-comment] textarea").FillAsync("Уточните порядок оплаты: аванс не более 30 %");
+        await Assertions.Expect(orlova.Locator("[data-testid=approval-decision-dialog]")).ToContainTextAsync("Обязательное поле");
+        await orlova.Locator("textarea[data-testid=approval-decision-comment]").FillAsync("Уточните порядок оплаты: аванс не более 30 %");
         await orlova.ClickAsync("[data-testid=approval-decision-save]");
         await orlova.WaitForSelectorAsync("[data-testid=approval-decision-dialog]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
         await Assertions.Expect(orlova.Locator("[data-testid=approval-route-status]")).ToHaveAttributeAsync("data-status", "rework");
