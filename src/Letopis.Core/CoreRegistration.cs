@@ -131,6 +131,11 @@ public static class CoreRegistration
         services.AddScoped<Templates.BuildTemplateModel>();
         services.AddSingleton<Templates.DocxTemplates>();
         services.AddScoped<Templates.SeedTemplates>();
+        // Approvals, control: the sheet, overdue lists and statistics, cancel / restart / reassign, moving routes.
+        services.AddScoped<Approvals.Control.ApprovalSheet>();
+        services.AddScoped<Approvals.Control.ReadApprovalControl>();
+        services.AddScoped<Approvals.Control.ControlApprovalRoutes>();
+        services.AddScoped<Approvals.Control.MoveApprovalRoutes>();
         // Approvals: the route engine, the decisions and «На согласовании».
         services.AddScoped<Approvals.ApprovalFlow>();
         services.AddScoped<Approvals.StartApprovalRoute>();

@@ -171,6 +171,7 @@ app.MapPipelinesEndpoints();
 app.MapDealsEndpoints();
 app.MapLeadsEndpoints();
 app.MapTemplateBatchesEndpoints();
+app.MapApprovalControlEndpoints();
 app.MapApprovalsEndpoints();
 app.MapApprovalSchemesEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
