@@ -131,6 +131,12 @@ public class ApprovalJourneyTests(LetopisServer server)
         await Assertions.Expect(ivanova.Locator("[data-testid=doc-card-status] [data-testid=doc-status]")).ToHaveTextAsync("Согласован");
         await Assertions.Expect(ivanova.Locator("[data-testid=approval-diagram] [data-testid=approval-stage][data-status=approved]")).ToHaveCountAsync(2);
         await ivanova.ShotAsync(server, "approval-route");
+
+        // The approval sheet as a PDF.
+        var sheet = await ivanova.RunAndWaitForDownloadAsync(() => ivanova.ClickAsync("[data-testid=approval-sheet-pdf]"));
+        sheet.SuggestedFilename.ShouldEndWith(".pdf");
+        var bytes = await File.ReadAllBytesAsync((await sheet.PathAsync())!);
+        System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
     }
 
     private async Task<HttpClient> AdminAsync()
