@@ -102,7 +102,9 @@ public class ApprovalJourneyTests(LetopisServer server)
         await ivanova.ClickAsync("[data-testid=doc-file-new-version]");
         await ivanova.SetInputFilesAsync("[data-testid=doc-file-input]", new FilePayload
         {
-            Name = "Договор поставки.txt", MimeType = "text/plain", Buffer = "Договор поставки арматуры, редакция 2: аванс 30 %"u8.ToArray(),
+            Name = "Договор поставки.txt",
+            MimeType = "text/plain",
+            Buffer = "Договор поставки арматуры, редакция 2: аванс 30 %"u8.ToArray(),
         });
         await ivanova.ClickAsync("[data-testid=doc-file-upload]");
         await Assertions.Expect(ivanova.Locator("[data-testid=doc-files] td[data-label='Версия']")).ToHaveTextAsync("2");
