@@ -146,6 +146,8 @@ public static class CoreRegistration
         services.AddScoped<Approvals.ReadApprovalRoute>();
         services.AddScoped<Approvals.ListApprovalInbox>();
         services.AddScoped<Approvals.ManageApprovalRoute>();
+        // Approvals: schemes per document type, drafts and published versions.
+        services.AddScoped<Approvals.ManageApprovalSchemes>();
         return services;
     }
 }

@@ -14,7 +14,7 @@ namespace Letopis.Core.Documents;
 /// belong to whoever holds the contract, as in Russian document systems. Editing stays with a
 /// document's own people. Every document query — cards, lists, trees, files, the counterparty's
 /// badges and timeline — starts here; a document that does not pass simply does not exist for the
-/// caller (404). Deleted documents never pass, nor do they pass their visibility down.
+/// caller (404). An approver also reads the documents of their approval tasks. Deleted documents never pass, nor do they pass their visibility down.
 /// </summary>
 public static class DocumentAccess
 {
@@ -37,9 +37,15 @@ public static class DocumentAccess
         // Its own copy of the predicate: one parameter object in both the outer and the inner lambda
         // confuses the query compiler.
         var holders = db.Documents.Where(d => !d.Deleted).Where(Own(db, access, scope));
+        // An approver reads what they are asked to approve, and what they decided, whoever holds it:
+        // the card and the exact file are what the decision is about. Found by the tasks' indexes on
+        // the assignee and the decider, an IN list rather than a lookup per document.
+        var me = access.UserId;
+        var approving = db.ApprovalTasks.Where(t => t.AssigneeId == me || t.DecidedById == me).Select(t => t.DocumentId);
         return documents.Where(own.OrElse(d =>
             (d.ParentId != null && holders.Any(p => p.Id == d.ParentId))
-            || (d.RootId != d.Id && holders.Any(r => r.Id == d.RootId))));
+            || (d.RootId != d.Id && holders.Any(r => r.Id == d.RootId))
+            || approving.Contains(d.Id)));
     }
 
     /// <summary>Whether the caller may act on a document with this responsible and these co-responsible users.</summary>
