@@ -131,6 +131,13 @@ public static class CoreRegistration
         services.AddScoped<Templates.BuildTemplateModel>();
         services.AddSingleton<Templates.DocxTemplates>();
         services.AddScoped<Templates.SeedTemplates>();
+        // Approvals: the route engine, the decisions and «На согласовании».
+        services.AddScoped<Approvals.ApprovalFlow>();
+        services.AddScoped<Approvals.StartApprovalRoute>();
+        services.AddScoped<Approvals.DecideApprovalTask>();
+        services.AddScoped<Approvals.ReadApprovalRoute>();
+        services.AddScoped<Approvals.ListApprovalInbox>();
+        services.AddScoped<Approvals.ManageApprovalRoute>();
         return services;
     }
 }

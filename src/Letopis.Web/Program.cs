@@ -62,6 +62,7 @@ builder.Services.AddDataProtection().SetApplicationName("Letopis").PersistKeysTo
 builder.Services.AddLetopisCore();
 builder.Services.AddScoped<Letopis.Core.Crm.IContactDateWording, Letopis.Web.Crm.ContactDateWording>();
 builder.Services.AddScoped<Letopis.Core.Activities.IActivityWording, Letopis.Web.Activities.ActivityWording>();
+builder.Services.AddScoped<Letopis.Core.Approvals.IApprovalWording, Letopis.Web.Approvals.ApprovalWording>();
 builder.Services.AddScoped<Letopis.Web.Components.Pages.Sales.ReadSalesStages>();
 builder.Services.AddLetopisAuth(letopis);
 builder.Services.AddLetopisNotifications(builder.Configuration);
@@ -170,6 +171,7 @@ app.MapPipelinesEndpoints();
 app.MapDealsEndpoints();
 app.MapLeadsEndpoints();
 app.MapTemplateBatchesEndpoints();
+app.MapApprovalsEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
