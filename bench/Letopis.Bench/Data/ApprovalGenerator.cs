@@ -18,8 +18,8 @@ namespace Letopis.Bench.Data;
 /// server migrates and seeds the document types on start), then in bulk with the writers of
 /// <c>generate</c> a published scheme for four document types, documents with one file each (one
 /// shared blob), 100,000 running routes with their stage rows and tasks, and approved routes of the
-/// past until there are 1,000,000 tasks; statistics. Deterministic for a seed except the instants,
-/// which follow the moment of generation (deadlines are spread around it).
+/// past until there are 1,000,000 tasks; statistics. The instants follow the moment of generation
+/// (deadlines are spread around it), so two runs with one seed differ in a few hundred tasks.
 /// </summary>
 /// <remarks>
 /// People: <c>approver001</c>… ten to a department, the first of each its head. Department 1 is the

@@ -13,7 +13,7 @@ namespace Letopis.Bench.Scenarios;
 
 /// <summary>
 /// The floor under <c>approvals-inbox</c>: «my approvals» as bare statements through the driver — the
-/// count of an approver's pending tasks (and how many are overdue), then the first 50 by deadline
+/// count of an approver's pending tasks, then the first 50 by deadline
 /// with the document, its type, counterparty, stage and author — written as JSON into memory, the
 /// approvers in turn as the scenario takes them; no HTTP, sign-in, deputies, names of people or server process.
 /// </summary>
@@ -24,8 +24,7 @@ public static class ApprovalsFloor
     public const string Description = "«my approvals»' count and first page of 50 by deadline, with JSON, without the server: the floor under approvals-inbox";
 
     private const string Count = """
-        SELECT COUNT(*), COALESCE(SUM(CASE WHEN t."DueAt" < @now THEN 1 ELSE 0 END), 0)
-        FROM "ApprovalTasks" t WHERE t."AssigneeId" = @user AND t."Status" = 'Pending'
+        SELECT COUNT(*) FROM "ApprovalTasks" t WHERE t."AssigneeId" = @user AND t."Status" = 'Pending'
         """;
 
     private const string Page = """
@@ -96,10 +95,8 @@ public static class ApprovalsFloor
             pragma.ExecuteNonQuery();
         }
         object Key(Guid id) => postgres ? id : id.ToString().ToUpperInvariant();
-        object Instant(DateTime at) => postgres ? at : at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
         using var count = connection.CreateCommand();
         count.CommandText = Count;
-        Add(count, "now", Instant(DateTime.UtcNow));
         Add(count, "user", Key(approvers[0]));
         count.Prepare();
         using var page = connection.CreateCommand();
@@ -114,16 +111,9 @@ public static class ApprovalsFloor
             var started = Stopwatch.GetTimestamp();
             var user = Key(approvers[n++ % approvers.Count]);
             var now = DateTime.UtcNow;
-            count.Parameters[0].Value = Instant(now);
-            count.Parameters[1].Value = user;
+            count.Parameters[0].Value = user;
             page.Parameters[0].Value = user;
-            long open, overdue;
-            using (var reader = count.ExecuteReader())
-            {
-                reader.Read();
-                open = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-                overdue = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-            }
+            var open = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
             buffer.ResetWrittenCount();
             using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder }))
             {
@@ -136,7 +126,6 @@ public static class ApprovalsFloor
                 }
                 json.WriteEndArray();
                 json.WriteNumber("total", open);
-                json.WriteNumber("overdue", overdue);
                 json.WriteNumber("page", 1);
                 json.WriteNumber("pageSize", 50);
                 json.WriteEndObject();
