@@ -62,11 +62,13 @@ public sealed class ManageApprovalRoute(LetopisDb db, TimeProvider time, ICurren
             return Error.Validation([.. errors]);
         if (route!.Status != ApprovalRouteStatus.Rework)
             return ApprovalErrors.NotRunning();
-        var returnedAt = await db.ApprovalTasks.Where(t => t.RouteId == route.Id && t.Status == ApprovalTaskStatus.Rework)
-            .MaxAsync(t => t.DecidedAt, ct) ?? route.StartedAt;
-        var revised = await db.DocumentFiles.Where(f => f.DocumentId == route.DocumentId && !f.Deleted)
-            .Join(db.DocumentFileVersions, f => f.Id, v => v.FileId, (f, v) => v)
-            .AnyAsync(v => v.UploadedAt > returnedAt, ct);
+        // A new version since the return: a current file version the returning approver did not see
+        // (their decision is bound to the versions they had), not a comparison of clocks.
+        var returning = await db.ApprovalTasks.Where(t => t.RouteId == route.Id && t.Status == ApprovalTaskStatus.Rework)
+            .OrderByDescending(t => t.DecidedAt).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefaultAsync(ct);
+        var seen = await db.ApprovalTaskFiles.Where(f => f.TaskId == returning).Select(f => f.FileVersionId).ToListAsync(ct);
+        var current = await ApprovalSaves.CurrentFiles(db, route.DocumentId).Select(v => v.Id).ToListAsync(ct);
+        var revised = current.Any(id => !seen.Contains(id));
         if (!revised)
             return ApprovalErrors.NoNewVersion();
 
