@@ -182,7 +182,7 @@ if (args[0] == BulkLettersScenario.Name)
     }
 }
 
-if (args[0] is "index" or DirectoryFloor.Name or SalesFloor.Name or ApprovalsFloor.Name)
+if (args[0] is "index" or DirectoryFloor.Name or SalesFloor.Name or ApprovalsFloor.Name or ApprovalsDecideFloor.Name)
 {
     // Subcommands that work on the database itself (--data-dir, or --provider postgres --connection).
     BenchOptions database;
@@ -203,6 +203,8 @@ if (args[0] is "index" or DirectoryFloor.Name or SalesFloor.Name or ApprovalsFlo
         return await SalesFloor.RunAsync(database, connection, CancellationToken.None);
     if (args[0] == ApprovalsFloor.Name)
         return await ApprovalsFloor.RunAsync(database, connection, CancellationToken.None);
+    if (args[0] == ApprovalsDecideFloor.Name)
+        return await ApprovalsDecideFloor.RunAsync(database, connection, CancellationToken.None);
 
     // index: rebuilds the search index of a database filled before the index existed (or by other tools).
     var started = System.Diagnostics.Stopwatch.StartNew();
@@ -280,6 +282,7 @@ void PrintUsage()
     Console.Error.WriteLine($"  {DirectoryFloor.Name,-28} {DirectoryFloor.Description} (--data-dir or --provider postgres --connection; --clients are threads)");
     Console.Error.WriteLine($"  {SalesFloor.Name,-28} {SalesFloor.Description} (as {DirectoryFloor.Name})");
     Console.Error.WriteLine($"  {ApprovalsFloor.Name,-28} {ApprovalsFloor.Description} (as {DirectoryFloor.Name})");
+    Console.Error.WriteLine($"  {ApprovalsDecideFloor.Name,-28} {ApprovalsDecideFloor.Description} (as {DirectoryFloor.Name})");
     Console.Error.WriteLine($"  {"index",-28} rebuild the search index of a database (--data-dir or --provider postgres --connection)");
     foreach (var s in scenarios)
         Console.Error.WriteLine($"  {s.Name,-28} {s.Description}");
