@@ -1,10 +1,10 @@
 using Letopis.Core.Access;
 using Letopis.Core.Calendar;
-using Letopis.Core.Crm;
-using Letopis.Core.History;
 using Letopis.Core.Common;
+using Letopis.Core.Crm;
 using Letopis.Core.Data;
 using Letopis.Core.Documents;
+using Letopis.Core.History;
 using Letopis.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
