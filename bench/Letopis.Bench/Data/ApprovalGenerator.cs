@@ -282,21 +282,38 @@ public sealed class ApprovalGenerator(ApprovalGenerateOptions options)
         static ApproverRule User(Guid id) => new(ApproverKind.User, UserId: id);
         var head = new ApprovalStageDefinition
         {
-            Key = "head", Name = "Руководитель подразделения", Approvers = [new ApproverRule(ApproverKind.ResponsibleHead)], Mode = ApprovalMode.All, Days = 2,
+            Key = "head",
+            Name = "Руководитель подразделения",
+            Approvers = [new ApproverRule(ApproverKind.ResponsibleHead)],
+            Mode = ApprovalMode.All,
+            Days = 2,
         };
         ApprovalStageDefinition Legal(int from) => new()
         {
-            Key = "legal", Name = "Юридическая служба", Approvers = [.. p.Lawyers[from..(from + 3)].Select(User)], Mode = ApprovalMode.Any, Days = 3,
+            Key = "legal",
+            Name = "Юридическая служба",
+            Approvers = [.. p.Lawyers[from..(from + 3)].Select(User)],
+            Mode = ApprovalMode.Any,
+            Days = 3,
             NotifyOnOverdue = [p.Heads[0]],
         };
         ApprovalStageDefinition Accounting(int from, ApprovalMode mode) => new()
         {
-            Key = "accounting", Name = "Бухгалтерия", Approvers = [.. p.Accountants[from..(from + 3)].Select(User)], Mode = mode,
-            Quorum = mode == ApprovalMode.Quorum ? 2 : null, Days = 2, NotifyOnOverdue = [p.Heads[1]],
+            Key = "accounting",
+            Name = "Бухгалтерия",
+            Approvers = [.. p.Accountants[from..(from + 3)].Select(User)],
+            Mode = mode,
+            Quorum = mode == ApprovalMode.Quorum ? 2 : null,
+            Days = 2,
+            NotifyOnOverdue = [p.Heads[1]],
         };
         ApprovalStageDefinition Director(Guid who, string name, decimal above) => new()
         {
-            Key = "director", Name = name, Approvers = [User(who)], Mode = ApprovalMode.All, Days = 2,
+            Key = "director",
+            Name = name,
+            Approvers = [User(who)],
+            Mode = ApprovalMode.All,
+            Days = 2,
             Condition = new StageCondition(ConditionField.Amount, ConditionOperator.Greater, above),
         };
         var definitions = new (string Code, ApprovalStageDefinition[] Stages, int Weight)[]
