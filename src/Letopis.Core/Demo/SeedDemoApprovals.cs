@@ -117,7 +117,36 @@ public sealed class SeedDemoApprovals(LetopisDb db, ApprovalFlow flow, WorkingCa
             await db.ChangeRecords.Where(r => r.EntityKind == Document.EntityKind && r.EntityId == d.Id && r.Field == "status" && r.At >= now)
                 .ExecuteDeleteAsync(ct);
         }
+        await SignAsync(users["lebedev"], ct);
         return true;
+    }
+
+    /// <summary>
+    /// The engine wrote the demo's history and timeline with no one signed in: each entry is signed
+    /// by whoever acted — the decider of a decision made at that moment, otherwise the route's author;
+    /// the schemes by the lawyer who keeps them.
+    /// </summary>
+    private async Task SignAsync(Guid schemeKeeper, CancellationToken ct)
+    {
+        var routes = await db.ApprovalRoutes.AsNoTracking().Select(r => new { r.DocumentId, r.StartedById }).ToListAsync(ct);
+        var authors = routes.GroupBy(r => r.DocumentId).ToDictionary(g => g.Key, g => g.First().StartedById);
+        var decisions = await db.ApprovalTasks.AsNoTracking().Where(t => t.DecidedAt != null && t.DecidedById != null)
+            .Select(t => new { t.DocumentId, At = t.DecidedAt!.Value, By = t.DecidedById!.Value }).ToListAsync(ct);
+        var decidedBy = decisions.GroupBy(d => (d.DocumentId, d.At)).ToDictionary(g => g.Key, g => g.First().By);
+        Guid Who(Guid documentId, DateTime at) => decidedBy.TryGetValue((documentId, at), out var by) ? by : authors[documentId];
+
+        var documentIds = authors.Keys.ToList();
+        var events = await db.TimelineEvents.Where(e => e.UserId == null && e.EntityKind == Document.EntityKind && documentIds.Contains(e.EntityId!.Value))
+            .OrderBy(e => e.Id).ToListAsync(ct);
+        foreach (var e in events)
+            e.UserId = Who(e.EntityId!.Value, e.At);
+        var records = await db.ChangeRecords.Where(r => r.UserId == null && r.EntityKind == Document.EntityKind && documentIds.Contains(r.EntityId))
+            .OrderBy(r => r.Id).ToListAsync(ct);
+        foreach (var r in records)
+            r.UserId = Who(r.EntityId, r.At);
+        await db.SaveChangesAsync(ct);
+        await db.ChangeRecords.Where(r => r.UserId == null && r.EntityKind == Access.EntityKinds.Approval)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UserId, schemeKeeper), ct);
     }
 
     private List<(Guid Id, int Number)> AddScheme(Guid typeId, string name, Guid by, IReadOnlyList<(ApprovalDefinition Definition, DateTime At, string? Comment)> versions)
