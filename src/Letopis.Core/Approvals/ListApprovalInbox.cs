@@ -9,9 +9,9 @@ namespace Letopis.Core.Approvals;
 /// <summary>
 /// «На согласовании»: the caller's pending tasks and those of the colleagues they stand in for
 /// today, by deadline. One range of the (AssigneeId, Status, DueAt) index per person, counted by
-/// the same index; only the page's rows are joined to their documents.
+/// the same index; only the page's rows are joined to their documents, in one statement.
 /// </summary>
-public sealed class ListApprovalInbox(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company)
+public sealed class ListApprovalInbox(LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, NameBook nameBook)
 {
     public async Task<PageOf<ApprovalInboxItemDto>> HandleAsync(AccessContext access, PageRequest page, bool overdueOnly, CancellationToken ct)
     {
@@ -19,37 +19,46 @@ public sealed class ListApprovalInbox(LetopisDb db, TimeProvider time, ICurrentA
         var people = await ApprovalAccess.AssigneesAsync(db, access, actor, company.Today(time), ct);
         var query = Pending(people, overdueOnly ? now : null);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Skip(page.Skip).Take(page.PageSize)
-            .Select(t => new { t.Id, t.RouteId, t.StageId, t.DocumentId, t.AssigneeId, t.ReceivedAt, t.DueAt, t.Version })
-            .ToListAsync(ct);
+        // The page of tasks first (one index range), then its rows joined to their documents, types,
+        // stages and routes in the same statement; names come from the cached name book.
+        var pageOfTasks = query.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Skip(page.Skip).Take(page.PageSize);
+        var rows = await (
+            from t in pageOfTasks
+            join d in db.Documents on t.DocumentId equals d.Id
+            join ty in db.DocumentTypes on d.TypeId equals ty.Id
+            join s in db.ApprovalRouteStages on t.StageId equals s.Id
+            join r in db.ApprovalRoutes on t.RouteId equals r.Id
+            join c in db.Counterparties on d.CounterpartyId equals c.Id into cs
+            from c in cs.DefaultIfEmpty()
+            orderby t.DueAt, t.Id
+            select new
+            {
+                t.Id,
+                t.RouteId,
+                t.DocumentId,
+                t.AssigneeId,
+                t.ReceivedAt,
+                t.DueAt,
+                t.Version,
+                d.Title,
+                d.Number,
+                TypeName = ty.Name,
+                d.CounterpartyId,
+                CounterpartyName = c == null ? null : c.Name,
+                StageName = s.Name,
+                r.StartedById,
+            }).AsNoTracking().ToListAsync(ct);
         if (rows.Count == 0)
             return new PageOf<ApprovalInboxItemDto>([], total, page.Page, page.PageSize);
 
-        var documentIds = rows.Select(r => r.DocumentId).Distinct().ToList();
-        var documents = await db.Documents.AsNoTracking().Where(d => documentIds.Contains(d.Id))
-            .Select(d => new { d.Id, d.Title, d.Number, d.TypeId, d.CounterpartyId }).ToDictionaryAsync(d => d.Id, ct);
-        var typeIds = documents.Values.Select(d => d.TypeId).Distinct().ToList();
-        var types = await db.DocumentTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var counterpartyIds = documents.Values.Where(d => d.CounterpartyId != null).Select(d => d.CounterpartyId!.Value).Distinct().ToList();
-        var counterparties = await db.Counterparties.AsNoTracking().Where(c => counterpartyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var stageIds = rows.Select(r => r.StageId).Distinct().ToList();
-        var stages = await db.ApprovalRouteStages.AsNoTracking().Where(s => stageIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        var routeIds = rows.Select(r => r.RouteId).Distinct().ToList();
-        var authors = await db.ApprovalRoutes.AsNoTracking().Where(r => routeIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.StartedById, ct);
-        var userIds = authors.Values.Concat(rows.Where(r => r.AssigneeId != null).Select(r => r.AssigneeId!.Value)).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        DocumentPersonDto Person(Guid id) => new(id, users.GetValueOrDefault(id, ""));
+        var names = await nameBook.GetAsync(db, access.Stamp, ct);
+        DocumentPersonDto Person(Guid id) => new(id, names.User(id) ?? "");
 
-        var items = rows.Select(r =>
-        {
-            var d = documents[r.DocumentId];
-            return new ApprovalInboxItemDto(
-                r.Id, r.RouteId, r.DocumentId, d.Title, d.Number, types.GetValueOrDefault(d.TypeId, ""),
-                d.CounterpartyId, d.CounterpartyId is { } c ? counterparties.GetValueOrDefault(c) : null,
-                stages.GetValueOrDefault(r.StageId, ""), Person(authors[r.RouteId]),
-                ApprovalAccess.Utc(r.ReceivedAt), ApprovalAccess.Utc(r.DueAt), now > r.DueAt,
-                r.AssigneeId is { } a && a != access.UserId ? Person(a) : null, r.Version);
-        }).ToList();
+        var items = rows.Select(r => new ApprovalInboxItemDto(
+            r.Id, r.RouteId, r.DocumentId, r.Title, r.Number, r.TypeName,
+            r.CounterpartyId, r.CounterpartyName, r.StageName, Person(r.StartedById),
+            ApprovalAccess.Utc(r.ReceivedAt), ApprovalAccess.Utc(r.DueAt), now > r.DueAt,
+            r.AssigneeId is { } a && a != access.UserId ? Person(a) : null, r.Version)).ToList();
         return new PageOf<ApprovalInboxItemDto>(items, total, page.Page, page.PageSize);
     }
 
