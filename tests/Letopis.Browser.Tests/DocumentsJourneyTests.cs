@@ -61,10 +61,12 @@ public class DocumentsJourneyTests(LetopisServer server)
         await page.WaitForSelectorAsync("[data-testid=doc-file-text][data-state=done]", new PageWaitForSelectorOptions { Timeout = 90_000 });
         await page.ShotAsync(server, "document-files");
 
-        await page.ClickAsync("[data-testid=doc-status-action][data-status=on_approval]");
-        await page.WaitForSelectorAsync("[data-testid=doc-status-dialog]");
-        await page.ClickAsync("[data-testid=doc-status-save]");
-        await page.WaitForSelectorAsync("[data-testid=doc-status-dialog]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
+        // Contracts have an approval scheme: the route, not a button, puts it on approval.
+        await Assertions.Expect(page.Locator("[data-testid=doc-status-action][data-status=on_approval]")).ToHaveCountAsync(0);
+        await page.ClickAsync("[data-testid=approval-start]");
+        await page.WaitForSelectorAsync("[data-testid=approval-route-dialog]");
+        await page.ClickAsync("[data-testid=approval-route-save]");
+        await Assertions.Expect(page.Locator("[data-testid=approval-route-status]")).ToHaveAttributeAsync("data-status", "running");
         await Assertions.Expect(page.Locator("[data-testid=doc-card-status] [data-testid=doc-status]")).ToHaveTextAsync("На согласовании");
 
         // A supplementary agreement under it, numbered after the contract.

@@ -27,6 +27,8 @@ public sealed class ChangeDocumentStatus(LetopisDb db, TimeProvider time, ICurre
             errors.Add(("status", string.IsNullOrWhiteSpace(status) ? FieldErrors.Required : FieldErrors.Invalid));
         else if (!DocumentStatuses.CanChange(document.Status, next.Value))
             errors.Add(("status", DocumentStatuses.NotAllowed));
+        else if (await RouteDecidesAsync(document, next.Value, ct))
+            errors.Add(("status", DocumentStatuses.ByRoute));
         var note = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (note is { Length: > TextLimits.Long })
             errors.Add(("comment", FieldErrors.TooLong));
@@ -54,5 +56,14 @@ public sealed class ChangeDocumentStatus(LetopisDb db, TimeProvider time, ICurre
             return Error.StaleVersion();
         }
         return (await DocumentProjection.LoadAsync(db, access, id, ct))!;
+    }
+
+    /// <summary>Whether an approval route moves this document to <paramref name="next"/> (<see cref="DocumentStatuses.RouteDecides"/>).</summary>
+    private async Task<bool> RouteDecidesAsync(Document document, DocumentStatus next, CancellationToken ct)
+    {
+        var live = await db.ApprovalRoutes.AnyAsync(r => r.DocumentId == document.Id
+            && (r.Status == Approvals.ApprovalRouteStatus.Running || r.Status == Approvals.ApprovalRouteStatus.Rework), ct);
+        var scheme = !live && await db.ApprovalSchemes.AnyAsync(s => s.DocumentTypeId == document.TypeId && s.PublishedVersionId != null, ct);
+        return DocumentStatuses.RouteDecides(next, live, scheme);
     }
 }

@@ -154,7 +154,7 @@ public sealed record DocumentFileSummaryDto(
 
 /// <summary>The document card.</summary>
 /// <param name="Status"><c>draft</c>, <c>on_approval</c>, <c>approved</c>, <c>signed</c>, <c>in_force</c>, <c>executed</c>, <c>terminated</c>, <c>rejected</c>.</param>
-/// <param name="NextStatuses">The statuses the life cycle allows next.</param>
+/// <param name="NextStatuses">The statuses a person may move the document to next (an approval route moves the others).</param>
 /// <param name="SignedOn">The later of both signatures, once both parties signed.</param>
 public sealed record DocumentDto(
     Guid Id, Guid TypeId, string TypeCode, string TypeName, string Kind, string? Number, DateOnly RegisteredOn, Guid? JournalId,

@@ -24,6 +24,9 @@ internal static class DocumentProjection
                 CounterpartyName = db.Counterparties.Where(c => c.Id == doc.CounterpartyId).Select(c => c.Name).FirstOrDefault(),
                 OurCompanyName = db.OurCompanies.Where(c => c.Id == doc.OurCompanyId).Select(c => c.Name).FirstOrDefault(),
                 ResponsibleName = db.Users.Where(u => u.Id == doc.ResponsibleId).Select(u => u.FullName).FirstOrDefault(),
+                LiveRoute = db.ApprovalRoutes.Any(r => r.DocumentId == doc.Id
+                    && (r.Status == Approvals.ApprovalRouteStatus.Running || r.Status == Approvals.ApprovalRouteStatus.Rework)),
+                TypeHasScheme = db.ApprovalSchemes.Any(s => s.DocumentTypeId == doc.TypeId && s.PublishedVersionId != null),
             }).SingleOrDefaultAsync(ct);
         if (row is null)
             return null;
@@ -49,7 +52,7 @@ internal static class DocumentProjection
             Document.FromMinor(d.AmountMinor), d.VatRate, Document.FromMinor(d.VatAmountMinor), d.Currency,
             SignedOn(d), d.SignedByUsOn, d.SignedByCounterpartyOn, d.ValidFrom, d.ValidTo,
             d.ResponsibleId, row.ResponsibleName, coResponsible,
-            DocumentStatuses.ToApi(d.Status), DocumentStatuses.AllowedAfter(d.Status).Select(DocumentStatuses.ToApi).ToList(),
+            DocumentStatuses.ToApi(d.Status), DocumentStatuses.ManualAfter(d.Status, row.LiveRoute, row.TypeHasScheme).Select(DocumentStatuses.ToApi).ToList(),
             d.IncomingNumber, d.IncomingDate, custom, children, links, files, d.CreatedAt, d.CreatedById, d.Version)
         {
             TypeGender = ApiNames.Of(DocumentType.GenderOf(row.Gender, row.Kind)),

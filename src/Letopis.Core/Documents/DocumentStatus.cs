@@ -27,6 +27,9 @@ public static class DocumentStatuses
     /// <summary>Field error code: this status cannot follow the current one.</summary>
     public const string NotAllowed = "status_transition";
 
+    /// <summary>Field error code: an approval route moves this document's status (it runs, or the type has a scheme).</summary>
+    public const string ByRoute = "status_by_route";
+
     private static readonly Dictionary<DocumentStatus, DocumentStatus[]> Next = new()
     {
         // A document that arrives already signed (an incoming act, an invoice) skips approval.
@@ -47,6 +50,18 @@ public static class DocumentStatuses
     public static IReadOnlyList<DocumentStatus> AllowedAfter(DocumentStatus current) => Next[current];
 
     public static bool CanChange(DocumentStatus from, DocumentStatus to) => Next[from].Contains(to);
+
+    /// <summary>
+    /// Whether an approval route, not a person, moves the document to <paramref name="next"/>: while a
+    /// route runs it moves every status; a type with an approval scheme goes on approval, is approved
+    /// or returned for rework only through a route.
+    /// </summary>
+    public static bool RouteDecides(DocumentStatus next, bool liveRoute, bool typeHasScheme) =>
+        liveRoute || (typeHasScheme && next is DocumentStatus.OnApproval or DocumentStatus.Approved or DocumentStatus.Rework);
+
+    /// <summary>The statuses a person may move the document to by hand.</summary>
+    public static IReadOnlyList<DocumentStatus> ManualAfter(DocumentStatus current, bool liveRoute, bool typeHasScheme) =>
+        [.. Next[current].Where(next => !RouteDecides(next, liveRoute, typeHasScheme))];
 
     public static string ToApi(DocumentStatus status) => ApiNames.Of(status);
 
