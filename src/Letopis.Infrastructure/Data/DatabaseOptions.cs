@@ -28,15 +28,6 @@ public sealed class DatabaseOptions
     public int SqliteCacheMegabytes { get; set; } = SqliteConnectionSetup.DefaultCacheMegabytes;
 
     /// <summary>
-    /// SQLite only: when a commit reaches the disk. <c>full</c> (the default) flushes the write-ahead
-    /// log at every commit: nothing committed is ever lost. <c>normal</c> flushes it at checkpoints:
-    /// after a power loss (not a crash of the server) the newest commits may be gone, the file stays
-    /// consistent, and concurrent writes go two to three times faster (docs/benchmarks.md).
-    /// </summary>
-    [RegularExpression("^(full|normal)$")]
-    public string SqliteSynchronous { get; set; } = SqliteConnectionSetup.DefaultSynchronous;
-
-    /// <summary>
     /// A query that limits rows (<c>Take</c>, <c>Skip</c>, <c>First</c> without a filter) but orders none
     /// fails instead of logging EF Core's warning: its rows would differ between providers and runs.
     /// The test hosts turn it on.

@@ -24,7 +24,7 @@ public static class DatabaseRegistration
             builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations))
                 .ReplaceService<ISqliteRelationalConnection, SqliteKeptConnection>()
                 .AddInterceptors(
-                    options is null ? SqliteConnectionSetup.Default : new SqliteConnectionSetup(options.SqliteMmapMegabytes, options.SqliteCacheMegabytes, options.SqliteSynchronous),
+                    options is null ? SqliteConnectionSetup.Default : new SqliteConnectionSetup(options.SqliteMmapMegabytes, options.SqliteCacheMegabytes),
                     SqliteStatementCache.Instance);
 #pragma warning restore EF1001
         }

@@ -19,16 +19,12 @@ namespace Letopis.Infrastructure.Data;
 /// <item>Scratch tables (an IN list, a materialised subquery) and statement journals stay in
 /// memory. By default SQLite opened, wrote and deleted a file in /var/tmp for them on almost every
 /// save of a card. Lists sort through indexes and page, so what these tables hold is small.</item>
-/// <item>Commits flush the write-ahead log (<c>synchronous = FULL</c>) unless the operator chose
-/// <c>normal</c> (<see cref="DatabaseOptions.SqliteSynchronous"/>).</item>
 /// <item>Foreign keys are enforced. Set here rather than in the connection string, where the driver
 /// would repeat the pragma on every open of a pooled connection: several times per request.</item>
 /// </list>
 /// </summary>
-internal sealed class SqliteConnectionSetup(int mmapMegabytes, int cacheMegabytes, string synchronous = SqliteConnectionSetup.DefaultSynchronous) : DbConnectionInterceptor
+internal sealed class SqliteConnectionSetup(int mmapMegabytes, int cacheMegabytes) : DbConnectionInterceptor
 {
-    public const string DefaultSynchronous = "full";
-
     public const int DefaultMmapMegabytes = 0;
 
     public const int DefaultCacheMegabytes = 32;
@@ -41,7 +37,6 @@ internal sealed class SqliteConnectionSetup(int mmapMegabytes, int cacheMegabyte
         PRAGMA cache_size = {-cacheMegabytes * 1024};
         PRAGMA mmap_size = {(long)mmapMegabytes << 20};
         PRAGMA temp_store = MEMORY;
-        PRAGMA synchronous = {(synchronous == "normal" ? "NORMAL" : "FULL")};
         """;
 
     private static readonly ConditionalWeakTable<object, object> Configured = [];

@@ -54,31 +54,6 @@ public class SqliteSettingsTests
     }
 
     [Fact]
-    public async Task Commits_FlushTheLogUnlessTheOperatorChoseNormal()
-    {
-        using var standard = new LetopisHost("sqlite");
-        (await standard.WithDbAsync(async db =>
-        {
-            await db.Database.OpenConnectionAsync();
-            return await PragmaAsync(db, "synchronous");
-        })).ShouldBe(2L); // FULL
-
-        using var relaxed = new LetopisHost("sqlite", settings: new Dictionary<string, string?> { ["Letopis:Database:SqliteSynchronous"] = "normal" });
-        (await relaxed.WithDbAsync(async db =>
-        {
-            await db.Database.OpenConnectionAsync();
-            return await PragmaAsync(db, "synchronous");
-        })).ShouldBe(1L); // NORMAL
-    }
-
-    [Fact]
-    public void AnUnknownSynchronousMode_StopsTheStart()
-    {
-        using var host = new LetopisHost("sqlite", settings: new Dictionary<string, string?> { ["Letopis:Database:SqliteSynchronous"] = "off" });
-        Should.Throw<Exception>(() => host.Server).ToString().ShouldContain("SqliteSynchronous");
-    }
-
-    [Fact]
     public void ANegativeMemoryMap_StopsTheStart()
     {
         using var host = new LetopisHost("sqlite", settings: new Dictionary<string, string?> { ["Letopis:Database:SqliteMmapMegabytes"] = "-1" });
