@@ -102,6 +102,8 @@ public static class HistoryText
             return $"{rate} %";
         if (entityKind == Document.EntityKind && field == "currency")
             return value == "RUB" ? "₽" : value;
+        if (entityKind == Document.EntityKind && field == "approvalDecision")
+            return DecisionText(L, value);
         return value switch
         {
             "true" or "True" => L["common.yes"],
@@ -114,6 +116,21 @@ public static class HistoryText
                 => clock.Moment(moment.Kind == DateTimeKind.Local ? moment.ToUniversalTime() : moment),
             _ => value,
         };
+    }
+
+    /// <summary>
+    /// A decision row is stored as «stage: who — approved» (and the comment and delay reason on the
+    /// next lines); the reader reads the decision in their language: «— Согласовано».
+    /// </summary>
+    private static string DecisionText(IStringLocalizer<SharedResource> L, string value)
+    {
+        var end = value.IndexOf('\n');
+        var first = end < 0 ? value : value[..end];
+        var dash = first.LastIndexOf(" — ", StringComparison.Ordinal);
+        if (dash < 0)
+            return value;
+        var word = L["approvals.card.task." + first[(dash + 3)..].Trim()];
+        return word.ResourceNotFound ? value : first[..(dash + 3)] + word.Value + (end < 0 ? "" : value[end..]);
     }
 
     /// <summary>
