@@ -25,6 +25,35 @@ public sealed class ApprovalFlow(
     private readonly List<Notification> _fresh = [];
     private readonly Dictionary<Guid, ApprovalDefinition> _definitions = [];
 
+    /// <summary>Working-day sums already asked in this unit of work: a stage's tasks share their deadline and reminder day.</summary>
+    private readonly Dictionary<(DateOnly Start, int Days), DateOnly> _workingDays = [];
+
+    /// <summary>Stages the route's stages, copied from its scheme version, all pending.</summary>
+    public void AddStages(ApprovalRoute route, ApprovalDefinition definition)
+    {
+        for (var i = 0; i < definition.Stages.Count; i++)
+        {
+            var s = definition.Stages[i];
+            db.ApprovalRouteStages.Add(new ApprovalRouteStage
+            {
+                RouteId = route.Id,
+                Index = i,
+                Key = string.IsNullOrEmpty(s.Key) ? $"s{i + 1}" : s.Key,
+                Name = s.Name,
+                Mode = s.Mode,
+                Days = s.Days,
+                Status = ApprovalStageStatus.Pending,
+            });
+        }
+    }
+
+    private async Task<DateOnly> AddWorkingDaysAsync(DateOnly start, int days, CancellationToken ct)
+    {
+        if (!_workingDays.TryGetValue((start, days), out var day))
+            _workingDays[(start, days)] = day = await calendar.AddWorkingDaysAsync(start, days, ct);
+        return day;
+    }
+
     /// <summary>
     /// Activates the first applicable stage at or after <paramref name="stageIndex"/>: a stage whose
     /// condition is false is skipped, a stage whose approvals all carried over completes at once.
@@ -54,7 +83,7 @@ public sealed class ApprovalFlow(
                 : [];
             stage.Required = Required(rule, resolved.Count);
             stage.StartedAt = now;
-            var dueDay = await calendar.AddWorkingDaysAsync(TimeZones.DayOf(now, company.Zone), Math.Max(1, rule.Days), ct);
+            var dueDay = await AddWorkingDaysAsync(TimeZones.DayOf(now, company.Zone), Math.Max(1, rule.Days), ct);
             stage.DueAt = EndOfDay(dueDay);
             if (carried.Count >= stage.Required)
             {
@@ -307,7 +336,7 @@ public sealed class ApprovalFlow(
             if (stage.RemindDaysBefore > 0)
             {
                 var dueDay = TimeZones.DayOf(task.DueAt, company.Zone);
-                var day = await calendar.AddWorkingDaysAsync(dueDay, -stage.RemindDaysBefore, ct);
+                var day = await AddWorkingDaysAsync(dueDay, -stage.RemindDaysBefore, ct);
                 var at = TimeZones.ToUtc(day.ToDateTime(ReminderHour), company.Zone);
                 if (at > now)
                     db.Reminders.Add(NewReminder(task, assignee, at, ApprovalNotices.Say(wording, culture, ApprovalNotices.Reminder, what, dueDay.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)), stage.Name, link, now));

@@ -87,20 +87,7 @@ public sealed class StartApprovalRoute(LetopisDb db, TimeProvider time, Approval
             StartedById = access.UserId,
         };
         db.ApprovalRoutes.Add(route);
-        for (var i = 0; i < definition.Stages.Count; i++)
-        {
-            var s = definition.Stages[i];
-            db.ApprovalRouteStages.Add(new ApprovalRouteStage
-            {
-                RouteId = route.Id,
-                Index = i,
-                Key = string.IsNullOrEmpty(s.Key) ? $"s{i + 1}" : s.Key,
-                Name = s.Name,
-                Mode = s.Mode,
-                Days = s.Days,
-                Status = ApprovalStageStatus.Pending,
-            });
-        }
+        flow.AddStages(route, definition);
         document.Status = DocumentStatus.OnApproval;
         await flow.RecordStatusAsync(document, comment, now, ct);
         await flow.ActivateFromAsync(route, 0, now, ct);

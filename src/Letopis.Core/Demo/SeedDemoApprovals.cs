@@ -188,20 +188,7 @@ public sealed class SeedDemoApprovals(LetopisDb db, ApprovalFlow flow, WorkingCa
             StartedById = author,
         };
         db.ApprovalRoutes.Add(route);
-        for (var i = 0; i < definition.Stages.Count; i++)
-        {
-            var s = definition.Stages[i];
-            db.ApprovalRouteStages.Add(new ApprovalRouteStage
-            {
-                RouteId = route.Id,
-                Index = i,
-                Key = s.Key,
-                Name = s.Name,
-                Mode = s.Mode,
-                Days = s.Days,
-                Status = ApprovalStageStatus.Pending,
-            });
-        }
+        flow.AddStages(route, definition);
         var document = await db.Documents.SingleAsync(d => d.Id == documentId, ct);
         document.Status = DocumentStatus.OnApproval;
         await flow.ActivateFromAsync(route, 0, at, ct);
