@@ -40,8 +40,16 @@ public static class EntityKinds
     /// </summary>
     public const string Approval = "approval";
 
+    /// <summary>
+    /// Office work («делопроизводство»): the tree of storage places (create, edit, delete), the lists
+    /// of everyone's paper copies out and overdue and their handover acts (edit); holders of the edit
+    /// right are the office staff told of overdue returns. Recording and handing out a document's
+    /// copies needs only the rights on the document.
+    /// </summary>
+    public const string Paper = "paper";
+
     /// <summary>Kinds of settings whose create, edit and delete rights are given per role; everyone reads them.</summary>
-    public static readonly string[] Settings = [CustomField, DocumentType, Pipeline, LeadOutcome, Template, Approval];
+    public static readonly string[] Settings = [CustomField, DocumentType, Pipeline, LeadOutcome, Template, Approval, Paper];
 
     /// <summary>Every row of the permission matrix: record kinds, then settings.</summary>
     public static readonly string[] InMatrix = [.. Scoped, .. Settings];

@@ -137,6 +137,28 @@ public class LetopisDb(DbContextOptions<LetopisDb> options)
 
     public DbSet<Approvals.ApprovalTaskFile> ApprovalTaskFiles => Set<Approvals.ApprovalTaskFile>();
 
+    public DbSet<Paper.StoragePlace> StoragePlaces => Set<Paper.StoragePlace>();
+
+    public DbSet<Paper.PaperCopy> PaperCopies => Set<Paper.PaperCopy>();
+
+    public DbSet<Paper.PaperMovement> PaperMovements => Set<Paper.PaperMovement>();
+
+    public DbSet<Correspondence.Resolution> Resolutions => Set<Correspondence.Resolution>();
+
+    public DbSet<Correspondence.Assignment> Assignments => Set<Correspondence.Assignment>();
+
+    public DbSet<Correspondence.AssignmentExecutor> AssignmentExecutors => Set<Correspondence.AssignmentExecutor>();
+
+    public DbSet<Correspondence.AssignmentReport> AssignmentReports => Set<Correspondence.AssignmentReport>();
+
+    public DbSet<Correspondence.AssignmentReportFile> AssignmentReportFiles => Set<Correspondence.AssignmentReportFile>();
+
+    public DbSet<Execution.ControlPoint> ControlPoints => Set<Execution.ControlPoint>();
+
+    public DbSet<Execution.ControlPayment> ControlPayments => Set<Execution.ControlPayment>();
+
+    public DbSet<Execution.ControlReminderRule> ControlReminderRules => Set<Execution.ControlReminderRule>();
+
     /// <summary>
     /// Who the coming saves are recorded as, when a handler knows better than the request: a deputy
     /// working on the absent colleague's record without having switched to them is still their deputy.

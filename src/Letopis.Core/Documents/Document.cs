@@ -88,6 +88,27 @@ public class Document : IVersioned, IAudited, IScopedRecord
     /// <summary>The sender's date of an incoming letter.</summary>
     public DateOnly? IncomingDate { get; set; }
 
+    /// <summary>How a letter came or went: post, courier, e-mail, by hand, ЭДО.</summary>
+    public Paper.DeliveryMethod? DeliveryMethod { get; set; }
+
+    /// <summary>The number of pages of a letter.</summary>
+    public int? Pages { get; set; }
+
+    /// <summary>A letter's attachments as the register names them («Приложение: договор на 5 л.»).</summary>
+    public string? Attachments { get; set; }
+
+    /// <summary>Whom an incoming letter is addressed to: the person who writes its resolution.</summary>
+    public Guid? AddresseeId { get; set; }
+
+    /// <summary>The incoming letter an outgoing one answers («в ответ на»).</summary>
+    public Guid? ReplyToId { get; set; }
+
+    /// <summary>When an outgoing letter was sent: its sending closes the assignments of the letter it answers.</summary>
+    public DateOnly? SentOn { get; set; }
+
+    /// <summary>The post or courier tracking number of a sent letter.</summary>
+    public string? TrackingNumber { get; set; }
+
     public bool Deleted { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -144,6 +165,14 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         e.Property(d => d.Currency).HasMaxLength(3).IsRequired();
         e.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(d => d.IncomingNumber).HasMaxLength(Document.NumberMax);
+        e.Property(d => d.DeliveryMethod).HasConversion<string>().HasMaxLength(16);
+        e.Property(d => d.Attachments).HasMaxLength(TextLimits.Long);
+        e.Property(d => d.TrackingNumber).HasMaxLength(Paper.PaperCopy.TrackingMax);
+        e.HasOne<AppUser>().WithMany().HasForeignKey(d => d.AddresseeId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<Document>().WithMany().HasForeignKey(d => d.ReplyToId).OnDelete(DeleteBehavior.SetNull);
+        // An addressee's letters awaiting resolution, and the replies to a letter.
+        e.HasIndex(d => new { d.AddresseeId, d.RegisteredOn });
+        e.HasIndex(d => d.ReplyToId);
         e.Property(d => d.Version).IsConcurrencyToken();
         e.HasOne<DocumentType>().WithMany().HasForeignKey(d => d.TypeId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<RegistrationJournal>().WithMany().HasForeignKey(d => d.JournalId).OnDelete(DeleteBehavior.Restrict);
