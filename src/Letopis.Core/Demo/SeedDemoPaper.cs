@@ -86,8 +86,12 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
             db.PaperCopies.Add(copy);
             db.PaperMovements.Add(new PaperMovement
             {
-                CopyId = copy.Id, DocumentId = contract.Id, Kind = PaperMovementKind.Placed, At = placedAt,
-                ById = users["sekretar"].Id, ToPlaceId = folder.Id,
+                CopyId = copy.Id,
+                DocumentId = contract.Id,
+                Kind = PaperMovementKind.Placed,
+                At = placedAt,
+                ById = users["sekretar"].Id,
+                ToPlaceId = folder.Id,
             });
             var what = contract.Number is { } n ? $"{contract.TypeName} № {n} «{contract.Title}», № 1" : $"{contract.TypeName} «{contract.Title}», № 1";
             copies.Add((copy, what));
@@ -95,14 +99,25 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
         // A copy of the first contract for the sales department's desk.
         var spare = new PaperCopy
         {
-            DocumentId = contracts[0].Id, Kind = PaperCopyKind.Copy, Number = 2, Owner = PaperCopyOwner.Ours, State = PaperCopyState.InPlace,
-            StoragePlaceId = desk.Id, CreatedAt = now.AddDays(-30), CreatedById = users["sekretar"].Id, Version = 1,
+            DocumentId = contracts[0].Id,
+            Kind = PaperCopyKind.Copy,
+            Number = 2,
+            Owner = PaperCopyOwner.Ours,
+            State = PaperCopyState.InPlace,
+            StoragePlaceId = desk.Id,
+            CreatedAt = now.AddDays(-30),
+            CreatedById = users["sekretar"].Id,
+            Version = 1,
         };
         db.PaperCopies.Add(spare);
         db.PaperMovements.Add(new PaperMovement
         {
-            CopyId = spare.Id, DocumentId = spare.DocumentId, Kind = PaperMovementKind.Placed, At = spare.CreatedAt,
-            ById = users["sekretar"].Id, ToPlaceId = desk.Id,
+            CopyId = spare.Id,
+            DocumentId = spare.DocumentId,
+            Kind = PaperMovementKind.Placed,
+            At = spare.CreatedAt,
+            ById = users["sekretar"].Id,
+            ToPlaceId = desk.Id,
         });
 
         // Handed out: two overdue (the lawyer, the sales head), two due later, one came back.
@@ -115,14 +130,26 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
         var returnedCopy = copies[4].Copy;
         db.PaperMovements.Add(new PaperMovement
         {
-            CopyId = returnedCopy.Id, DocumentId = returnedCopy.DocumentId, Kind = PaperMovementKind.HandedOut, At = now.AddDays(-20),
-            ById = users["sekretar"].Id, HolderId = users["morozova"].Id, Purpose = "Проверка реквизитов", DueBack = today.AddDays(-15),
-            ReturnedAt = now.AddDays(-16), FromPlaceId = folder.Id,
+            CopyId = returnedCopy.Id,
+            DocumentId = returnedCopy.DocumentId,
+            Kind = PaperMovementKind.HandedOut,
+            At = now.AddDays(-20),
+            ById = users["sekretar"].Id,
+            HolderId = users["morozova"].Id,
+            Purpose = "Проверка реквизитов",
+            DueBack = today.AddDays(-15),
+            ReturnedAt = now.AddDays(-16),
+            FromPlaceId = folder.Id,
         });
         db.PaperMovements.Add(new PaperMovement
         {
-            CopyId = returnedCopy.Id, DocumentId = returnedCopy.DocumentId, Kind = PaperMovementKind.Returned, At = now.AddDays(-16),
-            ById = users["sekretar"].Id, HolderId = users["morozova"].Id, ToPlaceId = folder.Id,
+            CopyId = returnedCopy.Id,
+            DocumentId = returnedCopy.DocumentId,
+            Kind = PaperMovementKind.Returned,
+            At = now.AddDays(-16),
+            ById = users["sekretar"].Id,
+            HolderId = users["morozova"].Id,
+            ToPlaceId = folder.Id,
         });
 
         // Sent to the client for signature by courier.
@@ -133,8 +160,14 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
         sent.OutSince = now.AddDays(-2);
         db.PaperMovements.Add(new PaperMovement
         {
-            CopyId = sent.Id, DocumentId = sent.DocumentId, Kind = PaperMovementKind.Sent, At = sent.OutSince.Value,
-            ById = users["sekretar"].Id, Method = DeliveryMethod.Courier, TrackingNumber = sent.TrackingNumber, FromPlaceId = folder.Id,
+            CopyId = sent.Id,
+            DocumentId = sent.DocumentId,
+            Kind = PaperMovementKind.Sent,
+            At = sent.OutSince.Value,
+            ById = users["sekretar"].Id,
+            Method = DeliveryMethod.Courier,
+            TrackingNumber = sent.TrackingNumber,
+            FromPlaceId = folder.Id,
         });
 
         await db.SaveChangesAsync(ct);
@@ -151,8 +184,15 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
             copy.Purpose = purpose;
             db.PaperMovements.Add(new PaperMovement
             {
-                CopyId = copy.Id, DocumentId = copy.DocumentId, Kind = PaperMovementKind.HandedOut, At = at, ById = users["sekretar"].Id,
-                HolderId = holderId, Purpose = purpose, DueBack = dueBack, FromPlaceId = copy.StoragePlaceId,
+                CopyId = copy.Id,
+                DocumentId = copy.DocumentId,
+                Kind = PaperMovementKind.HandedOut,
+                At = at,
+                ById = users["sekretar"].Id,
+                HolderId = holderId,
+                Purpose = purpose,
+                DueBack = dueBack,
+                FromPlaceId = copy.StoragePlaceId,
             });
             // The same reminders a hand-out arms; those already due fire as the server starts.
             var link = PaperNotices.Link(copy.DocumentId);
@@ -168,7 +208,13 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
 
         Reminder Reminder(PaperCopy copy, Guid userId, DateTime at, string title, string link) => new()
         {
-            UserId = userId, DueAt = at, Title = title, Link = link, EntityKind = PaperCopy.EntityKind, EntityId = copy.Id, CreatedAt = now,
+            UserId = userId,
+            DueAt = at,
+            Title = title,
+            Link = link,
+            EntityKind = PaperCopy.EntityKind,
+            EntityId = copy.Id,
+            CreatedAt = now,
         };
     }
 
