@@ -139,6 +139,12 @@ public static class CoreRegistration
         services.AddScoped<Approvals.Control.ReadApprovalControl>();
         services.AddScoped<Approvals.Control.ControlApprovalRoutes>();
         services.AddScoped<Approvals.Control.MoveApprovalRoutes>();
+        // Execution control: control points of contracts, payments, settlement, reminder rules.
+        services.AddScoped<Execution.ManageControlPoints>();
+        services.AddScoped<Execution.RecordPayment>();
+        services.AddScoped<Execution.ReadSettlement>();
+        services.AddScoped<Execution.ListControlPoints>();
+        services.AddScoped<Execution.ManageControlReminders>();
         // Approvals: the route engine, the decisions and «На согласовании».
         services.AddScoped<Approvals.ApprovalFlow>();
         services.AddScoped<Approvals.StartApprovalRoute>();
