@@ -197,7 +197,7 @@ public sealed class ManageControlPoints(LetopisDb db, TimeProvider time, ICurren
             ExecutionNotices.HistoryPoint, point.MissReason is null ? null : $"{point.Title}: {point.MissReason}", reason is null ? null : $"{point.Title}: {reason}"));
         point.MissReason = reason;
         if (reason is not null && point.CounterpartyId is { } counterpartyId)
-            Timeline.Add(db, counterpartyId, Now, actor, ExecutionNotices.TimelineMissReason, TimelineText(point, document!) + "\n" + reason,
+            Timeline.Add(db, counterpartyId, Now, actor, ExecutionNotices.TimelineMissReason, Clip(TimelineText(point, document!) + ": " + reason),
                 Document.EntityKind, point.DocumentId);
         if (!await SaveAsync(ct))
             return Error.StaleVersion();
@@ -394,9 +394,11 @@ public sealed class ManageControlPoints(LetopisDb db, TimeProvider time, ICurren
         return text.Length > TextLimits.Long ? text[..TextLimits.Long] : text;
     }
 
+    private static string Clip(string text) => text.Length > TextLimits.Long ? text[..TextLimits.Long] : text;
+
     internal static string TimelineText(ControlPoint p, Document document)
     {
-        var text = $"{p.Title}\n{(document.Number is { } n ? $"№ {n} " : "")}«{document.Title}»";
+        var text = $"{p.Title} — {(document.Number is { } n ? $"№ {n} " : "")}«{document.Title}»";
         return text.Length > TextLimits.Long ? text[..TextLimits.Long] : text;
     }
 

@@ -82,7 +82,7 @@ public sealed class RecordPayment(LetopisDb db, TimeProvider time, ICurrentActor
             ExecutionNotices.HistoryPayment, null, text));
         if (point.CounterpartyId is { } counterpartyId)
             Timeline.Add(db, counterpartyId, Now, actor, ExecutionNotices.TimelinePayment,
-                $"{ExecutionNotices.Money(amount)} {document.Currency}\n{ManageControlPoints.TimelineText(point, document)}", Document.EntityKind, point.DocumentId);
+                $"{ExecutionNotices.Money(amount)} {document.Currency} — {ManageControlPoints.TimelineText(point, document)}", Document.EntityKind, point.DocumentId);
         try
         {
             await db.SaveChangesAsync(ct);
