@@ -107,3 +107,6 @@ public sealed record ControlReminderRuleDto(
 
 /// <summary>An exported workbook.</summary>
 public sealed record SettlementFile(string FileName, byte[] Content);
+
+/// <summary>How many points of the filter one responsible person has (the department view's counts).</summary>
+public sealed record ControlPointCountDto(Guid? ResponsibleId, string? ResponsibleName, Guid? DepartmentId, string? DepartmentName, int Count);

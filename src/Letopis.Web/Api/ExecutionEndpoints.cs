@@ -45,6 +45,9 @@ public static class ExecutionEndpoints
         points.MapGet("", ListAcross)
             .WithSummary("Lists control points across contracts (the department view)")
             .WithDescription("Only points of documents the caller may read; overdue first by date. `departmentId` includes the departments below it.");
+        points.MapGet("/counts", CountAcross)
+            .WithSummary("Counts control points across contracts per responsible person (the department view's counts)")
+            .WithDescription("The same filter as the list; most points first.");
         points.MapPut("/{id:guid}", UpdatePoint)
             .WithSummary("Changes a control point (the whole point, with its version)")
             .WithDescription("A new control date re-arms its reminders. 409 `stale_version` for a stale `version`, 412 for a stale `If-Match`.");
@@ -127,6 +130,20 @@ public static class ExecutionEndpoints
             return problems.Result(Error.Validation(("status", FieldErrors.Invalid)));
         var query = new ControlPointQuery(overdue, departmentId, responsibleId, counterpartyId, status);
         return TypedResults.Ok(await handler.HandleAsync(await actor.AccessAsync(ct), query, PageRequest.From(page, pageSize), ct));
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<ControlPointCountDto>>, ProblemHttpResult>> CountAcross(
+        [Description("true: only open points past their control date.")] bool? overdue,
+        [Description("Only points whose responsible person is in this department or the departments below it.")] Guid? departmentId,
+        [Description("Only points of this responsible person.")] Guid? responsibleId,
+        [Description("Only points of this counterparty's contracts.")] Guid? counterpartyId,
+        [Description("open, done or cancelled.")] string? status,
+        CurrentActor actor, ListControlPoints handler, ProblemWriter problems, CancellationToken ct)
+    {
+        if (status is not null && Core.Documents.ApiNames.Parse<ControlPointStatus>(status) is null)
+            return problems.Result(Error.Validation(("status", FieldErrors.Invalid)));
+        var query = new ControlPointQuery(overdue, departmentId, responsibleId, counterpartyId, status);
+        return TypedResults.Ok(await handler.CountsAsync(await actor.AccessAsync(ct), query, ct));
     }
 
     internal static async Task<Results<Ok<ControlPointDto>, ProblemHttpResult>> UpdatePoint(

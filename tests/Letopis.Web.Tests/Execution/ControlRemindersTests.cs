@@ -92,6 +92,9 @@ public class ControlRemindersTests
         var view = await GetAsync<PageOf<ControlPointDto>>(admin, $"/api/v1/control-points?overdue=true&departmentId={department}");
         view.Items.Select(p => p.Id).ShouldBe([payment.Id]);
         view.Items[0].DocumentTitle.ShouldNotBeNull();
+        var counts = await GetAsync<List<ControlPointCountDto>>(admin, $"/api/v1/control-points/counts?overdue=true&departmentId={department}");
+        counts.ShouldBe([new ControlPointCountDto(responsible.Id, "Исполнитель " + responsible.Login, department, counts[0].DepartmentName, 1)]);
+        counts[0].DepartmentName.ShouldStartWith("Отдел исполнения договоров");
         (await GetAsync<PageOf<ControlPointDto>>(admin, $"/api/v1/control-points?overdue=true&departmentId={await host.CreateDepartmentAsync("Другой")}"))
             .Total.ShouldBe(0);
     }
