@@ -140,6 +140,7 @@ public static class CoreRegistration
         services.AddScoped<Approvals.Control.ControlApprovalRoutes>();
         services.AddScoped<Approvals.Control.MoveApprovalRoutes>();
         // Execution control: control points of contracts, payments, settlement, reminder rules.
+        services.AddScoped<Execution.ControlPointReminders>();
         services.AddScoped<Execution.ManageControlPoints>();
         services.AddScoped<Execution.RecordPayment>();
         services.AddScoped<Execution.ReadSettlement>();
