@@ -123,7 +123,8 @@ public sealed class ExecutionUiTests : HostedComponentTest
         await cut.InvokeAsync(() => due.Instance.DateChanged.InvokeAsync(new DateTime(2026, 10, 15)));
         cut.Find("[data-testid=cp-save]").Click();
 
-        cut.WaitForAssertion(() => due.Instance.GetState(x => x.ErrorText).ShouldBe("Раньше начала действия договора"));
+        // The message stands under the date picker, not in a snackbar.
+        cut.WaitForAssertion(() => cut.FindAll(".mud-picker").ShouldContain(p => p.TextContent.Contains("Раньше начала действия договора")));
         cut.FindAll("[data-testid=cp-dialog]").ShouldNotBeEmpty();
         (await _host.WithDbAsync(db => db.ControlPoints.CountAsync(p => p.DocumentId == contract))).ShouldBe(0);
 
