@@ -108,8 +108,11 @@ public sealed class ReadSettlement(LetopisDb db, TimeProvider time, CompanyTimeZ
             overdue = await db.ControlPoints.AsNoTracking()
                 .Where(p => p.CounterpartyId == counterpartyId && p.Status == ControlPointStatus.Open && p.DueOn < today && visibleIds.Contains(p.DocumentId))
                 .OrderBy(p => p.DueOn).ThenBy(p => p.Id).Take(ListLimit).ToListAsync(ct);
+            // «No act» as a coalesce, not IS NULL: SQLite would otherwise walk the ClosingDocumentId index over every
+            // point without an act in the database instead of the counterparty's range (169 ms against 1 ms at 200,000 points).
             withoutAct = await db.ControlPoints.AsNoTracking()
-                .Where(p => p.CounterpartyId == counterpartyId && p.Status == ControlPointStatus.Done && p.ActRequired && p.ClosingDocumentId == null
+                .Where(p => p.CounterpartyId == counterpartyId && p.Status == ControlPointStatus.Done && p.ActRequired
+                    && (p.ClosingDocumentId ?? Guid.Empty) == Guid.Empty
                     && visibleIds.Contains(p.DocumentId))
                 .OrderBy(p => p.DueOn).ThenBy(p => p.Id).Take(ListLimit).ToListAsync(ct);
         }
