@@ -51,6 +51,7 @@ public static class CoreRegistration
         services.AddScoped<WorkingCalendar>();
         services.AddScoped<Demo.SeedDemoCompany>();
         services.AddScoped<Demo.SeedDemoApprovals>();
+        services.AddScoped<Demo.SeedDemoLetters>();
         services.AddScoped<Demo.SeedDemoSales>();
         services.AddScoped<Crm.CreateCounterparty>();
         services.AddScoped<Crm.UpdateCounterparty>();

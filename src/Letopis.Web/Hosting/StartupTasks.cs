@@ -55,6 +55,8 @@ public static class StartupTasks
             // After the files: a route binds its decisions to the files the approvers saw.
             if (await services.GetRequiredService<Core.Demo.SeedDemoApprovals>().HandleAsync(app.Lifetime.ApplicationStopping))
                 logger.LogInformation("Demo approval schemes and routes created");
+            if (await services.GetRequiredService<Core.Demo.SeedDemoLetters>().HandleAsync(app.Lifetime.ApplicationStopping))
+                logger.LogInformation("Demo letters got resolutions, assignments and replies");
         }
     }
 }

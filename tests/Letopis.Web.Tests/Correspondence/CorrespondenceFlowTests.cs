@@ -72,7 +72,7 @@ public class CorrespondenceFlowTests
         closed.ReplyDocumentId.ShouldBe(replyId);
         (await AssignmentAsync(p.LeadClient, first.Id)).Closure.ShouldBe("accepted", "the accepted one stays accepted");
         (await ListAsync(p.SecondClient, "mine=true")).Items.ShouldNotContain(i => i.Id == second.Id);
-        var card = await p.HeadClient.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{letterId}");
+        var card = await p.SecretaryClient.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{letterId}");
         card.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ShouldBe([replyId]);
         desk = await p.SecretaryClient.GetFromJsonAsync<CorrespondenceDeskDto>("/api/v1/correspondence/desk", Json);
         desk!.AwaitingReply.Items.ShouldNotContain(l => l.Id == letterId);
