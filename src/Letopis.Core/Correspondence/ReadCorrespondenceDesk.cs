@@ -43,7 +43,15 @@ public sealed class ReadCorrespondenceDesk(LetopisDb db, AssignmentWork work)
             let nearest = db.Assignments.Where(a => a.DocumentId == d.Id && live.Contains(a.Status)).Min(a => (DateOnly?)a.DueOn)
             select new
             {
-                d.Id, d.Number, d.RegisteredOn, t.Code, d.Title, d.IncomingNumber, d.IncomingDate, d.AddresseeId, d.CreatedAt,
+                d.Id,
+                d.Number,
+                d.RegisteredOn,
+                t.Code,
+                d.Title,
+                d.IncomingNumber,
+                d.IncomingDate,
+                d.AddresseeId,
+                d.CreatedAt,
                 CounterpartyName = db.Counterparties.Where(c => c.Id == d.CounterpartyId).Select(c => c.Name).FirstOrDefault(),
                 AddresseeName = db.Users.Where(u => u.Id == d.AddresseeId).Select(u => u.FullName).FirstOrDefault(),
                 Nearest = nearest,

@@ -75,8 +75,13 @@ public sealed class SeedDemoLetters(LetopisDb db, AssignmentWork work, TimeProvi
             var reportAt = Moment(at.AddDays(3), now);
             db.AssignmentReports.Add(new AssignmentReport
             {
-                AssignmentId = check.Id, AuthorId = check.ExecutorId, Text = "Сроки сверены с графиком, перенос допустим", At = reportAt,
-                Outcome = AssignmentReportOutcome.Accepted, ReviewedAt = Moment(reportAt.AddHours(2), now), ReviewedById = director,
+                AssignmentId = check.Id,
+                AuthorId = check.ExecutorId,
+                Text = "Сроки сверены с графиком, перенос допустим",
+                At = reportAt,
+                Outcome = AssignmentReportOutcome.Accepted,
+                ReviewedAt = Moment(reportAt.AddHours(2), now),
+                ReviewedById = director,
             });
             Close(check, AssignmentStatus.Done, AssignmentClosure.Accepted, Moment(reportAt.AddHours(2), now), director);
 
@@ -105,7 +110,10 @@ public sealed class SeedDemoLetters(LetopisDb db, AssignmentWork work, TimeProvi
                 assignment.Status = AssignmentStatus.Reported;
                 db.AssignmentReports.Add(new AssignmentReport
                 {
-                    AssignmentId = assignment.Id, AuthorId = assignment.ExecutorId, Text = "Риски незначительные, заключение приложено", At = Moment(at.AddHours(20), now),
+                    AssignmentId = assignment.Id,
+                    AuthorId = assignment.ExecutorId,
+                    Text = "Риски незначительные, заключение приложено",
+                    At = Moment(at.AddHours(20), now),
                 });
             }
             else
@@ -133,8 +141,17 @@ public sealed class SeedDemoLetters(LetopisDb db, AssignmentWork work, TimeProvi
     {
         var assignment = new Assignment
         {
-            DocumentId = letter.Id, ResolutionId = resolution.Id, Number = number, Text = text, ExecutorId = lead, DepartmentId = department,
-            ControllerId = controller, AuthorId = resolution.AuthorId, DueOn = due, Status = AssignmentStatus.Open, CreatedAt = at,
+            DocumentId = letter.Id,
+            ResolutionId = resolution.Id,
+            Number = number,
+            Text = text,
+            ExecutorId = lead,
+            DepartmentId = department,
+            ControllerId = controller,
+            AuthorId = resolution.AuthorId,
+            DueOn = due,
+            Status = AssignmentStatus.Open,
+            CreatedAt = at,
         };
         db.Assignments.Add(assignment);
         db.AssignmentExecutors.Add(new AssignmentExecutor { AssignmentId = assignment.Id, UserId = lead, Lead = true, Open = true, DueOn = due });
@@ -161,9 +178,17 @@ public sealed class SeedDemoLetters(LetopisDb db, AssignmentWork work, TimeProvi
         title = title.Length > Document.TitleMax ? title[..Document.TitleMax] : title;
         var letter = new Document
         {
-            TypeId = type.Id, JournalId = type.JournalId, Title = title, TitleNormalized = title.ToUpperInvariant(), RegisteredOn = on,
-            CounterpartyId = counterpartyId, OurCompanyId = answers?.OurCompanyId, ResponsibleId = secretary, Status = DocumentStatus.Signed,
-            CreatedAt = Moment(morning, now), CreatedById = secretary,
+            TypeId = type.Id,
+            JournalId = type.JournalId,
+            Title = title,
+            TitleNormalized = title.ToUpperInvariant(),
+            RegisteredOn = on,
+            CounterpartyId = counterpartyId,
+            OurCompanyId = answers?.OurCompanyId,
+            ResponsibleId = secretary,
+            Status = DocumentStatus.Signed,
+            CreatedAt = Moment(morning, now),
+            CreatedById = secretary,
         };
         if (answers is not null)
         {

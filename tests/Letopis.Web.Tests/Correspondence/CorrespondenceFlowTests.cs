@@ -52,7 +52,10 @@ public class CorrespondenceFlowTests
         desk!.AwaitingReply.Items.ShouldContain(l => l.Id == letterId);
         var reply = await Documents.DocumentTestData.RegisterAsync(p.SecretaryClient, new
         {
-            typeCode = "outgoing-letter", title = "Ответ на запрос сверки", counterpartyId = counterparty, replyToId = letterId,
+            typeCode = "outgoing-letter",
+            title = "Ответ на запрос сверки",
+            counterpartyId = counterparty,
+            replyToId = letterId,
         });
         var replyId = reply.GetProperty("id").GetGuid();
         reply.GetProperty("replyTo").GetProperty("id").GetGuid().ShouldBe(letterId);
