@@ -53,6 +53,7 @@ public static class CoreRegistration
         services.AddScoped<Demo.SeedDemoApprovals>();
         services.AddScoped<Demo.SeedDemoPaper>();
         services.AddScoped<Demo.SeedDemoExecution>();
+        services.AddScoped<Demo.SeedDemoLetters>();
         services.AddScoped<Demo.SeedDemoSales>();
         services.AddScoped<Crm.CreateCounterparty>();
         services.AddScoped<Crm.UpdateCounterparty>();
@@ -162,6 +163,17 @@ public static class CoreRegistration
         services.AddScoped<Paper.HandoverAct>();
         // Approvals: schemes per document type, drafts and published versions.
         services.AddScoped<Approvals.ManageApprovalSchemes>();
+        // Correspondence: resolutions, assignments, reports, sending letters, the secretary's desk.
+        services.AddScoped<Correspondence.AssignmentWork>();
+        services.AddScoped<Correspondence.WriteResolution>();
+        services.AddScoped<Correspondence.ReadResolutions>();
+        services.AddScoped<Correspondence.ListAssignments>();
+        services.AddScoped<Correspondence.ReadAssignment>();
+        services.AddScoped<Correspondence.ReportAssignment>();
+        services.AddScoped<Correspondence.ReviewAssignment>();
+        services.AddScoped<Correspondence.AssignmentExtension>();
+        services.AddScoped<Correspondence.SendLetter>();
+        services.AddScoped<Correspondence.ReadCorrespondenceDesk>();
         return services;
     }
 }

@@ -12,13 +12,17 @@ namespace Letopis.Web.Tests;
 public class BuiltFeaturesOnlyTests
 {
     private static readonly string[] UnbuiltKinds = ["assignment"];
+/// that take custom fields list no paper originals, which are not built.
+    private static readonly string[] UnbuiltKinds = ["copy"];
 
-    /// <summary>Approval routes are built, but as a setting right, not a kind of record with custom fields.</summary>
-    private static readonly string[] NoCustomFieldKinds = [.. UnbuiltKinds, "approval"];
+    /// <summary>Approval routes are built, but as a setting right, not a kind of record with custom fields; nor do assignments take any.</summary>
+    private static readonly string[] NoCustomFieldKinds = [.. UnbuiltKinds, "approval", "assignment"];
 
     [Theory]
     [InlineData("ru", new[] { "поручени" })]
     [InlineData("en", new[] { "assignment" })]
+    [InlineData("ru", new[] { "оригинал" })]
+    [InlineData("en", new[] { "paper", "original" })]
     public async Task LoginPage_Text_MentionsNoUnbuiltFeature(string culture, string[] words)
     {
         var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);

@@ -59,6 +59,8 @@ public static class StartupTasks
                 logger.LogInformation("Demo archive and paper originals created");
             if (await services.GetRequiredService<Core.Demo.SeedDemoExecution>().HandleAsync(app.Lifetime.ApplicationStopping))
                 logger.LogInformation("Demo execution plans and payments created");
+            if (await services.GetRequiredService<Core.Demo.SeedDemoLetters>().HandleAsync(app.Lifetime.ApplicationStopping))
+                logger.LogInformation("Demo letters got resolutions, assignments and replies");
         }
     }
 }
