@@ -28,7 +28,7 @@ public sealed class PaperPanelUiTests : HostedComponentTest
         return cut;
     }
 
-    private const string InactiveMessage = "неактив";
+    private const string InactiveMessage = "Получатель отключён";
 
     private async Task<JsonElement> CopiesAsync(Guid documentId) => await JsonAsync(_admin, $"/api/v1/documents/{documentId}/copies");
 

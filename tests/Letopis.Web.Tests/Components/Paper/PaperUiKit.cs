@@ -31,7 +31,8 @@ internal static class PaperUiKit
 
     public static async Task<Guid> ContractAsync(HttpClient client, string title)
     {
-        var created = await client.PostAsJsonAsync("/api/v1/documents", new { typeCode = "contract", title });
+        var counterpartyId = await Letopis.Web.Tests.DocumentFiles.FileTestKit.CounterpartyAsync(client, $"ООО «Складской комплекс {Marker()}»");
+        var created = await client.PostAsJsonAsync("/api/v1/documents", new { typeCode = "contract", title, counterpartyId });
         created.IsSuccessStatusCode.ShouldBeTrue(await created.Content.ReadAsStringAsync());
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -50,7 +51,7 @@ internal static class PaperUiKit
         var box = picker.FindComponent<MudAutocomplete<StoragePlaceDto>>();
         var search = box.Instance.SearchFunc ?? throw new InvalidOperationException("The place picker has no search.");
         IEnumerable<StoragePlaceDto> found = [];
-        await cut.InvokeAsync(async () => found = await search(text, CancellationToken.None));
+        await cut.InvokeAsync(async () => found = (search(text, CancellationToken.None) is { } searching ? await searching : null) ?? []);
         var place = found.ShouldHaveSingleItem();
         await cut.InvokeAsync(() => box.Instance.ValueChanged.InvokeAsync(place));
     }
