@@ -108,7 +108,8 @@ public sealed class LetopisServer : IAsyncLifetime
         _process.BeginErrorReadLine();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Seeding the demo company on a busy two-core machine can take minutes.
+        var deadline = DateTime.UtcNow.AddSeconds(600);
         while (true)
         {
             if (_process.HasExited)
@@ -127,7 +128,7 @@ public sealed class LetopisServer : IAsyncLifetime
                 // Still starting.
             }
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The server did not answer /health within 60 s:\n" + Log());
+                throw new TimeoutException("The server did not answer /health within 600 s:\n" + Log());
             await Task.Delay(250);
         }
 
