@@ -6,6 +6,7 @@ using Letopis.Web.Components.Pages.Paper;
 using Letopis.Web.Components.Shared;
 using Letopis.Web.Tests.DocumentFiles;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Letopis.Web.Tests.Components.Paper;
 
@@ -37,10 +38,10 @@ public sealed class PaperPageUiTests : HostedComponentTest
         var cabinetRow = cut.Find($"[data-testid=storage-place][data-path='{cabinetPath}']").Closest("tr")!;
         cabinetRow.QuerySelector("[data-testid=storage-place-add-child]")!.Click();
         cut.WaitForElement("[data-testid=storage-place-dialog]");
-        new TypedInput(cut.Find("input[data-testid=storage-place-name], [data-testid=storage-place-name] input")).Change("Полка 0 — акты");
+        new TypedInput(cut.Find("input[data-testid=storage-place-name], [data-testid=storage-place-name] input")).Change("Антресоль");
         cut.Find("[data-testid=storage-place-save]").Click();
 
-        var shelfPath = cabinetPath + " / Полка 0 — акты";
+        var shelfPath = cabinetPath + " / Антресоль";
         cut.WaitForAssertion(() => cut.FindAll($"[data-testid=storage-place][data-path='{shelfPath}']").ShouldHaveSingleItem());
         // The tree reads top-down: the cabinet's children follow it, alphabetically.
         var paths = cut.FindAll("[data-testid=storage-place]").Select(e => e.GetAttribute("data-path")).ToList();
@@ -67,7 +68,8 @@ public sealed class PaperPageUiTests : HostedComponentTest
         row.QuerySelector("[data-testid=storage-place-delete]")!.Click();
         cut.WaitForElement("[data-testid=confirm]").Click();
 
-        cut.WaitForAssertion(() => cut.Markup.ShouldContain("В месте хранения ещё есть экземпляры"));
+        cut.WaitForAssertion(() => Ctx.Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars
+            .ShouldContain(s => s.Message != null && s.Message.Contains("В месте хранения ещё есть экземпляры", StringComparison.Ordinal)));
         cut.FindAll($"[data-testid=storage-place][data-path='{folder.Path}']").ShouldHaveSingleItem();
         (await PlacesCountAsync()).ShouldBe(before);
     }
@@ -89,7 +91,7 @@ public sealed class PaperPageUiTests : HostedComponentTest
         (await _admin.PostAsJsonAsync($"/api/v1/copies/{copy}/hand-out", new { holderId = lawyer.Id, dueBack = tomorrow })).EnsureSuccessStatusCode();
         host.Clock.Advance(TimeSpan.FromDays(3));
         var cut = RenderPage<PaperPage>();
-        cut.WaitForElement("[data-testid=paper-out-row]");
+        cut.WaitForElement("[data-testid=paper-out-row]", TimeSpan.FromSeconds(30));
 
         cut.Find("[data-testid=paper-count-overdue]").GetAttribute("data-count").ShouldBe("1");
         cut.Find("[data-testid=paper-count-overdue]").Click();
