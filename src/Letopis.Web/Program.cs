@@ -47,7 +47,7 @@ var connectionString = database.ConnectionString
         ? DatabaseRegistration.SqliteConnectionString(Path.Combine(dataDir, "letopis.db"))
         : throw new InvalidOperationException("Letopis:Database:Provider is postgres but ConnectionStrings:Letopis is not set."));
 
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(ShiftedTimeProvider.For(letopis.ClockOffset));
 // Times are never read in the server's own zone (a container runs in UTC): the company's zone, or the user's.
 builder.Services.AddSingleton(Letopis.Core.Common.CompanyTimeZone.FromSetting(letopis.TimeZone));
 // Contexts come from a pool with options built once: building a context per request (the

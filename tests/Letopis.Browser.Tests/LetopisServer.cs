@@ -18,6 +18,7 @@ public sealed class LetopisServer : IAsyncLifetime
     public const string DemoPassword = Core.Demo.SeedDemoCompany.Password;
 
     private Process? _process;
+    private string _dataDir = "";
     private IPlaywright? _playwright;
     private readonly List<string> _log = [];
 
@@ -46,13 +47,40 @@ public sealed class LetopisServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        _dataDir = Directory.CreateTempSubdirectory("letopis-browser-").FullName;
+        await StartAsync(null);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>
+    /// Stops the server and starts it again on the same data and address with its clock moved
+    /// <paramref name="clockOffset"/> ahead of the real one (<c>Letopis:ClockOffset</c>): time passes for
+    /// deadlines and reminders. Signed-in pages keep their cookies and reconnect after a reload. Only a
+    /// test class with a server of its own may do this: the shared one serves journeys that read «today».
+    /// </summary>
+    public async Task RestartAsync(TimeSpan clockOffset)
+    {
+        await StopAsync();
+        lock (_log)
+            _log.Clear();
+        await StartAsync(clockOffset);
+    }
+
+    private async Task StartAsync(TimeSpan? clockOffset)
+    {
         var bin = Path.Combine(RepoRoot, "src", "Letopis.Web", "bin", "Release", "net10.0");
         var dll = Path.Combine(bin, "Letopis.Web.dll");
         if (!File.Exists(dll))
             throw new InvalidOperationException($"Build the solution in Release first: {dll} is missing.");
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        var dataDir = Directory.CreateTempSubdirectory("letopis-browser-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             // The content root is the build output: static web assets (MudBlazor's CSS and JS) resolve
@@ -64,13 +92,15 @@ public sealed class LetopisServer : IAsyncLifetime
         };
         foreach (var arg in new[] { dll, "--urls", BaseUrl, "--demo" })
             start.ArgumentList.Add(arg);
-        start.Environment["Letopis__DataDir"] = dataDir;
+        start.Environment["Letopis__DataDir"] = _dataDir;
         start.Environment["Letopis__AdminPassword"] = AdminPassword;
         // A query that limits rows without an order fails its page instead of logging EF Core's warning.
         start.Environment["Letopis__Database__StrictQueries"] = "true";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // Required in production: the calendar feed's links are built from it.
         start.Environment["Letopis__PublicUrl"] = BaseUrl;
+        if (clockOffset is { } offset)
+            start.Environment["Letopis__ClockOffset"] = offset.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         _process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.Add(e.Data ?? ""); };
         _process.ErrorDataReceived += (_, e) => { lock (_log) _log.Add(e.Data ?? ""); };
@@ -78,7 +108,8 @@ public sealed class LetopisServer : IAsyncLifetime
         _process.BeginErrorReadLine();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Seeding the demo company on a busy two-core machine can take minutes.
+        var deadline = DateTime.UtcNow.AddSeconds(600);
         while (true)
         {
             if (_process.HasExited)
@@ -97,7 +128,7 @@ public sealed class LetopisServer : IAsyncLifetime
                 // Still starting.
             }
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The server did not answer /health within 60 s:\n" + Log());
+                throw new TimeoutException("The server did not answer /health within 600 s:\n" + Log());
             await Task.Delay(250);
         }
 
@@ -110,15 +141,6 @@ public sealed class LetopisServer : IAsyncLifetime
                 $"{{\"login\":\"admin\",\"password\":\"{AdminPassword}\"}}", System.Text.Encoding.UTF8, "application/json"));
             token.EnsureSuccessStatusCode();
         }
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
     }
 
     public string Log()
@@ -156,12 +178,18 @@ public sealed class LetopisServer : IAsyncLifetime
         if (Browser is not null)
             await Browser.DisposeAsync();
         _playwright?.Dispose();
+        await StopAsync();
+    }
+
+    private async Task StopAsync()
+    {
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
+        _process = null;
     }
 
     private static int FreePort()

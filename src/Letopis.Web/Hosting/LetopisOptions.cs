@@ -35,4 +35,10 @@ public sealed class LetopisOptions
     /// <c>X-Forwarded-Proto</c> are believed; unset, forwarded headers are ignored.
     /// </summary>
     public string? KnownProxies { get; set; }
+
+    /// <summary>
+    /// Moves the server's clock forward (<c>2.00:00:00</c> = two days): for rehearsing deadlines on a
+    /// copy of the data, and for browser tests that let time pass. Leave unset on a real server.
+    /// </summary>
+    public TimeSpan? ClockOffset { get; set; }
 }
