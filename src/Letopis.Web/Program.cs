@@ -174,6 +174,7 @@ app.MapTemplateBatchesEndpoints();
 app.MapApprovalSchemesEndpoints();
 app.MapApprovalControlEndpoints();
 app.MapApprovalsEndpoints();
+app.MapCorrespondenceEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
