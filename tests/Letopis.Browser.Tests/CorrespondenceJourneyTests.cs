@@ -75,6 +75,13 @@ public class CorrespondenceJourneyTests(LetopisServer server)
         await lawyer.WaitForSelectorAsync("[data-testid=assignment-action-dialog]");
         await lawyer.Locator("textarea[data-testid=assignment-action-text], [data-testid=assignment-action-text] textarea").First
             .FillAsync("Претензия обоснована частично: разница 12 400 ₽ по акту № 57. Проект ответа приложен.");
+        await lawyer.SetInputFilesAsync("[data-testid=assignment-report-file]", new FilePayload
+        {
+            Name = "Проект ответа.txt",
+            MimeType = "text/plain",
+            Buffer = "Проект ответа на претензию: признаём 12 400 ₽ по акту № 57."u8.ToArray(),
+        });
+        await Assertions.Expect(lawyer.Locator("[data-testid=assignment-report-picked]")).ToHaveTextAsync("Проект ответа.txt");
         await lawyer.ClickAsync("[data-testid=assignment-action-save]");
         await lawyer.WaitForSelectorAsync("[data-testid=assignment-action-dialog]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
         await Assertions.Expect(row.Locator("[data-testid=assignments-row]")).ToHaveAttributeAsync("data-status", "reported");
@@ -84,6 +91,7 @@ public class CorrespondenceJourneyTests(LetopisServer server)
         var reported = director.Locator("[data-testid=assignment][data-status=reported]");
         await Assertions.Expect(reported).ToHaveCountAsync(1);
         await Assertions.Expect(reported.Locator("[data-testid=assignment-report-text]")).ToContainTextAsync("разница 12 400 ₽");
+        await Assertions.Expect(reported.Locator("[data-testid=assignment-report-file-link]")).ToContainTextAsync("Проект ответа.txt");
         await reported.Locator("[data-testid=assignment-accept]").ClickAsync();
         await Assertions.Expect(director.Locator("[data-testid=assignment][data-status=done]")).ToHaveCountAsync(1);
 

@@ -27,8 +27,8 @@ public sealed class CorrespondenceUiTests : HostedComponentTest
 
     private DateOnly Today => DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime);
 
-    private async Task<Guid> IncomingLetterAsync(string title, Guid? addresseeId = null) =>
-        await IdOfAsync(await _admin.PostAsJsonAsync("/api/v1/documents", new
+    private async Task<Guid> IncomingLetterAsync(string title, Guid? addresseeId = null, HttpClient? client = null) =>
+        await IdOfAsync(await (client ?? _admin).PostAsJsonAsync("/api/v1/documents", new
         {
             typeCode = "incoming-letter",
             title,
@@ -274,21 +274,42 @@ public sealed class CorrespondenceUiTests : HostedComponentTest
     public async Task Desk_LetterWithoutResolution_IsListedAwaitingResolutionUntilOneIsWritten()
     {
         await ArrangeAsync();
-        var title = "О предоставлении исполнительной документации " + Guid.NewGuid().ToString("N")[..6];
-        var letter = await IncomingLetterAsync(title);
-        SignIn(_host, _adminId);
+        // A secretary of their own: the desk lists the letters its viewer sees, here only this one.
+        var secretary = await _host.CreateUserAsync();
+        using var client = await _host.ClientAsync(secretary.Login, secretary.Password);
+        var letter = await IncomingLetterAsync("О предоставлении исполнительной документации", secretary.Id, client);
+        SignIn(_host, secretary.Id);
         var cut = RenderPage<CorrespondenceDesk>();
 
         cut.WaitForElement("[data-testid=desk-resolution]");
+        cut.Find("[data-testid=desk-resolution]").GetAttribute("data-count").ShouldBe("1");
         cut.FindAll($"[data-testid=desk-resolution] [data-testid=desk-letter][data-id='{letter}']").Count.ShouldBe(1);
-        var created = await _admin.PostAsJsonAsync($"/api/v1/documents/{letter}/resolutions", new
+        var created = await client.PostAsJsonAsync($"/api/v1/documents/{letter}/resolutions", new
         {
-            assignments = new[] { new { executorId = _adminId, text = "Подготовить документацию", dueOn = Today.AddDays(4).ToString("yyyy-MM-dd") } },
+            assignments = new[] { new { executorId = secretary.Id, text = "Подготовить документацию", dueOn = Today.AddDays(4).ToString("yyyy-MM-dd") } },
         });
         created.IsSuccessStatusCode.ShouldBeTrue(await created.Content.ReadAsStringAsync());
 
+        await Ctx.DisposeComponentsAsync();
         var again = RenderPage<CorrespondenceDesk>();
         again.WaitForElement("[data-testid=desk-resolution]");
-        again.FindAll($"[data-testid=desk-resolution] [data-testid=desk-letter][data-id='{letter}']").ShouldBeEmpty();
+        again.Find("[data-testid=desk-resolution]").GetAttribute("data-count").ShouldBe("0");
+        again.Find("[data-testid=desk-reply]").GetAttribute("data-count").ShouldBe("1");
+    }
+
+    [Fact]
+    public async Task DocumentCard_AMemo_HasNoLetterPanelAndItsFormNoLetterFields()
+    {
+        await ArrangeAsync();
+        var memo = await IdOfAsync(await _admin.PostAsJsonAsync("/api/v1/documents", new { typeCode = "internal-memo", title = "О графике отпусков" }));
+        SignIn(_host, _adminId);
+        var cut = RenderPage<DocumentCard>((nameof(DocumentCard.Id), memo));
+        cut.WaitForElement("[data-testid=doc-heading]");
+
+        cut.FindAll("[data-testid=letter-panel]").ShouldBeEmpty();
+        cut.Find("[data-testid=doc-edit]").Click();
+        cut.WaitForElement("[data-testid=doc-save]");
+        cut.FindAll("[data-testid=letter-delivery]").ShouldBeEmpty();
+        cut.FindComponents<UserPicker>().Where(p => p.Instance.TestId == "letter-addressee").ShouldBeEmpty();
     }
 }
