@@ -149,6 +149,7 @@ public static class CoreRegistration
         // Approvals: schemes per document type, drafts and published versions.
         services.AddScoped<Approvals.ManageApprovalSchemes>();
         // Correspondence: resolutions, assignments, reports, sending letters, the secretary's desk.
+        services.AddScoped<Correspondence.AssignmentWork>();
         services.AddScoped<Correspondence.WriteResolution>();
         services.AddScoped<Correspondence.ReadResolutions>();
         services.AddScoped<Correspondence.ListAssignments>();

@@ -63,6 +63,7 @@ builder.Services.AddLetopisCore();
 builder.Services.AddScoped<Letopis.Core.Crm.IContactDateWording, Letopis.Web.Crm.ContactDateWording>();
 builder.Services.AddScoped<Letopis.Core.Activities.IActivityWording, Letopis.Web.Activities.ActivityWording>();
 builder.Services.AddScoped<Letopis.Core.Approvals.IApprovalWording, Letopis.Web.Approvals.ApprovalWording>();
+builder.Services.AddScoped<Letopis.Core.Correspondence.ICorrespondenceWording, Letopis.Web.Correspondence.CorrespondenceWording>();
 builder.Services.AddScoped<Letopis.Web.Components.Pages.Sales.ReadSalesStages>();
 builder.Services.AddLetopisAuth(letopis);
 builder.Services.AddLetopisNotifications(builder.Configuration);
