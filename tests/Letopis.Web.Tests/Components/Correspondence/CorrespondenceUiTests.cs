@@ -41,13 +41,17 @@ public sealed class CorrespondenceUiTests : HostedComponentTest
 
     private async Task<JsonElement> ResolutionsAsync(Guid letter) => await JsonAsync(_admin, $"/api/v1/documents/{letter}/resolutions");
 
-    private IRenderedComponent<IComponent> OpenCard(Guid document, Guid? userId = null)
+    private IRenderedComponent<IComponent> OpenCard(Guid document, Guid? userId = null, bool signedIn = false)
     {
-        SignIn(_host, userId ?? _adminId);
+        if (!signedIn)
+            SignIn(_host, userId ?? _adminId);
         var cut = RenderPage<DocumentCard>((nameof(DocumentCard.Id), document));
         cut.WaitForElement("[data-testid=letter-panel]");
         return cut;
     }
+
+    /// <summary>The input of a Mud field marked with <c>data-testid</c>, on the input itself or on a wrapper.</summary>
+    private static string Inputs(string testId) => $"input[data-testid={testId}], [data-testid={testId}] input";
 
     private static TypedInput Input(IRenderedComponent<IComponent> cut, string testId, int index = 0) =>
         new(cut.FindAll($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}], [data-testid={testId}] textarea")[index]);
@@ -85,7 +89,7 @@ public sealed class CorrespondenceUiTests : HostedComponentTest
         await PickUserAsync(cut, "resolution-assignment-executor", 1, accountant.Id, "Орлова");
         await SetDueAsync(cut, 0, Today.AddDays(3));
         await SetDueAsync(cut, 1, Today.AddDays(5));
-        foreach (var toggle in cut.FindAll("[data-testid=resolution-assignment-control] input").ToList())
+        foreach (var toggle in cut.FindAll(Inputs("resolution-assignment-control")).ToList())
             toggle.Change(true);
         cut.WaitForAssertion(() => cut.FindComponents<UserPicker>().Count(p => p.Instance.TestId == "resolution-assignment-controller").ShouldBe(2));
         await PickUserAsync(cut, "resolution-assignment-controller", 0, _adminId, "Администратор");
@@ -115,7 +119,7 @@ public sealed class CorrespondenceUiTests : HostedComponentTest
         Input(cut, "resolution-assignment-text").Change("Оформить пропуск");
         await PickUserAsync(cut, "resolution-assignment-executor", 0, executor.Id, "Исполнитель");
         await SetDueAsync(cut, 0, Today.AddDays(2));
-        cut.Find("[data-testid=resolution-assignment-control] input").Change(true);
+        cut.Find(Inputs("resolution-assignment-control")).Change(true);
         cut.Find("[data-testid=resolution-save]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=resolution-dialog]").TextContent.ShouldContain("Обязательное поле"));
@@ -192,14 +196,15 @@ public sealed class CorrespondenceUiTests : HostedComponentTest
 
         cut.Find("[data-testid=letter-reply]").Click();
         cut.WaitForElement("[data-testid=doc-register-dialog]");
-        cut.WaitForAssertion(() => cut.Find("[data-testid=letter-reply-to] input").GetAttribute("value")!.ShouldStartWith("Входящее письмо"));
+        cut.WaitForAssertion(() => cut.Find(Inputs("letter-reply-to")).GetAttribute("value")!.ShouldStartWith("Входящее письмо"));
         cut.Find("[data-testid=doc-register-save]").Click();
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=doc-register-dialog]").ShouldBeEmpty());
 
         var replies = (await JsonAsync(_admin, $"/api/v1/documents/{letter}")).GetProperty("replies").EnumerateArray().ToList();
         replies.Count.ShouldBe(1);
         var reply = replies[0].GetProperty("id").GetGuid();
-        var answer = OpenCard(reply);
+        await Ctx.DisposeComponentsAsync();
+        var answer = OpenCard(reply, signedIn: true);
         answer.Find("[data-testid=letter-sent]").GetAttribute("data-sent").ShouldBe("no");
         answer.Find("[data-testid=letter-send]").Click();
         answer.WaitForElement("[data-testid=letter-send-dialog]");
@@ -230,7 +235,7 @@ public sealed class CorrespondenceUiTests : HostedComponentTest
         var cut = RenderPage<AssignmentsPage>();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=assignments-text]").TextContent.ShouldBe(text));
-        cut.Find("[data-testid=assignments-tab-mine]").TextContent.ShouldContain("Мои (1");
+        cut.FindAll(".mud-tab").First().TextContent.ShouldContain("Мои (1");
         cut.Find("[data-testid=assignments-report]").Click();
         cut.WaitForElement("[data-testid=assignment-action-dialog]");
         Input(cut, "assignment-action-text").Change("Копии собраны и переданы в бухгалтерию");
