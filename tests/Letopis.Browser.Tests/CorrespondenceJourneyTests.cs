@@ -104,6 +104,18 @@ public class CorrespondenceJourneyTests(LetopisServer server)
         await secretary.WaitForSelectorAsync("[data-testid=doc-register-dialog]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
         await Assertions.Expect(secretary.Locator("[data-testid=letter-panel]")).ToHaveAttributeAsync("data-kind", "outgoing_letter");
         await Assertions.Expect(secretary.Locator("[data-testid=letter-reply-to-link]")).ToContainTextAsync(title);
+        var replyUrl = new Uri(secretary.Url).AbsolutePath;
+        var replyId = replyUrl.Split('/')[^1];
+        var letterId = letterUrl.Split('/')[^1];
+
+        // The desk: the letter waits for its reply to go out, the reply waits to be sent.
+        await secretary.ClickAsync("[data-testid=nav-correspondence]");
+        await secretary.WaitForURLAsync(url => url.EndsWith("/correspondence", StringComparison.Ordinal));
+        await Assertions.Expect(secretary.Locator($"[data-testid=desk-reply] [data-testid=desk-letter][data-id='{letterId}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(secretary.Locator($"[data-testid=desk-sending] [data-testid=desk-letter][data-id='{replyId}']")).ToHaveCountAsync(1);
+        await secretary.ShotAsync(server, "correspondence-desk");
+
+        await secretary.GoAsync(replyUrl);
         await secretary.ClickAsync("[data-testid=letter-send]");
         await secretary.WaitForSelectorAsync("[data-testid=letter-send-dialog]");
         await secretary.Field("letter-send-tracking").FillAsync("80085512345678");
@@ -117,8 +129,8 @@ public class CorrespondenceJourneyTests(LetopisServer server)
         await Assertions.Expect(secretary.Locator("[data-testid=letter-reply-link]")).ToHaveCountAsync(1);
 
         await secretary.GoAsync("/correspondence");
-        await secretary.WaitForSelectorAsync("[data-testid=desk-resolution]");
-        await secretary.ShotAsync(server, "correspondence-desk");
+        await Assertions.Expect(secretary.Locator($"[data-testid=desk-reply] [data-testid=desk-letter][data-id='{letterId}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(secretary.Locator($"[data-testid=desk-sending] [data-testid=desk-letter][data-id='{replyId}']")).ToHaveCountAsync(0);
     }
 
     private static async Task FillDateAsync(ILocator input, DateOnly day)
