@@ -42,12 +42,32 @@ public sealed class DocumentDraft
 
     public DateTime? IncomingDate { get; set; }
 
+    /// <summary>How a letter came or went, as the API spells it (<c>post</c>, <c>courier</c>, <c>email</c>, <c>by_hand</c>, <c>edo</c>).</summary>
+    public string? DeliveryMethod { get; set; }
+
+    /// <summary>Sheets of a paper letter.</summary>
+    public int? Pages { get; set; }
+
+    /// <summary>What came with the letter («Приложение: акт сверки на 2 л.»).</summary>
+    public string? Attachments { get; set; }
+
+    /// <summary>Whom an incoming letter is addressed to: the person who writes its resolution.</summary>
+    public PickedUser? Addressee { get; set; }
+
+    /// <summary>The incoming letter an outgoing one answers («В ответ на»).</summary>
+    public PickedDocument? ReplyTo { get; set; }
+
+    public DateTime? SentOn { get; set; }
+
+    public string? TrackingNumber { get; set; }
+
     /// <summary>Names of the form's fields as the API names them in <c>errors</c>.</summary>
     public static readonly string[] FieldNames =
     [
         "typeCode", "typeId", "title", "summary", "registeredOn", "counterpartyId", "ourCompanyId", "parentId", "amount", "vatRate",
         "vatAmount", "currency", "signedOn", "signedByUsOn", "signedByCounterpartyOn", "validFrom", "validTo", "responsibleId",
-        "coResponsibleIds", "status", "incomingNumber", "incomingDate",
+        "coResponsibleIds", "status", "incomingNumber", "incomingDate", "deliveryMethod", "pages", "attachments", "addresseeId", "replyToId",
+        "sentOn", "trackingNumber",
     ];
 
     public static DocumentDraft Of(DocumentDto d) => new()
@@ -69,6 +89,13 @@ public sealed class DocumentDraft
         Responsible = d.ResponsibleId is { } r ? new PickedUser(r, d.ResponsibleName ?? "") : null,
         IncomingNumber = d.IncomingNumber,
         IncomingDate = Day(d.IncomingDate),
+        DeliveryMethod = d.DeliveryMethod,
+        Pages = d.Pages,
+        Attachments = d.Attachments,
+        Addressee = d.Addressee is { } addressee ? new PickedUser(addressee.Id, addressee.FullName) : null,
+        ReplyTo = d.ReplyTo is { } answered ? new PickedDocument(answered.Id, $"{answered.TypeName} {answered.Number}".Trim(), answered.Title) : null,
+        SentOn = Day(d.SentOn),
+        TrackingNumber = d.TrackingNumber,
     };
 
     /// <summary>Every field, as a registration sends them.</summary>
@@ -91,6 +118,13 @@ public sealed class DocumentDraft
         ResponsibleId = Responsible is { } responsible ? responsible.Id : Optional<Guid?>.Absent,
         IncomingNumber = IncomingNumber,
         IncomingDate = DateOf(IncomingDate),
+        DeliveryMethod = DeliveryMethod,
+        Pages = Pages,
+        Attachments = Attachments,
+        AddresseeId = Addressee?.Id,
+        ReplyToId = ReplyTo?.Id,
+        SentOn = DateOf(SentOn),
+        TrackingNumber = TrackingNumber,
     };
 
     /// <summary>Only what differs from <paramref name="was"/>: a merge patch that leaves a colleague's other changes alone.</summary>
@@ -115,6 +149,13 @@ public sealed class DocumentDraft
             ResponsibleId = Changed(all.ResponsibleId, was.ResponsibleId),
             IncomingNumber = Changed(all.IncomingNumber, was.IncomingNumber),
             IncomingDate = Changed(all.IncomingDate, was.IncomingDate),
+            DeliveryMethod = Changed(all.DeliveryMethod, was.DeliveryMethod),
+            Pages = Changed(all.Pages, was.Pages),
+            Attachments = Changed(all.Attachments, was.Attachments),
+            AddresseeId = Changed(all.AddresseeId, was.AddresseeId),
+            ReplyToId = Changed(all.ReplyToId, was.ReplyToId),
+            SentOn = Changed(all.SentOn, was.SentOn),
+            TrackingNumber = Changed(all.TrackingNumber, was.TrackingNumber),
         };
     }
 
