@@ -93,9 +93,26 @@ if (args[0] == "generate-approvals")
     {
         Console.Error.WriteLine(e.Message);
         Console.Error.WriteLine(ApprovalGenerateOptions.Usage);
+    Console.Error.WriteLine(OfficeGenerateOptions.Usage);
         return 2;
     }
     return await new ApprovalGenerator(generate).RunAsync(CancellationToken.None);
+}
+
+if (args[0] == "generate-office")
+{
+    OfficeGenerateOptions generate;
+    try
+    {
+        generate = OfficeGenerateOptions.Parse(args[1..]);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(OfficeGenerateOptions.Usage);
+        return 2;
+    }
+    return await new OfficeGenerator(generate).RunAsync(CancellationToken.None);
 }
 
 if (args[0] == FileTransferScenario.Name)
@@ -277,6 +294,7 @@ void PrintUsage()
     Console.Error.WriteLine($"  {"generate-documents",-28} add 1,000,000 documents to a generated directory (see its options)");
     Console.Error.WriteLine($"  {"generate-sales",-28} add 1,000,000 leads and 200,000 deals in three pipelines to a generated directory (see its options)");
     Console.Error.WriteLine($"  {"generate-approvals",-28} fill a database with 100,000 running approval routes and 1,000,000 tasks (see its options)");
+    Console.Error.WriteLine($"  {"generate-office",-28} fill a database with 1,000,000 paper copies, 2,000,000 control points and 1,000,000 assignments (see its options)");
     Console.Error.WriteLine($"  {FileTransferScenario.Name,-28} {FileTransferScenario.Description}");
     Console.Error.WriteLine($"  {BulkLettersScenario.Name,-28} {BulkLettersScenario.Description}");
     Console.Error.WriteLine($"  {DirectoryFloor.Name,-28} {DirectoryFloor.Description} (--data-dir or --provider postgres --connection; --clients are threads)");
@@ -293,6 +311,7 @@ void PrintUsage()
     Console.Error.WriteLine(DocumentGenerateOptions.Usage);
     Console.Error.WriteLine(SalesGenerateOptions.Usage);
     Console.Error.WriteLine(ApprovalGenerateOptions.Usage);
+    Console.Error.WriteLine(OfficeGenerateOptions.Usage);
     Console.Error.WriteLine("""
         Example:
           dotnet run -c Release --project bench/Letopis.Bench -- me --clients 1,8 --seconds 10 --warmup 3
