@@ -86,8 +86,14 @@ public sealed class OfficeGenerateOptions
             throw new ArgumentException("--counterparties must be at least 10.");
         return new OfficeGenerateOptions
         {
-            Server = server, Copies = copies, Points = points, Assignments = assignments, People = people, BigContracts = big,
-            Counterparties = counterparties, Seed = seed,
+            Server = server,
+            Copies = copies,
+            Points = points,
+            Assignments = assignments,
+            People = people,
+            BigContracts = big,
+            Counterparties = counterparties,
+            Seed = seed,
         };
     }
 }
