@@ -9,7 +9,8 @@ ILoadScenario[] scenarios = [new MeScenario(), new CardScenario(), new FilteredP
     new DocumentCardScenario(), new DocumentTreeScenario(), new DocumentNodeTreeScenario(), new DocumentSearchScenario(), new RegisterScenario(),
     new LeadsBoardScenario(), new DealsBoardScenario(), new ConvertScenario(),
     new GenerateScenario("html"), new GenerateScenario("docx"), new GenerateScenario("pdf"),
-    new ApprovalsInboxScenario(), new ApprovalsDecideScenario()];
+    new ApprovalsInboxScenario(), new ApprovalsDecideScenario(),
+    new CopiesOverdueScenario(), new AssignmentsInboxScenario(), new SettlementScenario()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
@@ -93,7 +94,7 @@ if (args[0] == "generate-approvals")
     {
         Console.Error.WriteLine(e.Message);
         Console.Error.WriteLine(ApprovalGenerateOptions.Usage);
-    Console.Error.WriteLine(OfficeGenerateOptions.Usage);
+        Console.Error.WriteLine(OfficeGenerateOptions.Usage);
         return 2;
     }
     return await new ApprovalGenerator(generate).RunAsync(CancellationToken.None);
@@ -199,7 +200,7 @@ if (args[0] == BulkLettersScenario.Name)
     }
 }
 
-if (args[0] is "index" or DirectoryFloor.Name or SalesFloor.Name or ApprovalsFloor.Name or ApprovalsDecideFloor.Name)
+if (args[0] is "index" or DirectoryFloor.Name or SalesFloor.Name or ApprovalsFloor.Name or ApprovalsDecideFloor.Name or OfficeFloor.Name)
 {
     // Subcommands that work on the database itself (--data-dir, or --provider postgres --connection).
     BenchOptions database;
@@ -222,6 +223,8 @@ if (args[0] is "index" or DirectoryFloor.Name or SalesFloor.Name or ApprovalsFlo
         return await ApprovalsFloor.RunAsync(database, connection, CancellationToken.None);
     if (args[0] == ApprovalsDecideFloor.Name)
         return await ApprovalsDecideFloor.RunAsync(database, connection, CancellationToken.None);
+    if (args[0] == OfficeFloor.Name)
+        return await OfficeFloor.RunAsync(database, connection, CancellationToken.None);
 
     // index: rebuilds the search index of a database filled before the index existed (or by other tools).
     var started = System.Diagnostics.Stopwatch.StartNew();
@@ -301,6 +304,7 @@ void PrintUsage()
     Console.Error.WriteLine($"  {SalesFloor.Name,-28} {SalesFloor.Description} (as {DirectoryFloor.Name})");
     Console.Error.WriteLine($"  {ApprovalsFloor.Name,-28} {ApprovalsFloor.Description} (as {DirectoryFloor.Name})");
     Console.Error.WriteLine($"  {ApprovalsDecideFloor.Name,-28} {ApprovalsDecideFloor.Description} (as {DirectoryFloor.Name})");
+    Console.Error.WriteLine($"  {OfficeFloor.Name,-28} {OfficeFloor.Description} (as {DirectoryFloor.Name})");
     Console.Error.WriteLine($"  {"index",-28} rebuild the search index of a database (--data-dir or --provider postgres --connection)");
     foreach (var s in scenarios)
         Console.Error.WriteLine($"  {s.Name,-28} {s.Description}");

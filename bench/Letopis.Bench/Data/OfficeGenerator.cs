@@ -406,6 +406,7 @@ public sealed class OfficeGenerator(OfficeGenerateOptions options)
             validTo < today ? DocumentStatus.Executed : DocumentStatus.InForce, null, null, null, null, null, created));
         Count("contract");
 
+        // The plan's money is on its payments (the settlement adds up planned amounts); a stage's value is its act's amount.
         var order = 0;
         void Point(ControlPointKind kind, string title, DateOnly due, long? planned, bool actRequired, Func<DateOnly?, (long Paid, long Acted, Guid? Closing)> close)
         {
@@ -452,7 +453,7 @@ public sealed class OfficeGenerator(OfficeGenerateOptions options)
             var work = Works[_random.Next(Works.Length)];
             var stage = j;
             Point(delivery ? ControlPointKind.Delivery : ControlPointKind.Stage,
-                delivery ? $"Поставка партии {j}" : $"Этап {j}: {work}", due, stageShare, !delivery, doneOn =>
+                delivery ? $"Поставка партии {j}" : $"Этап {j}: {work}", due, null, !delivery, doneOn =>
                 {
                     // A done stage is closed by its act of completed work, but one in ten still lacks it.
                     if (delivery || doneOn is null || _random.Next(10) == 0)
