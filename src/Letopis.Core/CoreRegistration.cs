@@ -51,6 +51,7 @@ public static class CoreRegistration
         services.AddScoped<WorkingCalendar>();
         services.AddScoped<Demo.SeedDemoCompany>();
         services.AddScoped<Demo.SeedDemoApprovals>();
+        services.AddScoped<Demo.SeedDemoPaper>();
         services.AddScoped<Demo.SeedDemoSales>();
         services.AddScoped<Crm.CreateCounterparty>();
         services.AddScoped<Crm.UpdateCounterparty>();
@@ -146,6 +147,11 @@ public static class CoreRegistration
         services.AddScoped<Approvals.ReadApprovalRoute>();
         services.AddScoped<Approvals.ListApprovalInbox>();
         services.AddScoped<Approvals.ManageApprovalRoute>();
+        // Paper copies: storage places, copies and their movements, the office's lists, handover acts.
+        services.AddScoped<Paper.ManageStoragePlaces>();
+        services.AddScoped<Paper.ManagePaperCopies>();
+        services.AddScoped<Paper.ListPaperCopies>();
+        services.AddScoped<Paper.HandoverAct>();
         // Approvals: schemes per document type, drafts and published versions.
         services.AddScoped<Approvals.ManageApprovalSchemes>();
         return services;

@@ -63,6 +63,7 @@ builder.Services.AddLetopisCore();
 builder.Services.AddScoped<Letopis.Core.Crm.IContactDateWording, Letopis.Web.Crm.ContactDateWording>();
 builder.Services.AddScoped<Letopis.Core.Activities.IActivityWording, Letopis.Web.Activities.ActivityWording>();
 builder.Services.AddScoped<Letopis.Core.Approvals.IApprovalWording, Letopis.Web.Approvals.ApprovalWording>();
+builder.Services.AddScoped<Letopis.Core.Paper.IPaperWording, Letopis.Web.Paper.PaperWording>();
 builder.Services.AddScoped<Letopis.Web.Components.Pages.Sales.ReadSalesStages>();
 builder.Services.AddLetopisAuth(letopis);
 builder.Services.AddLetopisNotifications(builder.Configuration);
@@ -174,6 +175,7 @@ app.MapTemplateBatchesEndpoints();
 app.MapApprovalSchemesEndpoints();
 app.MapApprovalControlEndpoints();
 app.MapApprovalsEndpoints();
+app.MapPaperEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

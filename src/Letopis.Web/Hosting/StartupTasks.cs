@@ -55,6 +55,8 @@ public static class StartupTasks
             // After the files: a route binds its decisions to the files the approvers saw.
             if (await services.GetRequiredService<Core.Demo.SeedDemoApprovals>().HandleAsync(app.Lifetime.ApplicationStopping))
                 logger.LogInformation("Demo approval schemes and routes created");
+            if (await services.GetRequiredService<Core.Demo.SeedDemoPaper>().HandleAsync(app.Lifetime.ApplicationStopping))
+                logger.LogInformation("Demo archive and paper originals created");
         }
     }
 }

@@ -104,6 +104,8 @@ public static class HistoryText
             return value == "RUB" ? "₽" : value;
         if (entityKind == Document.EntityKind && field == "approvalDecision")
             return DecisionText(L, value);
+        if (entityKind == Document.EntityKind && field == Letopis.Core.Paper.PaperNotices.HistoryField)
+            return Letopis.Web.Paper.PaperHistoryText.Render(L, value);
         return value switch
         {
             "true" or "True" => L["common.yes"],
