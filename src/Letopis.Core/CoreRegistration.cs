@@ -154,6 +154,17 @@ public static class CoreRegistration
         services.AddScoped<Paper.HandoverAct>();
         // Approvals: schemes per document type, drafts and published versions.
         services.AddScoped<Approvals.ManageApprovalSchemes>();
+        // Correspondence: resolutions, assignments, reports, sending letters, the secretary's desk.
+        services.AddScoped<Correspondence.AssignmentWork>();
+        services.AddScoped<Correspondence.WriteResolution>();
+        services.AddScoped<Correspondence.ReadResolutions>();
+        services.AddScoped<Correspondence.ListAssignments>();
+        services.AddScoped<Correspondence.ReadAssignment>();
+        services.AddScoped<Correspondence.ReportAssignment>();
+        services.AddScoped<Correspondence.ReviewAssignment>();
+        services.AddScoped<Correspondence.AssignmentExtension>();
+        services.AddScoped<Correspondence.SendLetter>();
+        services.AddScoped<Correspondence.ReadCorrespondenceDesk>();
         return services;
     }
 }

@@ -64,6 +64,7 @@ builder.Services.AddScoped<Letopis.Core.Crm.IContactDateWording, Letopis.Web.Crm
 builder.Services.AddScoped<Letopis.Core.Activities.IActivityWording, Letopis.Web.Activities.ActivityWording>();
 builder.Services.AddScoped<Letopis.Core.Approvals.IApprovalWording, Letopis.Web.Approvals.ApprovalWording>();
 builder.Services.AddScoped<Letopis.Core.Paper.IPaperWording, Letopis.Web.Paper.PaperWording>();
+builder.Services.AddScoped<Letopis.Core.Correspondence.ICorrespondenceWording, Letopis.Web.Correspondence.CorrespondenceWording>();
 builder.Services.AddScoped<Letopis.Web.Components.Pages.Sales.ReadSalesStages>();
 builder.Services.AddLetopisAuth(letopis);
 builder.Services.AddLetopisNotifications(builder.Configuration);
@@ -176,6 +177,7 @@ app.MapApprovalSchemesEndpoints();
 app.MapApprovalControlEndpoints();
 app.MapApprovalsEndpoints();
 app.MapPaperEndpoints();
+app.MapCorrespondenceEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -14,7 +14,7 @@ namespace Letopis.Core.Documents;
 /// belong to whoever holds the contract, as in Russian document systems. Editing stays with a
 /// document's own people. Every document query — cards, lists, trees, files, the counterparty's
 /// badges and timeline — starts here; a document that does not pass simply does not exist for the
-/// caller (404). An approver also reads the documents of their approval tasks. Deleted documents never pass, nor do they pass their visibility down.
+/// caller (404). An approver also reads the documents of their approval tasks; the addressee, executors and controllers read their letters. Deleted documents never pass, nor do they pass their visibility down.
 /// </summary>
 public static class DocumentAccess
 {
@@ -42,10 +42,19 @@ public static class DocumentAccess
         // the assignee and the decider, an IN list rather than a lookup per document.
         var me = access.UserId;
         var approving = db.ApprovalTasks.Where(t => t.AssigneeId == me || t.DecidedById == me).Select(t => t.DocumentId);
+        // A letter reaches whoever it is addressed to and whoever must act on it: the executors and
+        // co-executors of its assignments (the inbox index on the user), their controllers and the
+        // resolution's author — found by indexes, as the approvers are.
+        var executing = db.AssignmentExecutors.Where(x => x.UserId == me)
+            .Join(db.Assignments, x => x.AssignmentId, a => a.Id, (x, a) => a.DocumentId);
+        var controlling = db.Assignments.Where(a => a.ControllerId == me).Select(a => a.DocumentId);
         return documents.Where(own.OrElse(d =>
             (d.ParentId != null && holders.Any(p => p.Id == d.ParentId))
             || (d.RootId != d.Id && holders.Any(r => r.Id == d.RootId))
-            || approving.Contains(d.Id)));
+            || approving.Contains(d.Id)
+            || d.AddresseeId == me
+            || executing.Contains(d.Id)
+            || controlling.Contains(d.Id)));
     }
 
     /// <summary>Whether the caller may act on a document with this responsible and these co-responsible users.</summary>

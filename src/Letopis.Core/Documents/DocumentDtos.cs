@@ -125,6 +125,27 @@ public sealed record DocumentFields
 
     public Optional<DateOnly?> IncomingDate { get; init; }
 
+    /// <summary>How a letter came or went: <c>post</c>, <c>courier</c>, <c>email</c>, <c>by_hand</c>, <c>edo</c>.</summary>
+    public Optional<string?> DeliveryMethod { get; init; }
+
+    /// <summary>Pages of a letter.</summary>
+    public Optional<int?> Pages { get; init; }
+
+    /// <summary>What came or goes with a letter («Приложения»).</summary>
+    public Optional<string?> Attachments { get; init; }
+
+    /// <summary>To whom an incoming letter is addressed (an active user); they write its resolution.</summary>
+    public Optional<Guid?> AddresseeId { get; init; }
+
+    /// <summary>An outgoing letter: the incoming letter it answers («В ответ на»), one the caller sees.</summary>
+    public Optional<Guid?> ReplyToId { get; init; }
+
+    /// <summary>An outgoing letter: the day it was sent.</summary>
+    public Optional<DateOnly?> SentOn { get; init; }
+
+    /// <summary>The post's or the courier's tracking number.</summary>
+    public Optional<string?> TrackingNumber { get; init; }
+
     /// <summary>Custom field values by code; null clears a code, absent codes stay.</summary>
     public IReadOnlyDictionary<string, JsonNode?>? CustomFields { get; init; }
 }
@@ -173,6 +194,33 @@ public sealed record DocumentDto(
 
     /// <summary>The deal the document belongs to.</summary>
     public Guid? DealId { get; init; }
+
+    /// <summary>A letter's delivery method: <c>post</c>, <c>courier</c>, <c>email</c>, <c>by_hand</c>, <c>edo</c>.</summary>
+    public string? DeliveryMethod { get; init; }
+
+    /// <summary>Pages of a letter.</summary>
+    public int? Pages { get; init; }
+
+    /// <summary>What came or goes with a letter.</summary>
+    public string? Attachments { get; init; }
+
+    /// <summary>To whom an incoming letter is addressed.</summary>
+    public DocumentPersonDto? Addressee { get; init; }
+
+    public Guid? AddresseeId { get; init; }
+
+    /// <summary>The incoming letter an outgoing one answers («В ответ на»), when the caller sees it.</summary>
+    public Guid? ReplyToId { get; init; }
+
+    public DocumentSummaryDto? ReplyTo { get; init; }
+
+    /// <summary>The outgoing letters answering this one that the caller sees.</summary>
+    public IReadOnlyList<DocumentSummaryDto> Replies { get; init; } = [];
+
+    /// <summary>An outgoing letter: the day it was sent (null: not sent yet).</summary>
+    public DateOnly? SentOn { get; init; }
+
+    public string? TrackingNumber { get; init; }
 }
 
 /// <summary>A line of the document registry.</summary>

@@ -24,6 +24,7 @@ internal static class DocumentProjection
                 CounterpartyName = db.Counterparties.Where(c => c.Id == doc.CounterpartyId).Select(c => c.Name).FirstOrDefault(),
                 OurCompanyName = db.OurCompanies.Where(c => c.Id == doc.OurCompanyId).Select(c => c.Name).FirstOrDefault(),
                 ResponsibleName = db.Users.Where(u => u.Id == doc.ResponsibleId).Select(u => u.FullName).FirstOrDefault(),
+                AddresseeName = db.Users.Where(u => u.Id == doc.AddresseeId).Select(u => u.FullName).FirstOrDefault(),
                 LiveRoute = db.ApprovalRoutes.Any(r => r.DocumentId == doc.Id
                     && (r.Status == Approvals.ApprovalRouteStatus.Running || r.Status == Approvals.ApprovalRouteStatus.Rework)),
                 TypeHasScheme = db.ApprovalSchemes.Any(s => s.DocumentTypeId == doc.TypeId && s.PublishedVersionId != null),
@@ -44,6 +45,8 @@ internal static class DocumentProjection
         var links = await LinksAsync(db, access, id, ct);
         var files = await FilesAsync(db, id, ct);
         var custom = await CustomValues.ReadAsync(db, CustomFieldEntities.Document, id, ct);
+        var replyTo = d.ReplyToId is { } rid ? (await SummariesAsync(db, db.VisibleDocuments(access).Where(p => p.Id == rid), ct)).FirstOrDefault() : null;
+        var replies = await SummariesAsync(db, db.VisibleDocuments(access).Where(r => r.ReplyToId == id), ct);
 
         return new DocumentDto(
             d.Id, d.TypeId, row.TypeCode, row.TypeName, ApiNames.Of(row.Kind), d.Number, d.RegisteredOn, d.JournalId,
@@ -57,6 +60,16 @@ internal static class DocumentProjection
         {
             TypeGender = ApiNames.Of(DocumentType.GenderOf(row.Gender, row.Kind)),
             DealId = d.DealId,
+            DeliveryMethod = d.DeliveryMethod is { } method ? ApiNames.Of(method) : null,
+            Pages = d.Pages,
+            Attachments = d.Attachments,
+            AddresseeId = d.AddresseeId,
+            Addressee = d.AddresseeId is { } aid && row.AddresseeName is { } an ? new DocumentPersonDto(aid, an) : null,
+            ReplyToId = replyTo?.Id,
+            ReplyTo = replyTo,
+            Replies = replies,
+            SentOn = d.SentOn,
+            TrackingNumber = d.TrackingNumber,
         };
     }
 

@@ -26,6 +26,9 @@ public static class DocumentErrors
     /// <summary>The VAT amount is larger than the amount it is part of.</summary>
     public const string VatAboveAmount = "vat_above_amount";
 
+    /// <summary><c>replyToId</c>: the document named is not an incoming letter.</summary>
+    public const string NotIncomingLetter = "not_incoming_letter";
+
     /// <summary>Error code of a registration whose number is already taken (a journal's pattern was changed so that it repeats).</summary>
     public const string NumberTaken = "number_taken";
 }
@@ -37,6 +40,9 @@ internal sealed record ParentInfo(Guid Id, Guid RootId, string? Number);
 internal static class DocumentRules
 {
     public const int MaxCoResponsible = 20;
+
+    /// <summary>The most pages a letter's card accepts.</summary>
+    public const int MaxPages = 100_000;
 
     /// <summary>
     /// Checks <paramref name="f"/> against the type's field settings and the data; on success applies the
@@ -122,6 +128,40 @@ internal static class DocumentRules
         var incomingNumber = Text(f.IncomingNumber, target.IncomingNumber, "incomingNumber", Document.NumberMax, errors);
         var incomingDate = f.IncomingDate.Or(target.IncomingDate);
 
+        var deliveryMethod = target.DeliveryMethod;
+        if (f.DeliveryMethod.HasValue)
+        {
+            deliveryMethod = ApiNames.Parse<Paper.DeliveryMethod>(f.DeliveryMethod.Value);
+            if (deliveryMethod is null && !string.IsNullOrWhiteSpace(f.DeliveryMethod.Value))
+                errors.Add(("deliveryMethod", FieldErrors.Invalid));
+        }
+        var pages = f.Pages.Or(target.Pages);
+        if (f.Pages is { HasValue: true, Value: { } pageCount } && (pageCount < 1 || pageCount > MaxPages))
+            errors.Add(("pages", FieldErrors.OutOfRange));
+        var attachments = Text(f.Attachments, target.Attachments, "attachments", TextLimits.Long, errors, multiLine: true);
+        var addresseeId = f.AddresseeId.Or(target.AddresseeId);
+        if (f.AddresseeId is { HasValue: true, Value: { } aid } && aid != target.AddresseeId
+            && !await db.Users.AnyAsync(u => u.Id == aid && u.IsActive, ct))
+            errors.Add(("addresseeId", FieldErrors.NotFound));
+        var replyToId = f.ReplyToId.Or(target.ReplyToId);
+        if (f.ReplyToId is { HasValue: true, Value: { } rtid } && rtid != target.ReplyToId)
+        {
+            // A reply answers an incoming letter the caller can see; anything else is no letter to answer.
+            var answered = await (
+                from d in db.VisibleDocuments(access)
+                join t in db.DocumentTypes on d.TypeId equals t.Id
+                where d.Id == rtid
+                select t.Kind).ToListAsync(ct);
+            if (answered.Count == 0 || rtid == target.Id)
+                errors.Add(("replyToId", FieldErrors.NotFound));
+            else if (answered[0] != DocumentKind.IncomingLetter)
+                errors.Add(("replyToId", DocumentErrors.NotIncomingLetter));
+        }
+        var sentOn = f.SentOn.Or(target.SentOn);
+        if (f.SentOn is { HasValue: true, Value: { } sent } && !DateLimits.Contains(sent))
+            errors.Add(("sentOn", FieldErrors.OutOfRange));
+        var trackingNumber = Text(f.TrackingNumber, target.TrackingNumber, "trackingNumber", Paper.PaperCopy.TrackingMax, errors);
+
         var responsibleId = f.ResponsibleId.Or(target.ResponsibleId);
         if (f.ResponsibleId is { HasValue: true, Value: { } rid } && rid != target.ResponsibleId
             && !await db.Users.AnyAsync(u => u.Id == rid && u.IsActive, ct))
@@ -199,6 +239,13 @@ internal static class DocumentRules
         target.ValidTo = validTo;
         target.IncomingNumber = incomingNumber;
         target.IncomingDate = incomingDate;
+        target.DeliveryMethod = deliveryMethod;
+        target.Pages = pages;
+        target.Attachments = attachments;
+        target.AddresseeId = addresseeId;
+        target.ReplyToId = replyToId;
+        target.SentOn = sentOn;
+        target.TrackingNumber = trackingNumber;
         target.ResponsibleId = responsibleId;
         target.Status = status;
         return (errors, parent, coResponsible);

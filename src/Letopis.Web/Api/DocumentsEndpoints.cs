@@ -42,6 +42,27 @@ public sealed record DocumentRequest(
 
     /// <summary>The deal the document belongs to (one the caller may see); null in a patch removes the link.</summary>
     public Guid? DealId { get; init; }
+
+    /// <summary>A letter's delivery method: <c>post</c>, <c>courier</c>, <c>email</c>, <c>by_hand</c>, <c>edo</c>.</summary>
+    public string? DeliveryMethod { get; init; }
+
+    /// <summary>Pages of a letter.</summary>
+    public int? Pages { get; init; }
+
+    /// <summary>What came or goes with a letter («Приложения»).</summary>
+    public string? Attachments { get; init; }
+
+    /// <summary>To whom an incoming letter is addressed (an active user).</summary>
+    public Guid? AddresseeId { get; init; }
+
+    /// <summary>An outgoing letter: the incoming letter it answers, one the caller sees.</summary>
+    public Guid? ReplyToId { get; init; }
+
+    /// <summary>An outgoing letter: the day it was sent (usually set by <c>POST /documents/{id}/send</c>).</summary>
+    public DateOnly? SentOn { get; init; }
+
+    /// <summary>The post's or the courier's tracking number.</summary>
+    public string? TrackingNumber { get; init; }
 }
 
 /// <summary>A step of the document's life cycle.</summary>
@@ -145,6 +166,13 @@ public static class DocumentsEndpoints
         Status = body.Field<string?>("status"),
         IncomingNumber = body.Field<string?>("incomingNumber"),
         IncomingDate = body.Field<DateOnly?>("incomingDate"),
+        DeliveryMethod = body.Field<string?>("deliveryMethod"),
+        Pages = body.Field<int?>("pages"),
+        Attachments = body.Field<string?>("attachments"),
+        AddresseeId = body.Field<Guid?>("addresseeId"),
+        ReplyToId = body.Field<Guid?>("replyToId"),
+        SentOn = body.Field<DateOnly?>("sentOn"),
+        TrackingNumber = body.Field<string?>("trackingNumber"),
         CustomFields = body.CustomFields(),
     };
 

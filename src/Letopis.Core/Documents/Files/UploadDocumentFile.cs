@@ -79,7 +79,18 @@ public sealed class UploadDocumentFile(
     /// version to this file, and — when the request declares its length — that it fits the size limit
     /// and both quotas, so that an upload bound to be refused is refused before a byte is stored.
     /// </summary>
-    public async Task<Result<FileUploadTarget>> PrepareAsync(AccessContext access, Guid? documentId, Guid? fileId, long? declaredLength, CancellationToken ct)
+    public Task<Result<FileUploadTarget>> PrepareAsync(AccessContext access, Guid? documentId, Guid? fileId, long? declaredLength, CancellationToken ct) =>
+        PrepareAsync(access, documentId, fileId, declaredLength, requireEdit: true, ct);
+
+    /// <summary>
+    /// A new file of a letter brought by an executor with a report: they read the letter without
+    /// editing it, and the assignment's rules (checked by the caller) let them add their report's files.
+    /// </summary>
+    internal Task<Result<FileUploadTarget>> PrepareReportFileAsync(AccessContext access, Guid documentId, long? declaredLength, CancellationToken ct) =>
+        PrepareAsync(access, documentId, null, declaredLength, requireEdit: false, ct);
+
+    private async Task<Result<FileUploadTarget>> PrepareAsync(
+        AccessContext access, Guid? documentId, Guid? fileId, long? declaredLength, bool requireEdit, CancellationToken ct)
     {
         if (fileId is { } fid)
         {
@@ -93,7 +104,7 @@ public sealed class UploadDocumentFile(
             .SingleOrDefaultAsync(ct);
         if (document is null)
             return Error.NotFound();
-        if (!await db.VisibleDocuments(access, PermissionAction.Edit).AnyAsync(d => d.Id == document.Id, ct))
+        if (requireEdit && !await db.VisibleDocuments(access, PermissionAction.Edit).AnyAsync(d => d.Id == document.Id, ct))
             return Error.Forbidden();
 
         var uploader = actor.UserId ?? access.UserId;
