@@ -52,6 +52,7 @@ public static class CoreRegistration
         services.AddScoped<Demo.SeedDemoCompany>();
         services.AddScoped<Demo.SeedDemoApprovals>();
         services.AddScoped<Demo.SeedDemoPaper>();
+        services.AddScoped<Demo.SeedDemoExecution>();
         services.AddScoped<Demo.SeedDemoSales>();
         services.AddScoped<Crm.CreateCounterparty>();
         services.AddScoped<Crm.UpdateCounterparty>();
@@ -140,6 +141,13 @@ public static class CoreRegistration
         services.AddScoped<Approvals.Control.ReadApprovalControl>();
         services.AddScoped<Approvals.Control.ControlApprovalRoutes>();
         services.AddScoped<Approvals.Control.MoveApprovalRoutes>();
+        // Execution control: control points of contracts, payments, settlement, reminder rules.
+        services.AddScoped<Execution.ControlPointReminders>();
+        services.AddScoped<Execution.ManageControlPoints>();
+        services.AddScoped<Execution.RecordPayment>();
+        services.AddScoped<Execution.ReadSettlement>();
+        services.AddScoped<Execution.ListControlPoints>();
+        services.AddScoped<Execution.ManageControlReminders>();
         // Approvals: the route engine, the decisions and «На согласовании».
         services.AddScoped<Approvals.ApprovalFlow>();
         services.AddScoped<Approvals.StartApprovalRoute>();

@@ -65,6 +65,7 @@ builder.Services.AddScoped<Letopis.Core.Activities.IActivityWording, Letopis.Web
 builder.Services.AddScoped<Letopis.Core.Approvals.IApprovalWording, Letopis.Web.Approvals.ApprovalWording>();
 builder.Services.AddScoped<Letopis.Core.Paper.IPaperWording, Letopis.Web.Paper.PaperWording>();
 builder.Services.AddScoped<Letopis.Core.Correspondence.ICorrespondenceWording, Letopis.Web.Correspondence.CorrespondenceWording>();
+builder.Services.AddScoped<Letopis.Core.Execution.IExecutionWording, Letopis.Web.Execution.ExecutionWording>();
 builder.Services.AddScoped<Letopis.Web.Components.Pages.Sales.ReadSalesStages>();
 builder.Services.AddLetopisAuth(letopis);
 builder.Services.AddLetopisNotifications(builder.Configuration);
@@ -178,6 +179,7 @@ app.MapApprovalControlEndpoints();
 app.MapApprovalsEndpoints();
 app.MapPaperEndpoints();
 app.MapCorrespondenceEndpoints();
+app.MapExecutionEndpoints();
 app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -57,6 +57,8 @@ public static class StartupTasks
                 logger.LogInformation("Demo approval schemes and routes created");
             if (await services.GetRequiredService<Core.Demo.SeedDemoPaper>().HandleAsync(app.Lifetime.ApplicationStopping))
                 logger.LogInformation("Demo archive and paper originals created");
+            if (await services.GetRequiredService<Core.Demo.SeedDemoExecution>().HandleAsync(app.Lifetime.ApplicationStopping))
+                logger.LogInformation("Demo execution plans and payments created");
         }
     }
 }
