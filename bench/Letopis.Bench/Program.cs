@@ -9,7 +9,8 @@ ILoadScenario[] scenarios = [new MeScenario(), new CardScenario(), new FilteredP
     new DocumentCardScenario(), new DocumentTreeScenario(), new DocumentNodeTreeScenario(), new DocumentSearchScenario(), new RegisterScenario(),
     new LeadsBoardScenario(), new DealsBoardScenario(), new ConvertScenario(),
     new GenerateScenario("html"), new GenerateScenario("docx"), new GenerateScenario("pdf"),
-    new ApprovalsInboxScenario(), new ApprovalsDecideScenario()];
+    new ApprovalsInboxScenario(), new ApprovalsDecideScenario(),
+    new CopiesOverdueScenario(), new AssignmentsInboxScenario(), new SettlementScenario()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
@@ -93,9 +94,26 @@ if (args[0] == "generate-approvals")
     {
         Console.Error.WriteLine(e.Message);
         Console.Error.WriteLine(ApprovalGenerateOptions.Usage);
+        Console.Error.WriteLine(OfficeGenerateOptions.Usage);
         return 2;
     }
     return await new ApprovalGenerator(generate).RunAsync(CancellationToken.None);
+}
+
+if (args[0] == "generate-office")
+{
+    OfficeGenerateOptions generate;
+    try
+    {
+        generate = OfficeGenerateOptions.Parse(args[1..]);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(OfficeGenerateOptions.Usage);
+        return 2;
+    }
+    return await new OfficeGenerator(generate).RunAsync(CancellationToken.None);
 }
 
 if (args[0] == FileTransferScenario.Name)
@@ -182,7 +200,7 @@ if (args[0] == BulkLettersScenario.Name)
     }
 }
 
-if (args[0] is "index" or DirectoryFloor.Name or SalesFloor.Name or ApprovalsFloor.Name or ApprovalsDecideFloor.Name)
+if (args[0] is "index" or DirectoryFloor.Name or SalesFloor.Name or ApprovalsFloor.Name or ApprovalsDecideFloor.Name or OfficeFloor.Name)
 {
     // Subcommands that work on the database itself (--data-dir, or --provider postgres --connection).
     BenchOptions database;
@@ -205,6 +223,8 @@ if (args[0] is "index" or DirectoryFloor.Name or SalesFloor.Name or ApprovalsFlo
         return await ApprovalsFloor.RunAsync(database, connection, CancellationToken.None);
     if (args[0] == ApprovalsDecideFloor.Name)
         return await ApprovalsDecideFloor.RunAsync(database, connection, CancellationToken.None);
+    if (args[0] == OfficeFloor.Name)
+        return await OfficeFloor.RunAsync(database, connection, CancellationToken.None);
 
     // index: rebuilds the search index of a database filled before the index existed (or by other tools).
     var started = System.Diagnostics.Stopwatch.StartNew();
@@ -277,12 +297,14 @@ void PrintUsage()
     Console.Error.WriteLine($"  {"generate-documents",-28} add 1,000,000 documents to a generated directory (see its options)");
     Console.Error.WriteLine($"  {"generate-sales",-28} add 1,000,000 leads and 200,000 deals in three pipelines to a generated directory (see its options)");
     Console.Error.WriteLine($"  {"generate-approvals",-28} fill a database with 100,000 running approval routes and 1,000,000 tasks (see its options)");
+    Console.Error.WriteLine($"  {"generate-office",-28} fill a database with 1,000,000 paper copies, 2,000,000 control points and 1,000,000 assignments (see its options)");
     Console.Error.WriteLine($"  {FileTransferScenario.Name,-28} {FileTransferScenario.Description}");
     Console.Error.WriteLine($"  {BulkLettersScenario.Name,-28} {BulkLettersScenario.Description}");
     Console.Error.WriteLine($"  {DirectoryFloor.Name,-28} {DirectoryFloor.Description} (--data-dir or --provider postgres --connection; --clients are threads)");
     Console.Error.WriteLine($"  {SalesFloor.Name,-28} {SalesFloor.Description} (as {DirectoryFloor.Name})");
     Console.Error.WriteLine($"  {ApprovalsFloor.Name,-28} {ApprovalsFloor.Description} (as {DirectoryFloor.Name})");
     Console.Error.WriteLine($"  {ApprovalsDecideFloor.Name,-28} {ApprovalsDecideFloor.Description} (as {DirectoryFloor.Name})");
+    Console.Error.WriteLine($"  {OfficeFloor.Name,-28} {OfficeFloor.Description} (as {DirectoryFloor.Name})");
     Console.Error.WriteLine($"  {"index",-28} rebuild the search index of a database (--data-dir or --provider postgres --connection)");
     foreach (var s in scenarios)
         Console.Error.WriteLine($"  {s.Name,-28} {s.Description}");
@@ -293,6 +315,7 @@ void PrintUsage()
     Console.Error.WriteLine(DocumentGenerateOptions.Usage);
     Console.Error.WriteLine(SalesGenerateOptions.Usage);
     Console.Error.WriteLine(ApprovalGenerateOptions.Usage);
+    Console.Error.WriteLine(OfficeGenerateOptions.Usage);
     Console.Error.WriteLine("""
         Example:
           dotnet run -c Release --project bench/Letopis.Bench -- me --clients 1,8 --seconds 10 --warmup 3

@@ -201,6 +201,10 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // Listening but still starting up (on a loaded machine the first answer can take seconds).
+            }
             await Task.Delay(100, ct);
         }
         throw new TimeoutException($"/health did not answer 200 within {limit.TotalSeconds:0} s:{Environment.NewLine}{RecentLog()}");

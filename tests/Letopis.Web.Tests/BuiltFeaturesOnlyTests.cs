@@ -14,6 +14,8 @@ public class BuiltFeaturesOnlyTests
     private static readonly string[] UnbuiltKinds = ["assignment"];
 /// that take custom fields list no paper originals, which are not built.
     private static readonly string[] UnbuiltKinds = ["copy"];
+/// that take custom fields list nothing that is not built.
+    private static readonly string[] UnbuiltKinds = [];
 
     /// <summary>Approval routes are built, but as a setting right, not a kind of record with custom fields; nor do assignments take any.</summary>
     private static readonly string[] NoCustomFieldKinds = [.. UnbuiltKinds, "approval", "assignment"];
@@ -23,6 +25,8 @@ public class BuiltFeaturesOnlyTests
     [InlineData("en", new[] { "assignment" })]
     [InlineData("ru", new[] { "оригинал" })]
     [InlineData("en", new[] { "paper", "original" })]
+    [InlineData("ru", new string[0])]
+    [InlineData("en", new string[0])]
     public async Task LoginPage_Text_MentionsNoUnbuiltFeature(string culture, string[] words)
     {
         var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
