@@ -121,6 +121,8 @@ public sealed class SeedDemoLetters(LetopisDb db, AssignmentWork work, TimeProvi
                 await work.ArmAsync(assignment, letter, new[] { assignment.ExecutorId }.Concat(co), ct);
             }
         }
+        // The secretary registers the letters and records their details: the history names her, not nobody.
+        db.RecordAs = new Activities.ActingActor(users["sekretar"].Id, null);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
@@ -132,7 +134,7 @@ public sealed class SeedDemoLetters(LetopisDb db, AssignmentWork work, TimeProvi
     {
         var resolution = new Resolution { DocumentId = letter.Id, AuthorId = author, Text = text, CreatedAt = at };
         db.Resolutions.Add(resolution);
-        db.ChangeRecords.Add(ChangeRecord.Of(Document.EntityKind, letter.Id, at, null, ChangeOperation.Updated, CorrespondenceNotices.HistoryResolution, null, text));
+        db.ChangeRecords.Add(ChangeRecord.Of(Document.EntityKind, letter.Id, at, new Activities.ActingActor(author, null), ChangeOperation.Updated, CorrespondenceNotices.HistoryResolution, null, text));
         return resolution;
     }
 
@@ -209,9 +211,9 @@ public sealed class SeedDemoLetters(LetopisDb db, AssignmentWork work, TimeProvi
         db.Documents.Add(letter);
         if (counterpartyId is { } cid)
         {
-            Timeline.Add(db, cid, letter.CreatedAt, null, TimelineKinds.DocumentRegistered, DocumentTimeline.Text(type.Name, letter), Document.EntityKind, letter.Id);
+            Timeline.Add(db, cid, letter.CreatedAt, new Activities.ActingActor(secretary, null), TimelineKinds.DocumentRegistered, DocumentTimeline.Text(type.Name, letter), Document.EntityKind, letter.Id);
             if (answers is not null)
-                Timeline.Add(db, cid, letter.CreatedAt, null, CorrespondenceNotices.TimelineSent, DocumentTimeline.Text(type.Name, letter), Document.EntityKind, letter.Id);
+                Timeline.Add(db, cid, letter.CreatedAt, new Activities.ActingActor(secretary, null), CorrespondenceNotices.TimelineSent, DocumentTimeline.Text(type.Name, letter), Document.EntityKind, letter.Id);
         }
         return letter;
     }
