@@ -37,7 +37,7 @@ public class AssignmentBadInputTests
         });
         problem = await ProblemAsync(past, HttpStatusCode.BadRequest);
         problem.FieldCodes("assignments[1].dueOn").ShouldBe([CorrespondenceNotices.InPast]);
-        problem.GetProperty("errors").GetProperty("assignments[1].dueOn")[0].GetString().ShouldBe("Дата уже прошла");
+        problem.GetProperty("errors").GetProperty("assignments[1].dueOn")[0].GetString().ShouldBe("Дата в прошлом");
         problem.FieldCodes("assignments[0].dueOn").ShouldBeEmpty();
 
         var inactiveExecutor = await ResolveAsync(p.HeadClient, letterId, new

@@ -93,7 +93,7 @@ public sealed class PaperPageUiTests : HostedComponentTest
         var cut = RenderPage<PaperPage>();
         cut.WaitForElement("[data-testid=paper-out-row]", TimeSpan.FromSeconds(30));
 
-        cut.Find("[data-testid=paper-count-overdue]").GetAttribute("data-count").ShouldBe("1");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=paper-count-overdue]").GetAttribute("data-count").ShouldBe("1"));
         cut.Find("[data-testid=paper-count-overdue]").Click();
 
         cut.WaitForAssertion(() =>
