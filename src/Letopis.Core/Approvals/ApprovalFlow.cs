@@ -19,9 +19,6 @@ public sealed class ApprovalFlow(
     LetopisDb db, WorkingCalendar calendar, CompanyTimeZone company, INotificationPublisher publisher, ICurrentActor actor,
     IApprovalWording? wording = null)
 {
-    /// <summary>The hour of the company's day a «deadline soon» reminder fires at.</summary>
-    private static readonly TimeOnly ReminderHour = new(9, 0);
-
     private readonly List<Notification> _fresh = [];
     private readonly Dictionary<Guid, ApprovalDefinition> _definitions = [];
 
@@ -337,7 +334,7 @@ public sealed class ApprovalFlow(
             {
                 var dueDay = TimeZones.DayOf(task.DueAt, company.Zone);
                 var day = await AddWorkingDaysAsync(dueDay, -stage.RemindDaysBefore, ct);
-                var at = TimeZones.ToUtc(day.ToDateTime(ReminderHour), company.Zone);
+                var at = company.ReminderUtc(day);
                 if (at > now)
                     db.Reminders.Add(NewReminder(task, assignee, at, ApprovalNotices.Say(wording, culture, ApprovalNotices.Reminder, what, dueDay.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)), stage.Name, link, now));
             }

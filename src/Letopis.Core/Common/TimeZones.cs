@@ -121,6 +121,15 @@ public sealed class CompanyTimeZone(TimeZoneInfo zone)
     /// <summary>The company's calendar day now: deputyships begin and end on these days.</summary>
     public DateOnly Today(TimeProvider time) => TimeZones.Today(time, Zone);
 
+    /// <summary>The wall-clock time deadline reminders arrive: the start of a working morning.</summary>
+    public static readonly TimeOnly ReminderTime = new(9, 0);
+
+    /// <summary>09:00 of a day in the company's zone, as UTC: when a reminder of a deadline arrives.</summary>
+    public DateTime ReminderUtc(DateOnly day) => TimeZones.ToUtc(day.ToDateTime(ReminderTime), Zone);
+
+    /// <summary>The start of the day after a due date, as UTC: from then on the thing is overdue.</summary>
+    public DateTime OverdueFromUtc(DateOnly due) => TimeZones.DayStartUtc(due.AddDays(1), Zone);
+
     /// <summary>The configured zone; an unknown id stops the start with a message naming the setting.</summary>
     public static CompanyTimeZone FromSetting(string? id)
     {

@@ -21,9 +21,6 @@ public sealed class AssignmentWork(
     LetopisDb db, TimeProvider time, CompanyTimeZone company, WorkingCalendar calendar, INotificationPublisher publisher, ICurrentActor actor,
     ICorrespondenceWording? wording = null)
 {
-    /// <summary>The hour of the company's day a «due soon» reminder fires at.</summary>
-    private static readonly TimeOnly ReminderHour = new(9, 0);
-
     private readonly List<Notification> _fresh = [];
     private readonly Dictionary<Guid, string> _typeNames = [];
 
@@ -119,13 +116,13 @@ public sealed class AssignmentWork(
         var people = await CulturesAsync(executors.Append(a.ControllerId ?? Guid.Empty), ct);
 
         var remindDay = await calendar.AddWorkingDaysAsync(a.DueOn, -1, ct);
-        var remindAt = TimeZones.ToUtc(remindDay.ToDateTime(ReminderHour), company.Zone);
+        var remindAt = company.ReminderUtc(remindDay);
         if (remindAt > now)
         {
             foreach (var userId in executors.Where(people.ContainsKey))
                 db.Reminders.Add(NewReminder(a, document, userId, remindAt, Say(people[userId], CorrespondenceNotices.Reminder, what, CorrespondenceNotices.Day(a.DueOn))));
         }
-        var overdueAt = TimeZones.DayStartUtc(a.DueOn.AddDays(1), company.Zone);
+        var overdueAt = company.OverdueFromUtc(a.DueOn);
         if (overdueAt > now)
         {
             var told = executors.ToList();

@@ -72,7 +72,7 @@ public interface IContactDateWording
 public sealed class ManageContacts(LetopisDb db, TimeProvider time, ICurrentActor actor, UserClock clock, IContactDateWording? wording = null)
 {
     /// <summary>Birthday reminders come at 09:00 on the recipient's own clock, when their working day starts.</summary>
-    public static readonly TimeOnly ReminderTime = new(9, 0);
+    public static readonly TimeOnly ReminderTime = CompanyTimeZone.ReminderTime;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 

@@ -1,4 +1,5 @@
 using Letopis.Core.Access;
+using Letopis.Core.Activities;
 using Letopis.Core.Calendar;
 using Letopis.Core.Common;
 using Letopis.Core.Data;
@@ -36,13 +37,23 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
             .Where(d => !d.Deleted && d.TypeId == contractType.Id
                 && (d.Status == DocumentStatus.Signed || d.Status == DocumentStatus.InForce || d.Status == DocumentStatus.Executed))
             .OrderBy(d => d.RegisteredOn).ThenBy(d => d.Id)
-            .Select(d => new { d.Id, d.Number, d.Title, d.CreatedAt, TypeName = contractType.Name })
             .Take(14).ToListAsync(ct);
         if (contracts.Count < 6)
             return false;
 
         var now = time.GetUtcNow().UtcDateTime;
         var today = company.Today(time);
+        ICurrentActor secretary = new ActingActor(users["sekretar"].Id, null);
+
+        // Every movement is also a line of the document's history and of the counterparty's timeline, as a handler writes it.
+        void Move(PaperCopy copy, Document document, PaperMovement movement, string detail)
+        {
+            movement.CopyId = copy.Id;
+            movement.DocumentId = document.Id;
+            movement.ById = secretary.UserId;
+            db.PaperMovements.Add(movement);
+            PaperHistory.Record(db, document, contractType.Name, copy, movement.Kind, detail, movement.At, secretary);
+        }
 
         // The secretary keeps the archive: the role of the office staff.
         var role = new AppRole { Id = Guid.CreateVersion7(), Name = OfficeRole, NormalizedName = OfficeRole.ToUpperInvariant(), DisplayName = "Канцелярия (делопроизводство)" };
@@ -67,7 +78,7 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
         Place("Шкаф 2", archive);
         var desk = Place("Канцелярия, входящие", office);
 
-        var copies = new List<(PaperCopy Copy, string What)>();
+        var copies = new List<(PaperCopy Copy, Document Document, string What)>();
         foreach (var contract in contracts)
         {
             var placedAt = contract.CreatedAt.AddDays(3);
@@ -84,17 +95,9 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
                 Version = 1,
             };
             db.PaperCopies.Add(copy);
-            db.PaperMovements.Add(new PaperMovement
-            {
-                CopyId = copy.Id,
-                DocumentId = contract.Id,
-                Kind = PaperMovementKind.Placed,
-                At = placedAt,
-                ById = users["sekretar"].Id,
-                ToPlaceId = folder.Id,
-            });
-            var what = contract.Number is { } n ? $"{contract.TypeName} № {n} «{contract.Title}», № 1" : $"{contract.TypeName} «{contract.Title}», № 1";
-            copies.Add((copy, what));
+            Move(copy, contract, new PaperMovement { Kind = PaperMovementKind.Placed, At = placedAt, ToPlaceId = folder.Id }, folder.Path);
+            var what = contract.Number is { } n ? $"{contractType.Name} № {n} «{contract.Title}», № 1" : $"{contractType.Name} «{contract.Title}», № 1";
+            copies.Add((copy, contract, what));
         }
         // A copy of the first contract for the sales department's desk.
         var spare = new PaperCopy
@@ -110,15 +113,7 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
             Version = 1,
         };
         db.PaperCopies.Add(spare);
-        db.PaperMovements.Add(new PaperMovement
-        {
-            CopyId = spare.Id,
-            DocumentId = spare.DocumentId,
-            Kind = PaperMovementKind.Placed,
-            At = spare.CreatedAt,
-            ById = users["sekretar"].Id,
-            ToPlaceId = desk.Id,
-        });
+        Move(spare, contracts[0], new PaperMovement { Kind = PaperMovementKind.Placed, At = spare.CreatedAt, ToPlaceId = desk.Id }, desk.Path);
 
         // Handed out: two overdue (the lawyer, the sales head), two due later, one came back.
         var lateLawyer = await calendar.AddWorkingDaysAsync(today, -3, ct);
@@ -127,53 +122,40 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
         await HandOutAsync(copies[1], users["petrov"].Id, users["petrov"].DepartmentId, "Сверка с клиентом", lateManager, now.AddDays(-6), ct);
         await HandOutAsync(copies[2], users["lebedev"].Id, users["lebedev"].DepartmentId, "Для суда", await calendar.AddWorkingDaysAsync(today, 5, ct), now.AddDays(-1), ct);
         await HandOutAsync(copies[3], users["ivanova"].Id, users["ivanova"].DepartmentId, "Показать клиенту на встрече", await calendar.AddWorkingDaysAsync(today, 1, ct), now.AddHours(-3), ct);
-        var returnedCopy = copies[4].Copy;
-        db.PaperMovements.Add(new PaperMovement
+        var (returnedCopy, returnedDocument, _) = copies[4];
+        var lawyer = users["morozova"];
+        Move(returnedCopy, returnedDocument, new PaperMovement
         {
-            CopyId = returnedCopy.Id,
-            DocumentId = returnedCopy.DocumentId,
             Kind = PaperMovementKind.HandedOut,
             At = now.AddDays(-20),
-            ById = users["sekretar"].Id,
-            HolderId = users["morozova"].Id,
+            HolderId = lawyer.Id,
             Purpose = "Проверка реквизитов",
             DueBack = today.AddDays(-15),
             ReturnedAt = now.AddDays(-16),
             FromPlaceId = folder.Id,
-        });
-        db.PaperMovements.Add(new PaperMovement
-        {
-            CopyId = returnedCopy.Id,
-            DocumentId = returnedCopy.DocumentId,
-            Kind = PaperMovementKind.Returned,
-            At = now.AddDays(-16),
-            ById = users["sekretar"].Id,
-            HolderId = users["morozova"].Id,
-            ToPlaceId = folder.Id,
-        });
+        }, PaperHistory.HandedOut(lawyer.FullName, today.AddDays(-15), "Проверка реквизитов"));
+        Move(returnedCopy, returnedDocument, new PaperMovement { Kind = PaperMovementKind.Returned, At = now.AddDays(-16), HolderId = lawyer.Id, ToPlaceId = folder.Id },
+            PaperHistory.Returned(lawyer.FullName, folder.Path));
 
         // Sent to the client for signature by courier.
-        var sent = copies[5].Copy;
+        var (sent, sentDocument, _) = copies[5];
         sent.State = PaperCopyState.Sent;
         sent.SentMethod = DeliveryMethod.Courier;
         sent.TrackingNumber = "1234567890";
         sent.OutSince = now.AddDays(-2);
-        db.PaperMovements.Add(new PaperMovement
+        Move(sent, sentDocument, new PaperMovement
         {
-            CopyId = sent.Id,
-            DocumentId = sent.DocumentId,
             Kind = PaperMovementKind.Sent,
             At = sent.OutSince.Value,
-            ById = users["sekretar"].Id,
             Method = DeliveryMethod.Courier,
             TrackingNumber = sent.TrackingNumber,
             FromPlaceId = folder.Id,
-        });
+        }, PaperHistory.Sent(DeliveryMethod.Courier, sent.TrackingNumber));
 
         await db.SaveChangesAsync(ct);
         return true;
 
-        async Task HandOutAsync((PaperCopy Copy, string What) item, Guid holderId, Guid? departmentId, string purpose, DateOnly dueBack, DateTime at, CancellationToken token)
+        async Task HandOutAsync((PaperCopy Copy, Document Document, string What) item, Guid holderId, Guid? departmentId, string purpose, DateOnly dueBack, DateTime at, CancellationToken token)
         {
             var copy = item.Copy;
             copy.State = PaperCopyState.Out;
@@ -182,26 +164,23 @@ public sealed class SeedDemoPaper(LetopisDb db, WorkingCalendar calendar, TimePr
             copy.OutSince = at;
             copy.DueBack = dueBack;
             copy.Purpose = purpose;
-            db.PaperMovements.Add(new PaperMovement
+            var holderName = users.Values.Single(u => u.Id == holderId).FullName;
+            Move(copy, item.Document, new PaperMovement
             {
-                CopyId = copy.Id,
-                DocumentId = copy.DocumentId,
                 Kind = PaperMovementKind.HandedOut,
                 At = at,
-                ById = users["sekretar"].Id,
                 HolderId = holderId,
                 Purpose = purpose,
                 DueBack = dueBack,
                 FromPlaceId = copy.StoragePlaceId,
-            });
+            }, PaperHistory.HandedOut(holderName, dueBack, purpose));
             // The same reminders a hand-out arms; those already due fire as the server starts.
             var link = PaperNotices.Link(copy.DocumentId);
-            var remindAt = TimeZones.ToUtc((await calendar.AddWorkingDaysAsync(dueBack, -1, token)).ToDateTime(ManagePaperCopies.ReminderTime), company.Zone);
+            var remindAt = company.ReminderUtc(await calendar.AddWorkingDaysAsync(dueBack, -1, token));
             if (remindAt > now)
                 db.Reminders.Add(Reminder(copy, holderId, remindAt, PaperNotices.Title(wording, "ru", PaperNotices.Reminder, item.What, PaperNotices.Day(dueBack)), link));
-            var overdueAt = TimeZones.DayStartUtc(dueBack.AddDays(1), company.Zone);
+            var overdueAt = company.OverdueFromUtc(dueBack);
             db.Reminders.Add(Reminder(copy, holderId, overdueAt, PaperNotices.Title(wording, "ru", PaperNotices.OverdueHolder, item.What, PaperNotices.Day(dueBack)), link));
-            var holderName = users.Values.Single(u => u.Id == holderId).FullName;
             db.Reminders.Add(Reminder(copy, users["sekretar"].Id, overdueAt,
                 PaperNotices.Title(wording, "ru", PaperNotices.OverdueOffice, item.What, holderName, PaperNotices.Day(dueBack)), link));
         }

@@ -16,8 +16,6 @@ namespace Letopis.Core.Execution;
 /// </summary>
 public sealed class ControlPointReminders(LetopisDb db, CompanyTimeZone company, IExecutionWording? wording = null)
 {
-    public static readonly TimeOnly ReminderHour = new(9, 0);
-
     /// <summary>Cancels the pending reminders of the points and, for the open ones, arms them anew.</summary>
     public async Task ArmAsync(IReadOnlyCollection<ControlPoint> points, DateTime now, CancellationToken ct)
     {
@@ -70,7 +68,7 @@ public sealed class ControlPointReminders(LetopisDb db, CompanyTimeZone company,
             foreach (var rule in applying)
             {
                 var day = WorkingDays.Add(point.DueOn, -Math.Max(0, rule.DaysBefore), overrides);
-                var at = TimeZones.ToUtc(day.ToDateTime(ReminderHour), company.Zone);
+                var at = company.ReminderUtc(day);
                 if (at <= now)
                     continue;
                 var recipients = new HashSet<Guid>();
@@ -88,7 +86,7 @@ public sealed class ControlPointReminders(LetopisDb db, CompanyTimeZone company,
                         planned.Add((point, user, at, ExecutionNotices.Reminder));
                 }
             }
-            var overdueAt = TimeZones.DayStartUtc(point.DueOn.AddDays(1), company.Zone);
+            var overdueAt = company.OverdueFromUtc(point.DueOn);
             if (point.ResponsibleId is { } who && overdueAt > now)
                 planned.Add((point, who, overdueAt, ExecutionNotices.Overdue));
         }

@@ -18,9 +18,6 @@ namespace Letopis.Core.Paper;
 public sealed class ManagePaperCopies(
     LetopisDb db, TimeProvider time, ICurrentActor actor, CompanyTimeZone company, WorkingCalendar calendar, IPaperWording? wording = null)
 {
-    /// <summary>The holder is reminded at the start of the working day before the copy is due back.</summary>
-    public static readonly TimeOnly ReminderTime = new(9, 0);
-
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     private DateOnly Today => company.Today(time);
@@ -121,7 +118,7 @@ public sealed class ManagePaperCopies(
         copy.OutSince = Now;
         copy.DueBack = request.DueBack;
         copy.Purpose = purpose;
-        var detail = $"{holder.FullName}, {PaperNotices.Day(request.DueBack!.Value)}" + (purpose is null ? "" : $", {purpose}");
+        var detail = PaperHistory.HandedOut(holder.FullName, request.DueBack!.Value, purpose);
         await RecordAsync(document!, copy, new PaperMovement
         {
             Kind = PaperMovementKind.HandedOut,
@@ -163,7 +160,7 @@ public sealed class ManagePaperCopies(
         copy.Purpose = null;
         await CancelRemindersAsync(copy.Id, ct);
         await RecordAsync(document!, copy, new PaperMovement { Kind = PaperMovementKind.Returned, HolderId = holderId, ToPlaceId = place.Id },
-            (holderName is null ? "" : holderName + " → ") + place.Path, ct);
+            PaperHistory.Returned(holderName, place.Path), ct);
         return await SaveAsync(copy, ct);
     }
 
@@ -216,7 +213,7 @@ public sealed class ManagePaperCopies(
             Method = method,
             TrackingNumber = tracking,
             FromPlaceId = copy.StoragePlaceId,
-        }, ApiNames.Of(method!.Value) + (tracking is null ? "" : ", " + tracking), ct);
+        }, PaperHistory.Sent(method!.Value, tracking), ct);
         return await SaveAsync(copy, ct);
     }
 
@@ -405,19 +402,11 @@ public sealed class ManagePaperCopies(
             movement.At = Now;
         movement.ById = actor.UserId;
         db.PaperMovements.Add(movement);
-        var kind = ApiNames.Of(movement.Kind);
-        var history = $"{kind}\n{ApiNames.Of(copy.Kind)} {copy.Number}\n{detail}";
-        db.ChangeRecords.Add(ChangeRecord.Of(Document.EntityKind, document.Id, Now, actor, ChangeOperation.Updated,
-            PaperNotices.HistoryField, null, Cut(history)));
-        if (document.CounterpartyId is { } counterpartyId)
-        {
-            var typeName = await db.DocumentTypes.Where(t => t.Id == document.TypeId).Select(t => t.Name).SingleAsync(ct);
-            Timeline.Add(db, counterpartyId, Now, actor, PaperNotices.TimelinePrefix + kind,
-                Cut($"{DocumentTimeline.Text(typeName, document)}, № {copy.Number}: {detail}"), Document.EntityKind, document.Id);
-        }
+        var typeName = document.CounterpartyId is null
+            ? ""
+            : await db.DocumentTypes.Where(t => t.Id == document.TypeId).Select(t => t.Name).SingleAsync(ct);
+        PaperHistory.Record(db, document, typeName, copy, movement.Kind, detail, Now, actor);
     }
-
-    private static string Cut(string text) => text.Length > TextLimits.Long ? text[..TextLimits.Long] : text;
 
     /// <summary>
     /// The holder is reminded the working day before the due date at 09:00 company time; on the
@@ -431,10 +420,10 @@ public sealed class ManagePaperCopies(
         var what = $"{DocumentTimeline.Text(typeName, document)}, № {copy.Number}";
         var link = PaperNotices.Link(document.Id);
         var day = await calendar.AddWorkingDaysAsync(dueBack, -1, ct);
-        var remindAt = TimeZones.ToUtc(day.ToDateTime(ReminderTime), company.Zone);
+        var remindAt = company.ReminderUtc(day);
         if (remindAt > Now)
             db.Reminders.Add(NewReminder(copy, holder.Id, remindAt, PaperNotices.Title(wording, holder.Culture, PaperNotices.Reminder, what, PaperNotices.Day(dueBack)), link));
-        var overdueAt = TimeZones.DayStartUtc(dueBack.AddDays(1), company.Zone);
+        var overdueAt = company.OverdueFromUtc(dueBack);
         db.Reminders.Add(NewReminder(copy, holder.Id, overdueAt, PaperNotices.Title(wording, holder.Culture, PaperNotices.OverdueHolder, what, PaperNotices.Day(dueBack)), link));
         var office = await PaperRights.OfficeStaffAsync(db, ct);
         office.Remove(holder.Id);

@@ -13,7 +13,7 @@ public class PaperDemoTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task DemoArchive_Secretary_SeesOriginalsInTheFolderAndTwoOverdueWithNotices(string provider)
     {
-        using var host = Started(new LetopisHost(provider, settings: new Dictionary<string, string?> { ["Letopis:Demo"] = "true" }));
+        var host = DemoHosts.Shared(provider);
         var secretary = await host.ClientAsync("sekretar", SeedDemoCompany.Password);
 
         var folder = (await secretary.GetFromJsonAsync<List<Core.Paper.StoragePlaceDto>>("/api/v1/storage-places", Json))!
@@ -33,5 +33,18 @@ public class PaperDemoTests
         await RunDispatcherAsync(host);
         var secretaryId = await host.WithDbAsync(db => db.Users.Where(u => u.UserName == "sekretar").Select(u => u.Id).SingleAsync());
         (await TitlesAsync(host, secretaryId)).Count(t => t.StartsWith("Просрочен возврат:", StringComparison.Ordinal)).ShouldBe(2);
+
+        // The seeded movements read on the document's history and the counterparty's timeline as the secretary's.
+        var documentId = overdue[0].DocumentId;
+        var lines = await host.WithDbAsync(db => db.ChangeRecords.Where(r => r.EntityId == documentId && r.Field == "paperCopy")
+            .OrderBy(r => r.At).Select(r => new { r.UserId, r.NewValue }).ToListAsync());
+        var kinds = lines.Select(l => l.NewValue!.Split('\n')[0]).ToList();
+        kinds.ShouldContain("placed");
+        kinds[^1].ShouldBe("handed_out");
+        lines.ShouldAllBe(l => l.UserId == secretaryId);
+        lines[^1].NewValue!.ShouldContain(overdue[0].Holder!.FullName);
+        var counterpartyId = await host.WithDbAsync(db => db.Documents.Where(d => d.Id == documentId).Select(d => d.CounterpartyId).SingleAsync());
+        (await host.WithDbAsync(db => db.TimelineEvents.CountAsync(e => e.CounterpartyId == counterpartyId && e.Kind == "paper_handed_out" && e.UserId == secretaryId)))
+            .ShouldBeGreaterThanOrEqualTo(1);
     }
 }
