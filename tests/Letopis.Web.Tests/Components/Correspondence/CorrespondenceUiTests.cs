@@ -5,8 +5,10 @@ using Letopis.TestKit;
 using Letopis.Web.Components.Pages.Correspondence;
 using Letopis.Web.Components.Pages.Documents;
 using Letopis.Web.Components.Shared;
+using Letopis.Web.Notifications;
 using Letopis.Web.Tests.DocumentFiles;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace Letopis.Web.Tests.Components.Correspondence;
@@ -246,6 +248,32 @@ public sealed class CorrespondenceUiTests : HostedComponentTest
         var assignment = (await ResolutionsAsync(letter)).EnumerateArray().Single().GetProperty("assignments").EnumerateArray().Single();
         assignment.GetProperty("status").GetString().ShouldBe("reported");
         assignment.GetProperty("reports").EnumerateArray().Single().GetProperty("text").GetString().ShouldBe("Копии собраны и переданы в бухгалтерию");
+    }
+
+    [Fact]
+    public async Task NavBadge_AnAssignmentArrives_CountsItAtOnce()
+    {
+        await ArrangeAsync();
+        var executor = await _host.CreateUserAsync();
+        Ctx.Services.AddSingleton(_host.Services.GetRequiredService<NotificationBroadcaster>());
+        SignIn(_host, executor.Id);
+        var cut = RenderPage<AssignmentNavLink>(("PollInterval", TimeSpan.FromHours(1)));
+        cut.Find("[data-testid=nav-assignments]").TextContent.ShouldContain("Поручения");
+        cut.FindAll("[data-testid=nav-assignments-badge]").ShouldBeEmpty();
+
+        var letter = await IncomingLetterAsync("О поставке щебня");
+        var created = await _admin.PostAsJsonAsync($"/api/v1/documents/{letter}/resolutions", new
+        {
+            assignments = new[] { new { executorId = executor.Id, text = "Проверить счёт", dueOn = Today.AddDays(2).ToString("yyyy-MM-dd") } },
+        });
+        created.IsSuccessStatusCode.ShouldBeTrue(await created.Content.ReadAsStringAsync());
+
+        // The notification of the new assignment refreshes the badge; no poll is due for an hour.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=nav-assignments-badge]").GetAttribute("data-open").ShouldBe("1"), TimeSpan.FromSeconds(10));
+        var badge = cut.Find("[data-testid=nav-assignments-badge]");
+        badge.GetAttribute("data-overdue").ShouldBe("0");
+        badge.TextContent.Trim().ShouldBe("1");
+        badge.GetAttribute("title").ShouldBe("Мои: 1, просрочено: 0; ждут моего решения: 0");
     }
 
     [Fact]
