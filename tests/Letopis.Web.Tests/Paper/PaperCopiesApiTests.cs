@@ -5,6 +5,7 @@ using Letopis.Core.Documents;
 using Letopis.Core.Paper;
 using Letopis.TestKit;
 using Letopis.Web.Tests.Documents;
+using Letopis.Web.Tests.Pdf;
 using Microsoft.EntityFrameworkCore;
 using static Letopis.Web.Tests.Paper.PaperTestKit;
 
@@ -297,5 +298,29 @@ public class PaperCopiesApiTests
         html.ShouldContain("Приёмова Ольга Игоревна");
         html.ShouldContain("30.11.2026");
         html.ShouldContain("Всего экземпляров: 2");
+    }
+
+    [Fact]
+    public async Task HandoverAct_Pdf_CarriesTheCopiesAndTheReceiverInItsText()
+    {
+        var host = await LetopisHost.SharedAsync(TestDatabases.Sqlite);
+        var admin = await host.AdminAsync();
+        var place = await PlaceAsync(admin, "Архив");
+        var (document, _) = await ContractAsync(admin);
+        var copy = await CopyAsync(admin, document, place.Id);
+        var receiver = await host.CreateUserAsync(fullName: "Передаткина Ёлка Игоревна");
+        await HandedOutAsync(admin, copy.Id, receiver.Id, Today.AddDays(3));
+
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+        var response = await admin.PostAsJsonAsync("/api/v1/copies/handover-act", new { copyIds = new[] { copy.Id }, format = "pdf" });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldEndWith(".pdf");
+        var text = PdfTestKit.Text(await response.Content.ReadAsByteArrayAsync());
+        text.ShouldContain("приёма-передачи");
+        text.ShouldContain("Передаткина");
+        text.ShouldContain("Ёлка");
+        text.ShouldContain("30.11.2026");
+        text.ShouldContain(copy.DocumentTitle.Split(' ')[^1]);
     }
 }
