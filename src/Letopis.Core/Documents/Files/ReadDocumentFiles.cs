@@ -31,7 +31,7 @@ public sealed class ReadDocumentFiles(LetopisDb db)
         if (!await db.VisibleDocuments(access).AnyAsync(d => d.Id == documentId, ct))
             return Error.NotFound();
         var files = await Query(db.DocumentFiles.Where(f => f.DocumentId == documentId && !f.Deleted), current: true).ToListAsync(ct);
-        return Result<IReadOnlyList<DocumentFileDto>>.Ok(files.GroupBy(f => f.File.Id).Select(g => ToDto(g.ToList(), withVersions: false)).OrderBy(f => f.CreatedAt).ToList());
+        return Result<IReadOnlyList<DocumentFileDto>>.Ok(files.GroupBy(f => f.File.Id).Select(g => ToDto(g.ToList(), withVersions: false)).OrderBy(f => f.CreatedAt).ThenBy(f => f.Id).ToList());
     }
 
     /// <summary>One file with all its versions.</summary>
