@@ -13,8 +13,7 @@ public class DemoActivitiesTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task DemoCompany_HasAWeekOfContacts_AndTheDeputySeesTheAbsentManagersDay(string provider)
     {
-        using var host = new LetopisHost(provider, settings: new Dictionary<string, string?> { ["Letopis:Demo"] = "true" });
-        _ = host.Server; // seeds the demo company on start
+        var host = DemoHosts.Shared(provider);
         var now = host.Clock.GetUtcNow().UtcDateTime;
 
         var week = await host.WithDbAsync(db => db.Activities.AsNoTracking()

@@ -14,8 +14,7 @@ public class DemoLettersTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task DemoCompany_Letters_HaveDoneOpenOverdueAndReportedAssignmentsAndSentReplies(string provider)
     {
-        using var host = new LetopisHost(provider, settings: new Dictionary<string, string?> { ["Letopis:Demo"] = "true" });
-        _ = host.Server;
+        var host = DemoHosts.Shared(provider);
         var admin = await host.AdminAsync();
 
         var all = await ListAsync(admin, "status=open,reported,done&pageSize=500");

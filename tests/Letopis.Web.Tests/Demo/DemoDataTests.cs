@@ -14,22 +14,11 @@ namespace Letopis.Web.Tests.Demo;
 /// <summary>What a new user notices in the first hour on the demo company: names, requisites, dates, authors, files.</summary>
 public class DemoDataTests
 {
-    private static readonly Dictionary<string, Lazy<LetopisHost>> Hosts = [];
-    private static readonly Lock HostsLock = new();
     private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
     private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
 
-    /// <summary>One demo host per provider for the tests that only read; its clock is never moved.</summary>
-    private static LetopisHost DemoHost(string provider)
-    {
-        Lazy<LetopisHost> host;
-        lock (HostsLock)
-        {
-            if (!Hosts.TryGetValue(provider, out host!))
-                Hosts[provider] = host = new Lazy<LetopisHost>(() => Start(provider, null));
-        }
-        return host.Value;
-    }
+    /// <summary>The demo host the tests that only read share; its clock is never moved.</summary>
+    private static LetopisHost DemoHost(string provider) => DemoHosts.Shared(provider);
 
     private static LetopisHost Start(string provider, DateTimeOffset? now)
     {

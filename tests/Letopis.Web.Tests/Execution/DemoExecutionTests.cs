@@ -14,7 +14,7 @@ public class DemoExecutionTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task DemoCompany_Contracts_HavePlansPaymentsAndAnOverdueStageWithReason(string provider)
     {
-        using var host = Started(new LetopisHost(provider, settings: new Dictionary<string, string?> { ["Letopis:Demo"] = "true" }));
+        var host = DemoHosts.Shared(provider);
         var admin = await host.AdminAsync();
 
         var overdue = await GetAsync<PageOf<ControlPointDto>>(admin, "/api/v1/control-points?overdue=true");

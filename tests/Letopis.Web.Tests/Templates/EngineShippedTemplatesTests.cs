@@ -10,26 +10,7 @@ namespace Letopis.Web.Tests.Templates;
 /// <summary>The shipped templates: created on start, linked to the preconfigured types, and rendering a demo deal.</summary>
 public class EngineShippedTemplatesTests
 {
-    private static readonly Dictionary<string, Lazy<LetopisHost>> DemoHosts = [];
-    private static readonly Lock DemoLock = new();
-
-    private static LetopisHost DemoHost(string provider)
-    {
-        Lazy<LetopisHost> host;
-        lock (DemoLock)
-        {
-            if (!DemoHosts.TryGetValue(provider, out host!))
-            {
-                DemoHosts[provider] = host = new Lazy<LetopisHost>(() =>
-                {
-                    var started = new LetopisHost(provider, settings: new Dictionary<string, string?> { ["Letopis:Demo"] = "true" });
-                    _ = started.Server;
-                    return started;
-                });
-            }
-        }
-        return host.Value;
-    }
+    private static LetopisHost DemoHost(string provider) => DemoHosts.Shared(provider);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
