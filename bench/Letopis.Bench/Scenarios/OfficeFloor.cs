@@ -297,7 +297,8 @@ public static class OfficeFloor
             """, ("client", Key(connection, client)), ("today", null), ("ids", null));
         var withoutAct = Command(connection, $"""
             SELECT {PointColumns} FROM "ControlPoints"
-            WHERE "CounterpartyId" = @client AND "Status" = 'Done' AND "ActRequired" AND "ClosingDocumentId" IS NULL AND {In(connection, "\"DocumentId\"", "ids")}
+            WHERE "CounterpartyId" = @client AND "Status" = 'Done' AND "ActRequired"
+              AND COALESCE("ClosingDocumentId", '00000000-0000-0000-0000-000000000000') = '00000000-0000-0000-0000-000000000000' AND {In(connection, "\"DocumentId\"", "ids")}
             ORDER BY "DueOn", "Id" LIMIT 100
             """, ("client", Key(connection, client)), ("ids", null));
         var documents = Lookup(connection, """SELECT "Id", "Number", "Title", "Currency" FROM "Documents" WHERE {0}""");
