@@ -66,13 +66,10 @@ public sealed class ManageControlPoints(LetopisDb db, TimeProvider time, ICurren
     /// </summary>
     public async Task<Result<ControlPointDto>> UpdateAsync(AccessContext access, Guid id, ControlPointRequest request, int? ifMatch, CancellationToken ct)
     {
-        var point = await db.ControlPoints.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (point is null)
-            return Error.NotFound();
-        var (document, denied) = await ControlPointViews.EditableAsync(db, access, point.DocumentId, ct);
+        var (point, document, denied) = await PointForEditAsync(access, id, ct);
         if (denied is not null)
             return denied;
-        if (VersionCheck.Fails(point.Version, request.Version, ifMatch) is { } stale)
+        if (VersionCheck.Fails(point!.Version, request.Version, ifMatch) is { } stale)
             return stale;
         var errors = new List<(string, string)>();
         var fields = await ValidateAsync(request, document!, point, errors, ct);
@@ -88,21 +85,16 @@ public sealed class ManageControlPoints(LetopisDb db, TimeProvider time, ICurren
                 ExecutionNotices.HistoryPoint, before, after));
         if (point.DueOn != dueOn || point.ResponsibleId != responsible || point.Kind != kind)
             await reminders.ArmAsync([point], Now, ct);
-        if (!await SaveAsync(ct))
-            return Error.StaleVersion();
-        return (await ControlPointViews.ToDtosAsync(db, [point], Today, ct))[0];
+        return await SavedAsync(point, ct);
     }
 
     /// <summary>Deletes the point with its payments; its pending reminders are cancelled.</summary>
     public async Task<Result<bool>> DeleteAsync(AccessContext access, Guid id, int? version, CancellationToken ct)
     {
-        var point = await db.ControlPoints.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (point is null)
-            return Error.NotFound();
-        var (_, denied) = await ControlPointViews.EditableAsync(db, access, point.DocumentId, ct);
+        var (point, _, denied) = await PointForEditAsync(access, id, ct);
         if (denied is not null)
             return denied;
-        if (VersionCheck.Fails(point.Version, version, null) is { } stale)
+        if (VersionCheck.Fails(point!.Version, version, null) is { } stale)
             return stale;
         await reminders.CancelAsync([point.Id], Now, ct);
         db.ControlPayments.RemoveRange(await db.ControlPayments.Where(p => p.ControlPointId == id).ToListAsync(ct));
@@ -117,13 +109,10 @@ public sealed class ManageControlPoints(LetopisDb db, TimeProvider time, ICurren
     /// <summary>Marks an open point done (today by default), optionally linking the act or invoice that closes it.</summary>
     public async Task<Result<ControlPointDto>> CompleteAsync(AccessContext access, Guid id, CompleteControlPointRequest request, CancellationToken ct)
     {
-        var point = await db.ControlPoints.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (point is null)
-            return Error.NotFound();
-        var (document, denied) = await ControlPointViews.EditableAsync(db, access, point.DocumentId, ct);
+        var (point, document, denied) = await PointForEditAsync(access, id, ct);
         if (denied is not null)
             return denied;
-        if (VersionCheck.Fails(point.Version, request.Version, null) is { } stale)
+        if (VersionCheck.Fails(point!.Version, request.Version, null) is { } stale)
             return stale;
         if (point.Status != ControlPointStatus.Open)
             return new Error(ExecutionErrors.PointClosed, "The control point is already done or cancelled.");
@@ -148,18 +137,13 @@ public sealed class ManageControlPoints(LetopisDb db, TimeProvider time, ICurren
             ExecutionNotices.HistoryPoint, null, text));
         if (point.CounterpartyId is { } counterpartyId)
             Timeline.Add(db, counterpartyId, Now, actor, ExecutionNotices.TimelinePointDone, TimelineText(point, document!), Document.EntityKind, point.DocumentId);
-        if (!await SaveAsync(ct))
-            return Error.StaleVersion();
-        return (await ControlPointViews.ToDtosAsync(db, [point], Today, ct))[0];
+        return await SavedAsync(point, ct);
     }
 
     /// <summary>Links (or with null unlinks) the act or invoice of the contract's tree that closes the point.</summary>
     public async Task<Result<ControlPointDto>> LinkAsync(AccessContext access, Guid id, LinkClosingDocumentRequest request, CancellationToken ct)
     {
-        var point = await db.ControlPoints.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (point is null)
-            return Error.NotFound();
-        var (document, denied) = await ControlPointViews.EditableAsync(db, access, point.DocumentId, ct);
+        var (point, document, denied) = await PointForEditAsync(access, id, ct);
         if (denied is not null)
             return denied;
         var errors = new List<(string, string)>();
@@ -167,30 +151,25 @@ public sealed class ManageControlPoints(LetopisDb db, TimeProvider time, ICurren
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 
-        var before = await ClosingTextAsync(point.ClosingDocumentId, ct);
+        var before = await ClosingTextAsync(point!.ClosingDocumentId, ct);
         point.ClosingDocumentId = closing?.Id;
         point.ActedMinor = closing?.AmountMinor ?? 0;
         var after = closing is null ? null : $"{closing.Number} «{closing.Title}»";
         db.ChangeRecords.Add(ChangeRecord.Of(Document.EntityKind, point.DocumentId, Now, actor, ChangeOperation.Updated,
             ExecutionNotices.HistoryPoint, before is null ? null : $"{point.Title}: {before}", after is null ? null : $"{point.Title}: {after}"));
-        if (!await SaveAsync(ct))
-            return Error.StaleVersion();
-        return (await ControlPointViews.ToDtosAsync(db, [point], Today, ct))[0];
+        return await SavedAsync(point, ct);
     }
 
     /// <summary>Records why the control date was missed; an empty reason clears it.</summary>
     public async Task<Result<ControlPointDto>> MissReasonAsync(AccessContext access, Guid id, MissReasonRequest request, CancellationToken ct)
     {
-        var point = await db.ControlPoints.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (point is null)
-            return Error.NotFound();
-        var (document, denied) = await ControlPointViews.EditableAsync(db, access, point.DocumentId, ct);
+        var (point, document, denied) = await PointForEditAsync(access, id, ct);
         if (denied is not null)
             return denied;
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         if (reason is { Length: > TextLimits.Long })
             return Error.Validation(("reason", FieldErrors.TooLong));
-        if (reason == point.MissReason)
+        if (reason == point!.MissReason)
             return (await ControlPointViews.ToDtosAsync(db, [point], Today, ct))[0];
 
         db.ChangeRecords.Add(ChangeRecord.Of(Document.EntityKind, point.DocumentId, Now, actor, ChangeOperation.Updated,
@@ -199,9 +178,7 @@ public sealed class ManageControlPoints(LetopisDb db, TimeProvider time, ICurren
         if (reason is not null && point.CounterpartyId is { } counterpartyId)
             Timeline.Add(db, counterpartyId, Now, actor, ExecutionNotices.TimelineMissReason, Clip(TimelineText(point, document!) + ": " + reason),
                 Document.EntityKind, point.DocumentId);
-        if (!await SaveAsync(ct))
-            return Error.StaleVersion();
-        return (await ControlPointViews.ToDtosAsync(db, [point], Today, ct))[0];
+        return await SavedAsync(point, ct);
     }
 
     /// <summary>
@@ -400,6 +377,24 @@ public sealed class ManageControlPoints(LetopisDb db, TimeProvider time, ICurren
     {
         var text = $"{p.Title} — {(document.Number is { } n ? $"№ {n} " : "")}«{document.Title}»";
         return text.Length > TextLimits.Long ? text[..TextLimits.Long] : text;
+    }
+
+    /// <summary>A point and its contract for a change: 404 when either is hidden from the caller, 403 when read-only.</summary>
+    private async Task<(ControlPoint? Point, Document? Document, Error? Denied)> PointForEditAsync(AccessContext access, Guid id, CancellationToken ct)
+    {
+        var point = await db.ControlPoints.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (point is null)
+            return (null, null, Error.NotFound());
+        var (document, denied) = await ControlPointViews.EditableAsync(db, access, point.DocumentId, ct);
+        return (point, document, denied);
+    }
+
+    /// <summary>Saves the change and answers the point as it now reads; 409 when someone changed it meanwhile.</summary>
+    private async Task<Result<ControlPointDto>> SavedAsync(ControlPoint point, CancellationToken ct)
+    {
+        if (!await SaveAsync(ct))
+            return Error.StaleVersion();
+        return (await ControlPointViews.ToDtosAsync(db, [point], Today, ct))[0];
     }
 
     private async Task<bool> SaveAsync(CancellationToken ct)

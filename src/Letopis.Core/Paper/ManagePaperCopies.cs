@@ -89,10 +89,8 @@ public sealed class ManagePaperCopies(
         var (copy, document, denied) = await CopyForEditAsync(access, copyId, request.Version, ifMatch, ct);
         if (denied is not null)
             return denied;
-        if (copy!.State == PaperCopyState.Out)
-            return CopyOut();
-        if (copy.State == PaperCopyState.Sent)
-            return CopySent();
+        if (NotInPlace(copy!) is { } busy)
+            return busy;
 
         var errors = new List<(string, string)>();
         AppUser? holder = null;
@@ -112,7 +110,7 @@ public sealed class ManagePaperCopies(
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 
-        copy.State = PaperCopyState.Out;
+        copy!.State = PaperCopyState.Out;
         copy.HolderId = holder!.Id;
         copy.HolderDepartmentId = holder.DepartmentId;
         copy.OutSince = Now;
@@ -169,15 +167,13 @@ public sealed class ManagePaperCopies(
         var (copy, document, denied) = await CopyForEditAsync(access, copyId, request.Version, ifMatch, ct);
         if (denied is not null)
             return denied;
-        if (copy!.State == PaperCopyState.Out)
-            return CopyOut();
-        if (copy.State == PaperCopyState.Sent)
-            return CopySent();
+        if (NotInPlace(copy!) is { } busy)
+            return busy;
         var errors = new List<(string, string)>();
         var place = await PlaceAsync(request.StoragePlaceId, "storagePlaceId", required: true, errors, ct);
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
-        if (place!.Id == copy.StoragePlaceId)
+        if (place!.Id == copy!.StoragePlaceId)
             return await DtoAsync(copy, ct);
 
         var from = copy.StoragePlaceId;
@@ -191,10 +187,8 @@ public sealed class ManagePaperCopies(
         var (copy, document, denied) = await CopyForEditAsync(access, copyId, request.Version, ifMatch, ct);
         if (denied is not null)
             return denied;
-        if (copy!.State == PaperCopyState.Out)
-            return CopyOut();
-        if (copy.State == PaperCopyState.Sent)
-            return CopySent();
+        if (NotInPlace(copy!) is { } busy)
+            return busy;
         var errors = new List<(string, string)>();
         var method = Parse<DeliveryMethod>(request.Method, "method", required: true, errors);
         var tracking = TextRules.Field(request.TrackingNumber, "trackingNumber", PaperCopy.TrackingMax, errors);
@@ -202,7 +196,7 @@ public sealed class ManagePaperCopies(
         if (errors.Count > 0)
             return Error.Validation([.. errors]);
 
-        copy.State = PaperCopyState.Sent;
+        copy!.State = PaperCopyState.Sent;
         copy.SentMethod = method;
         copy.TrackingNumber = tracking;
         copy.OutSince = at;
@@ -388,6 +382,14 @@ public sealed class ManagePaperCopies(
     }
 
     private DateOnly DayOf(DateTime utc) => TimeZones.DayOf(utc, company.Zone);
+
+    /// <summary>409 <c>copy_out</c> or <c>copy_sent</c> unless the copy lies in its place.</summary>
+    private static Error? NotInPlace(PaperCopy copy) => copy.State switch
+    {
+        PaperCopyState.Out => CopyOut(),
+        PaperCopyState.Sent => CopySent(),
+        _ => null,
+    };
 
     private static Error CopyOut() => new(PaperErrors.CopyOut, "The copy is handed out already.");
 
