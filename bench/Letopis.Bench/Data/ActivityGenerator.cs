@@ -6,6 +6,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
+using static Letopis.Bench.Data.GeneratorDb;
+
 namespace Letopis.Bench.Data;
 
 /// <summary>
@@ -272,19 +274,6 @@ public sealed class ActivityGenerator(ActivityGenerateOptions options)
         return [.. clients];
     }
 
-    // SQLite keeps GUIDs as text, PostgreSQL as uuid.
-    private static Guid ReadGuid(DbDataReader reader, int i) =>
-        reader.GetFieldType(i) == typeof(Guid) ? reader.GetGuid(i) : Guid.Parse(reader.GetString(i));
-
-    private static async Task<T> ScalarAsync<T>(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        var value = await command.ExecuteScalarAsync(ct);
-        return typeof(T) == typeof(bool) ? (T)(object)Convert.ToBoolean(value, CultureInfo.InvariantCulture) : (T)Convert.ChangeType(value!, typeof(T), CultureInfo.InvariantCulture);
-    }
-
     private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
         DbConnection connection = options.Server.Provider == "postgres" ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
@@ -329,5 +318,4 @@ public sealed class ActivityGenerator(ActivityGenerateOptions options)
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

@@ -11,6 +11,8 @@ using Letopis.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
+using static Letopis.Bench.Data.GeneratorDb;
+
 namespace Letopis.Bench.Data;
 
 /// <summary>
@@ -579,39 +581,6 @@ public sealed class ApprovalGenerator(ApprovalGenerateOptions options)
         return types;
     }
 
-    private static async Task<Guid[]> ReadGuidsAsync(DbConnection connection, string sql, CancellationToken ct)
-    {
-        var ids = new List<Guid>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            ids.Add(ReadGuid(reader, 0));
-        return [.. ids];
-    }
-
-    // SQLite keeps GUIDs as text, PostgreSQL as uuid.
-    private static Guid ReadGuid(DbDataReader reader, int i) =>
-        reader.GetFieldType(i) == typeof(Guid) ? reader.GetGuid(i) : Guid.Parse(reader.GetString(i));
-
-    private static async Task<T> ScalarAsync<T>(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        var value = await command.ExecuteScalarAsync(ct);
-        return typeof(T) == typeof(bool) ? (T)(object)Convert.ToBoolean(value, CultureInfo.InvariantCulture) : (T)Convert.ChangeType(value!, typeof(T), CultureInfo.InvariantCulture);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
     private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
         DbConnection connection = options.Server.Provider == "postgres" ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
@@ -657,5 +626,4 @@ public sealed class ApprovalGenerator(ApprovalGenerateOptions options)
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

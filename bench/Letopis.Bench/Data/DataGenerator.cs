@@ -9,6 +9,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
+using static Letopis.Bench.Data.GeneratorDb;
+
 namespace Letopis.Bench.Data;
 
 /// <summary>
@@ -259,5 +261,4 @@ public sealed class DataGenerator(GenerateOptions options)
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

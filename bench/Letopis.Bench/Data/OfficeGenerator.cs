@@ -11,6 +11,8 @@ using Letopis.Core.Paper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
+using static Letopis.Bench.Data.GeneratorDb;
+
 namespace Letopis.Bench.Data;
 
 /// <summary>
@@ -189,6 +191,10 @@ public sealed class OfficeGenerator(OfficeGenerateOptions options)
 
         if (wrote)
         {
+            // As the other generators do: without it the server's first start builds the index before it answers.
+            phase.Restart();
+            var indexed = await DataGenerator.RebuildSearchAsync(options.Server.Provider, connectionString, ct);
+            Done("search index (SearchIndex.RebuildAsync)", phase, indexed);
             phase.Restart();
             await writer.AnalyzeAsync(ct);
             Done("statistics (ANALYZE)", phase, 0);
@@ -793,39 +799,6 @@ public sealed class OfficeGenerator(OfficeGenerateOptions options)
         return types;
     }
 
-    private static async Task<Guid[]> ReadGuidsAsync(DbConnection connection, string sql, CancellationToken ct)
-    {
-        var ids = new List<Guid>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            ids.Add(ReadGuid(reader, 0));
-        return [.. ids];
-    }
-
-    // SQLite keeps GUIDs as text, PostgreSQL as uuid.
-    private static Guid ReadGuid(DbDataReader reader, int i) =>
-        reader.GetFieldType(i) == typeof(Guid) ? reader.GetGuid(i) : Guid.Parse(reader.GetString(i));
-
-    private static async Task<T> ScalarAsync<T>(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        var value = await command.ExecuteScalarAsync(ct);
-        return typeof(T) == typeof(bool) ? (T)(object)Convert.ToBoolean(value, CultureInfo.InvariantCulture) : (T)Convert.ChangeType(value!, typeof(T), CultureInfo.InvariantCulture);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
     private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
         DbConnection connection = options.Server.Provider == "postgres" ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
@@ -843,9 +816,6 @@ public sealed class OfficeGenerator(OfficeGenerateOptions options)
     }
 
     private void Count(string key) => _counts[key] = _counts.GetValueOrDefault(key) + 1;
-
-    private static Action<long> Progress(string what, long total) =>
-        done => Log($"  {what}: {done:N0} of {total:N0} ({100.0 * done / Math.Max(1, total):0}%)");
 
     private void Done(string what, Stopwatch phase, long rows)
     {
@@ -871,5 +841,4 @@ public sealed class OfficeGenerator(OfficeGenerateOptions options)
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

@@ -11,6 +11,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
+using static Letopis.Bench.Data.GeneratorDb;
+
 namespace Letopis.Bench.Data;
 
 /// <summary>
@@ -346,18 +348,6 @@ public sealed class SalesGenerator(SalesGenerateOptions options)
     private static Task<Guid[]> ReadBookAsync(DbConnection connection, ReferenceBook book, CancellationToken ct) =>
         ReadGuidsAsync(connection, $"SELECT \"Id\" FROM \"ReferenceItems\" WHERE \"Book\" = '{book}' ORDER BY \"Name\"", ct);
 
-    private static async Task<Guid[]> ReadGuidsAsync(DbConnection connection, string sql, CancellationToken ct)
-    {
-        var ids = new List<Guid>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            ids.Add(ReadGuid(reader, 0));
-        return [.. ids];
-    }
-
     private static async Task<(Guid Id, Guid? Responsible)[]> ReadClientsAsync(DbConnection connection, CancellationToken ct)
     {
         var clients = new List<(Guid, Guid?)>(1 << 20);
@@ -368,19 +358,6 @@ public sealed class SalesGenerator(SalesGenerateOptions options)
         while (await reader.ReadAsync(ct))
             clients.Add((ReadGuid(reader, 0), reader.IsDBNull(1) ? null : ReadGuid(reader, 1)));
         return [.. clients];
-    }
-
-    // SQLite keeps GUIDs as text, PostgreSQL as uuid.
-    private static Guid ReadGuid(DbDataReader reader, int i) =>
-        reader.GetFieldType(i) == typeof(Guid) ? reader.GetGuid(i) : Guid.Parse(reader.GetString(i));
-
-    private static async Task<T> ScalarAsync<T>(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        var value = await command.ExecuteScalarAsync(ct);
-        return typeof(T) == typeof(bool) ? (T)(object)Convert.ToBoolean(value, CultureInfo.InvariantCulture) : (T)Convert.ChangeType(value!, typeof(T), CultureInfo.InvariantCulture);
     }
 
     private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
@@ -417,5 +394,4 @@ public sealed class SalesGenerator(SalesGenerateOptions options)
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }
