@@ -40,6 +40,10 @@ public sealed class LetopisHost : WebApplicationFactory<Program>
             ["Letopis:Database:StrictQueries"] = "true",
             // Background loops are driven by the tests through the fake clock.
             ["Letopis:Reminders:PollSeconds"] = "3600",
+            // The fake clock fires a periodic timer once for every period it jumps over, and on SQLite each of
+            // the relay's polls then runs inline: at the default 2 s a jump of three days was 129,600 polls.
+            // Tests of the relay advance by its PollInterval or call PollOnceAsync.
+            ["Letopis:Reminders:RelayPollSeconds"] = "3600",
             // Tests move the shared clock by hours or days: with the default grace an upload running meanwhile
             // would be refused as too slow to record. Tests of the orphan sweep set their own.
             ["Letopis:Files:OrphanGraceMinutes"] = "525600",

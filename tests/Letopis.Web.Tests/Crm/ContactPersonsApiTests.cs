@@ -150,7 +150,7 @@ public class ContactPersonsApiTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task ImportantDate_On29February_RemindsTheManagerEveryYear(string provider)
     {
-        // The relay polls every 2 s of the fake clock by default: jumping a year would replay millions of its ticks.
+        // The test host's relay polls hourly on the fake clock: jumping a year would still replay 8,760 of its ticks.
         // (Stopping it instead races its start on a slow machine, and a background service that ends cancelled stops the host.)
         using var host = ReminderDispatchTests.Started(new LetopisHost(
             provider, settings: new Dictionary<string, string?> { ["Letopis:Reminders:RelayPollSeconds"] = "86400" }));
