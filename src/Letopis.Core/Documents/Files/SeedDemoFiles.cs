@@ -82,6 +82,8 @@ public sealed class SeedDemoFiles(LetopisDb db, UploadDocumentFile upload, Extra
                 else
                     logger.LogWarning("Demo file {Name} not added: {Code}", name, result.Error!.Code);
             }
+            // Each upload saves once: rows kept tracked from earlier documents would be scanned again on every save.
+            db.ChangeTracker.Clear();
         }
         await DateAsRegisteredAsync(adminId.Value, ct);
         // The demo's first searches should already find words inside the files.
