@@ -51,8 +51,9 @@ public class CorrespondenceJourneyTests(LetopisServer server)
             await assignment.Locator("textarea").First.FillAsync(text);
             await PickUserAsync(director, assignment.Locator("[data-testid=resolution-assignment-executor] input, input[data-testid=resolution-assignment-executor]").First, typed, fullName);
             await FillDateAsync(assignment.Locator("[data-testid=resolution-assignment-due] input, input[data-testid=resolution-assignment-due]").First, today.AddDays(3 + i));
-            await assignment.Locator("[data-testid=resolution-assignment-control] label, label:has(input[data-testid=resolution-assignment-control])").First.ClickAsync();
-            await PickUserAsync(director, assignment.Locator("[data-testid=resolution-assignment-controller] input, input[data-testid=resolution-assignment-controller]").First, "Соколов", "Соколов Андрей Викторович");
+            var controller = assignment.Locator("[data-testid=resolution-assignment-controller] input, input[data-testid=resolution-assignment-controller]").First;
+            await OnControlAsync(assignment, controller);
+            await PickUserAsync(director, controller, "Соколов", "Соколов Андрей Викторович");
         }
         await director.ClickAsync("[data-testid=resolution-save]");
         await director.WaitForSelectorAsync("[data-testid=resolution-dialog]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
@@ -138,6 +139,30 @@ public class CorrespondenceJourneyTests(LetopisServer server)
         await input.FillAsync(day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await input.PressAsync("Tab");
         await Assertions.Expect(input).ToHaveValueAsync(day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Ticks «на контроле» until the controller field shows: on a loaded machine a click can land while the
+    /// dialog's new row is still being wired up and be lost; the box is only clicked while it is unticked.
+    /// </summary>
+    private static async Task OnControlAsync(ILocator assignment, ILocator controller)
+    {
+        var box = assignment.Locator("[data-testid=resolution-assignment-control] input, input[data-testid=resolution-assignment-control]").First;
+        var label = assignment.Locator("[data-testid=resolution-assignment-control] label, label:has(input[data-testid=resolution-assignment-control])").First;
+        for (var attempt = 0; attempt < 5 && !await controller.IsVisibleAsync(); attempt++)
+        {
+            if (!await box.IsCheckedAsync())
+                await label.ClickAsync();
+            try
+            {
+                await controller.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 5000 });
+            }
+            catch (TimeoutException)
+            {
+                // Looked again on the next attempt.
+            }
+        }
+        await Assertions.Expect(controller).ToBeVisibleAsync();
     }
 
     /// <summary>Types into a user picker, waits for the filtered list, picks, and waits until the choice is shown.</summary>
